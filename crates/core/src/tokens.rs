@@ -1,0 +1,198 @@
+//! Word tokenization with byte offsets, shared by every stage that needs
+//! words (entity tagging, quote cues, evaluation alignment).
+//!
+//! The rules follow the CoNLL-2003 / Penn Treebank habits that newsie's
+//! models are trained on: hyphenated words, decimals (`24.2`, `1,250`),
+//! initialisms (`U.S.`) and `AT&T` stay whole; a possessive `'s`/`’s` and
+//! `n't` are split off; every other punctuation character is a token of its
+//! own. Tokens are never normalized: each is a [`Span`] into the input.
+
+use crate::Span;
+
+/// One word token: its byte span. The text is `&input[token.span]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token lies in the input.
+    pub span: Span,
+}
+
+/// Whether `c` can be part of a word (letters, digits, marks).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into word tokens. Runs in linear time and never panics.
+///
+/// ```
+/// use newsie_core::word_tokens;
+/// let text = "Amazon’s U.S. unit earned $24.2 billion.";
+/// let words: Vec<&str> = word_tokens(text).map(|t| &text[t.span]).collect();
+/// assert_eq!(words, ["Amazon", "’s", "U.S.", "unit", "earned", "$", "24.2", "billion", "."]);
+/// ```
+pub fn word_tokens(text: &str) -> TokenIter<'_> {
+    TokenIter { text, pos: 0 }
+}
+
+/// The iterator returned by [`word_tokens`].
+#[derive(Debug, Clone)]
+pub struct TokenIter<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> TokenIter<'a> {
+    fn char_at(&self, at: usize) -> Option<char> {
+        self.text.get(at..).and_then(|s| s.chars().next())
+    }
+
+    /// An initialism such as `U.S.`, `U.K.` or `a.m.` starting at `start`:
+    /// two or more single letters each followed by a dot. Returns its end.
+    fn initialism(&self, start: usize) -> Option<usize> {
+        let mut chars = self.text[start..].char_indices();
+        let mut letters = 0;
+        let mut end = start;
+        loop {
+            match (chars.next(), chars.next()) {
+                (Some((_, c)), Some((offset, '.'))) if c.is_alphabetic() => {
+                    letters += 1;
+                    end = start + offset + 1;
+                }
+                _ => break,
+            }
+        }
+        let followed_by_word = self.char_at(end).is_some_and(is_word_char);
+        (letters >= 2 && !followed_by_word).then_some(end)
+    }
+
+    /// Scans a word starting at `start` (which holds a word char) and returns
+    /// its end.
+    fn scan_word(&self, start: usize) -> usize {
+        if let Some(end) = self.initialism(start) {
+            return end;
+        }
+        let mut end = start;
+        let mut iter = self.text[start..].char_indices().peekable();
+        while let Some((offset, c)) = iter.next() {
+            let at = start + offset;
+            if is_word_char(c) {
+                end = at + c.len_utf8();
+                continue;
+            }
+            let next = iter.peek().map(|&(_, n)| n);
+            let prev = self.text[..at].chars().next_back();
+            let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit());
+            let between_words = prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
+            match c {
+                '.' | ',' if between_digits => end = at + 1,
+                '-' | '&' | '_' if between_words => end = at + 1,
+                c if is_apostrophe(c) && between_words => {
+                    // `Amazon’s` -> `Amazon` + `’s`; `don't` -> `do` + `n't`;
+                    // `O'Neill` stays whole.
+                    let after = at + c.len_utf8();
+                    let clitic_end = self.text[after..]
+                        .find(|ch: char| !is_word_char(ch))
+                        .map_or(self.text.len(), |i| after + i);
+                    let clitic = self.text[after..clitic_end].to_lowercase();
+                    if matches!(clitic.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") {
+                        break;
+                    }
+                    if clitic == "t" && matches!(prev, Some('n' | 'N')) {
+                        // `do|n't`: the `n` belongs to the clitic, unless the
+                        // word is the clitic itself.
+                        return if at - 1 == start { clitic_end } else { at - 1 };
+                    }
+                    end = after;
+                }
+                _ => break,
+            }
+        }
+        end
+    }
+}
+
+impl Iterator for TokenIter<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let rest = self.text.get(self.pos..)?;
+        let skip = rest.len() - rest.trim_start().len();
+        let start = self.pos + skip;
+        let c = self.char_at(start)?;
+        let end = if is_word_char(c) {
+            self.scan_word(start)
+        } else if is_apostrophe(c)
+            && start > 0
+            && self.text[..start].chars().next_back().is_some_and(is_word_char)
+        {
+            // A clitic split off the word before: `’s`, `'re`.
+            let after = start + c.len_utf8();
+            let word_end = self.text[after..]
+                .find(|ch: char| !is_word_char(ch))
+                .map_or(self.text.len(), |i| after + i);
+            if word_end > after {
+                word_end
+            } else {
+                after
+            }
+        } else {
+            start + c.len_utf8()
+        };
+        let end = end.max(start + c.len_utf8());
+        self.pos = end;
+        Some(Token {
+            span: Span::new(start, end),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        word_tokens(text).map(|t| &text[t.span]).collect()
+    }
+
+    #[test]
+    fn keeps_compounds_and_numbers_whole() {
+        assert_eq!(
+            words("AT&T's third-party sales rose 1,250.5 in the U.S. today."),
+            ["AT&T", "'s", "third-party", "sales", "rose", "1,250.5", "in", "the", "U.S.", "today", "."]
+        );
+    }
+
+    #[test]
+    fn splits_clitics_and_quotes() {
+        assert_eq!(words("“We don’t,” she said."), ["“", "We", "do", "n’t", ",", "”", "she", "said", "."]);
+        assert_eq!(words("O'Neill's"), ["O'Neill", "'s"]);
+    }
+
+    #[test]
+    fn sentence_final_initialism_keeps_its_dot() {
+        assert_eq!(words("in the U.K."), ["in", "the", "U.K."]);
+        assert_eq!(words("a.m. on"), ["a.m.", "on"]);
+        assert_eq!(words("Mr. Smith"), ["Mr", ".", "Smith"]);
+    }
+
+    #[test]
+    fn tokens_cover_every_non_space_char() {
+        let text = "é—x “q” 3.5% \u{0}\t日本 ’s ' -";
+        let mut covered = vec![false; text.len()];
+        let mut last_end = 0;
+        for t in word_tokens(text) {
+            assert!(t.span.start >= last_end);
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            covered[t.span.range()].iter_mut().for_each(|c| *c = true);
+            last_end = t.span.end;
+        }
+        for (i, c) in text.char_indices() {
+            assert!(c.is_whitespace() || covered[i], "char {c:?} at {i} not covered");
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Gold loading and scoring (filled in by issue 7).
