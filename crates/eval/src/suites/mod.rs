@@ -1,0 +1,6 @@
+//! One module per gold suite: each adapts a file format and scores a stage.
+
+pub mod conll;
+pub mod golden_rules;
+pub mod numbers;
+pub mod polnear;
