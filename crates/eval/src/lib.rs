@@ -12,9 +12,12 @@
 //! assert!((counts.f1() - 0.842).abs() < 1e-3);
 //! ```
 
+pub mod compare;
+pub mod gold;
 pub mod score;
 pub mod suites;
 
+pub use gold::GoldDoc;
 pub use score::{Counts, Scores};
 
 use std::path::PathBuf;
@@ -74,4 +77,10 @@ pub fn shared_file(relative: &str, skipping: &str) -> Option<PathBuf> {
             None
         }
     }
+}
+
+/// The seed article's gold, `../shared/seed/aws-layoffs.gold.json`, or
+/// `None` (with a SKIPPED message naming `skipping`) when absent.
+pub fn seed_gold(skipping: &str) -> Option<Result<GoldDoc, Error>> {
+    shared_file("seed/aws-layoffs.gold.json", skipping).map(GoldDoc::load)
 }
