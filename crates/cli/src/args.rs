@@ -1,0 +1,140 @@
+//! Command-line arguments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Turns English news articles into structured facts: sentences, named
+/// entities, quotes with who said them, and normalized numbers.
+///
+/// Every annotation carries byte offsets into the input text; each input
+/// document yields exactly one JSON record (or an error record), in input
+/// order.
+#[derive(Debug, Parser)]
+#[command(name = "newsie", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Annotate articles and write one JSON record per document.
+    ///
+    /// Examples:
+    ///
+    ///   newsie extract article.txt --pretty
+    ///
+    ///   newsie extract corpus/ -o out.jsonl --threads 8
+    ///
+    ///   cat docs.jsonl | newsie extract --jsonl - > out.jsonl
+    ///
+    /// Exit status: 0 when every document was processed, 1 when some
+    /// documents yielded error records, 2 on a usage or output error.
+    Extract(ExtractArgs),
+    /// Score the pipeline against gold annotations.
+    ///
+    /// Prints precision, recall and F1 per stage and label. Suites other
+    /// than `fixtures` read third-party data from the shared folder
+    /// (default ../shared/benchmarks).
+    ///
+    /// Examples:
+    ///
+    ///   newsie eval
+    ///
+    ///   newsie eval seed golden-rules conll2003 -v
+    ///
+    ///   newsie eval --json polnear
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files, directories (searched recursively for *.txt) or `-` for
+    /// standard input. Without any, reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Inputs are JSON Lines, one `{"id": ..., "text": ...}` object per
+    /// line, streamed: one output line per input line, in order, flushed as
+    /// it goes (for Spark or Hadoop streaming).
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// Write the records to FILE (atomically: a temporary file, then a
+    /// rename) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads (default: all cores). The output is byte-identical
+    /// for any number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Indent the JSON (one record spans several lines).
+    #[arg(long)]
+    pub pretty: bool,
+
+    /// Fill only these lists (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STAGES")]
+    pub only: Vec<Stage>,
+
+    /// Documents larger than this many megabytes yield an error record
+    /// instead of being processed.
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub max_doc_mb: u64,
+
+    /// No progress bar and no summary line on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Stage {
+    Sentences,
+    Entities,
+    Quotes,
+    Quantities,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Suites to run (default: fixtures).
+    #[arg(value_enum, value_name = "SUITE")]
+    pub suites: Vec<Suite>,
+
+    /// The folder of gold fixtures.
+    #[arg(long, value_name = "DIR", default_value = "fixtures")]
+    pub fixtures: PathBuf,
+
+    /// The folder of shared third-party benchmarks.
+    #[arg(long, value_name = "DIR", default_value = "../shared/benchmarks")]
+    pub benchmarks: PathBuf,
+
+    /// The seed article's gold file.
+    #[arg(long, value_name = "FILE", default_value = "../shared/seed/aws-layoffs.gold.json")]
+    pub seed: PathBuf,
+
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// List every miss.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Suite {
+    /// The project's own annotated articles (fixtures/*.gold.json).
+    Fixtures,
+    /// The motivating article, ../shared/seed.
+    Seed,
+    /// Sentence splitting: the English Golden Rules.
+    GoldenRules,
+    /// Named entities: CoNLL-2003 test.
+    Conll2003,
+    /// Quote attribution: PolNeAR test.
+    Polnear,
+    /// Number normalization: Microsoft Recognizers-Text specs.
+    Recognizers,
+}

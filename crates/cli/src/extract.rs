@@ -1,0 +1,182 @@
+//! `newsie extract`: read documents, annotate them in parallel, write one
+//! record per document in input order.
+
+use crate::args::{ExtractArgs, Stage};
+use crate::input::{spawn_reader, Input, ReadOptions};
+use crate::output::Sink;
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use newsie_core::ErrorRecord;
+use newsie_pipeline::{Pipeline, Stages};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Documents handed to the workers at once, per thread. Small enough that a
+/// streaming mapper answers quickly, large enough to keep threads busy.
+const BATCH_PER_THREAD: usize = 4;
+
+fn stages_from(only: &[Stage]) -> Stages {
+    if only.is_empty() {
+        return Stages::ALL;
+    }
+    Stages {
+        sentences: only.contains(&Stage::Sentences),
+        entities: only.contains(&Stage::Entities),
+        quotes: only.contains(&Stage::Quotes),
+        quantities: only.contains(&Stage::Quantities),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
+    let json = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    json.expect("records hold only strings, numbers and lists")
+}
+
+/// The JSON of one input: its record, or an error record; and whether it
+/// succeeded.
+fn annotate(pipeline: &Pipeline, input: Input, pretty: bool) -> (String, bool) {
+    let doc = match input.doc {
+        Ok(doc) => doc,
+        Err(error) => return (to_json(&error, pretty), false),
+    };
+    // One bad document must never stop a corpus run, not even through a bug.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(&doc)));
+    match outcome {
+        Ok(Ok(record)) => (to_json(&record, pretty), true),
+        Ok(Err(e)) => {
+            let error = ErrorRecord::new(doc.id(), "pipeline", e.to_string());
+            (to_json(&error, pretty), false)
+        }
+        Err(_) => {
+            let error = ErrorRecord::new(
+                doc.id(),
+                "internal",
+                "newsie crashed on this document (a bug; please report it)",
+            );
+            (to_json(&error, pretty), false)
+        }
+    }
+}
+
+fn progress_bar(quiet: bool) -> Option<ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed}]")
+            .expect("valid template"),
+    );
+    Some(bar)
+}
+
+pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+    let pipeline = Pipeline::builder()
+        .stages(stages_from(&args.only))
+        .build()
+        .context("cannot build the pipeline")?;
+    let threads = match args.threads {
+        Some(0) => anyhow::bail!("--threads must be at least 1"),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let batch_size = threads * BATCH_PER_THREAD;
+    let options = ReadOptions {
+        jsonl: args.jsonl,
+        max_doc_bytes: args.max_doc_mb.saturating_mul(1024 * 1024),
+    };
+    let inputs = spawn_reader(args.paths, options, batch_size);
+    let mut sink = Sink::open(args.output.as_deref())?;
+    let bar = progress_bar(args.quiet);
+    let started = Instant::now();
+    let (mut documents, mut errors, mut bytes) = (0usize, 0usize, 0usize);
+
+    let result = (|| -> Result<()> {
+        // Block for the first document of a batch, then take whatever else
+        // is ready: a streaming mapper never waits for a full batch.
+        while let Ok(first) = inputs.recv() {
+            let mut batch = vec![first];
+            while batch.len() < batch_size {
+                match inputs.try_recv() {
+                    Ok(input) => batch.push(input),
+                    Err(_) => break,
+                }
+            }
+            bytes += batch.iter().map(|i| i.bytes).sum::<usize>();
+            let lines: Vec<(String, bool)> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|input| annotate(&pipeline, input, args.pretty))
+                    .collect()
+            });
+            let out = sink.writer();
+            for (line, ok) in &lines {
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")?;
+                documents += 1;
+                errors += usize::from(!ok);
+            }
+            out.flush()?;
+            if let Some(bar) = &bar {
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                bar.set_position(documents as u64);
+                bar.set_message(format!(
+                    "{:.1} MB, {:.0} docs/s, {errors} errors",
+                    bytes as f64 / 1e6,
+                    documents as f64 / secs
+                ));
+            }
+        }
+        Ok(())
+    })();
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    if let Err(e) = result {
+        sink.abandon();
+        return Err(e).context("cannot write the output");
+    }
+    sink.finish()?;
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "newsie: {documents} documents, {errors} errors, {:.1} MB in {secs:.2} s ({:.1} MB/s)",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs.max(1e-9)
+        );
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_selects_stages() {
+        let s = stages_from(&[Stage::Quotes]);
+        assert!(s.quotes && !s.sentences && !s.entities && !s.quantities);
+        assert_eq!(stages_from(&[]), Stages::ALL);
+    }
+
+    #[test]
+    fn compact_json_is_one_line() {
+        let record = newsie_core::Record::new("a\nb");
+        assert!(!to_json(&record, false).contains('\n'));
+        assert!(to_json(&record, true).contains('\n'));
+    }
+}

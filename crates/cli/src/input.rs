@@ -1,0 +1,255 @@
+//! Reading inputs: files, directories, standard input, and JSON Lines
+//! streams, turned into documents (or error records) one at a time.
+//!
+//! A reader thread walks the inputs and hands documents over a bounded
+//! channel, so at most a fixed number of documents is held in memory
+//! whatever the corpus size.
+
+use newsie_core::{Document, ErrorRecord};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+
+/// One input document, read and decoded, or the reason it could not be.
+pub struct Input {
+    /// Size of the raw input in bytes (for throughput figures).
+    pub bytes: usize,
+    pub doc: Result<Document, ErrorRecord>,
+}
+
+/// How inputs are read.
+#[derive(Clone, Copy)]
+pub struct ReadOptions {
+    pub jsonl: bool,
+    pub max_doc_bytes: u64,
+}
+
+/// Starts the reader thread; documents arrive on the returned channel in
+/// input order. `capacity` bounds the documents waiting in the channel.
+pub fn spawn_reader(paths: Vec<PathBuf>, options: ReadOptions, capacity: usize) -> Receiver<Input> {
+    let (tx, rx) = sync_channel(capacity);
+    std::thread::spawn(move || {
+        let paths = if paths.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            paths
+        };
+        for path in paths {
+            if !read_path(&path, options, &tx) {
+                return; // the consumer is gone
+            }
+        }
+    });
+    rx
+}
+
+/// Reads one command-line path. Returns false when the consumer hung up.
+fn read_path(path: &Path, options: ReadOptions, tx: &SyncSender<Input>) -> bool {
+    if path.as_os_str() == "-" {
+        let stdin = io::stdin().lock();
+        return if options.jsonl {
+            read_jsonl("-", stdin, options, tx)
+        } else {
+            tx.send(read_document("-".to_string(), stdin, options)).is_ok()
+        };
+    }
+    if path.is_dir() {
+        for file in text_files_under(path) {
+            if !read_file(&file, options, tx) {
+                return false;
+            }
+        }
+        return true;
+    }
+    read_file(path, options, tx)
+}
+
+fn read_file(path: &Path, options: ReadOptions, tx: &SyncSender<Input>) -> bool {
+    let id = path.display().to_string();
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return tx
+                .send(Input {
+                    bytes: 0,
+                    doc: Err(ErrorRecord::new(id, "io", format!("cannot open: {e}"))),
+                })
+                .is_ok()
+        }
+    };
+    if options.jsonl {
+        read_jsonl(&id, BufReader::new(file), options, tx)
+    } else {
+        tx.send(read_document(id, file, options)).is_ok()
+    }
+}
+
+/// Every `*.txt` file under `dir`, recursively, in a stable (sorted) order.
+/// Unreadable folders are skipped with a warning.
+fn text_files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                eprintln!("newsie: warning: cannot read folder {}: {e}", dir.display());
+                continue;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        // Push folders in reverse so they pop in sorted order.
+        for child in children.iter().rev().filter(|c| c.is_dir()) {
+            pending.push(child.clone());
+        }
+        found.extend(
+            children
+                .into_iter()
+                .filter(|c| c.is_file() && c.extension().is_some_and(|e| e == "txt")),
+        );
+    }
+    found.sort();
+    found
+}
+
+/// Reads a whole document and decodes it, naming what is wrong with it.
+fn read_document(id: String, reader: impl Read, options: ReadOptions) -> Input {
+    let mut bytes = Vec::new();
+    // Read one byte past the limit to tell "at the limit" from "over it".
+    let read = reader
+        .take(options.max_doc_bytes.saturating_add(1))
+        .read_to_end(&mut bytes);
+    let size = bytes.len();
+    if let Err(e) = read {
+        return Input {
+            bytes: size,
+            doc: Err(ErrorRecord::new(id, "io", format!("cannot read: {e}"))),
+        };
+    }
+    if size as u64 > options.max_doc_bytes {
+        let mb = options.max_doc_bytes / (1024 * 1024);
+        return Input {
+            bytes: size,
+            doc: Err(ErrorRecord::new(
+                id,
+                "too_large",
+                format!("larger than --max-doc-mb {mb}"),
+            )),
+        };
+    }
+    Input {
+        bytes: size,
+        doc: decode(id, bytes),
+    }
+}
+
+/// Decodes raw bytes as a document: UTF-8 (a leading byte-order mark is
+/// kept, as the text is never modified), not empty, not binary.
+fn decode(id: String, bytes: Vec<u8>) -> Result<Document, ErrorRecord> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ErrorRecord::new(id, "empty", "the document has no text"));
+    }
+    // NUL bytes never occur in text; they mark a binary file.
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(ErrorRecord::new(
+            id,
+            "binary",
+            format!("not a text file (NUL byte at offset {at})"),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Document::new(id, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err(ErrorRecord::new(
+                id,
+                "invalid_utf8",
+                format!("not valid UTF-8 (first bad byte at offset {at})"),
+            ))
+        }
+    }
+}
+
+/// Streams a JSON Lines source: one document (or error record) per line.
+fn read_jsonl(source: &str, mut reader: impl BufRead, options: ReadOptions, tx: &SyncSender<Input>) -> bool {
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) => {
+                let id = format!("{source}:{}", number + 1);
+                let record = ErrorRecord::new(id, "io", format!("cannot read line {}: {e}", number + 1));
+                let _ = tx.send(Input { bytes: 0, doc: Err(record) });
+                return false;
+            }
+        }
+        number += 1;
+        let input = Input {
+            bytes: line.len(),
+            doc: parse_jsonl_line(source, number, &line, options),
+        };
+        if tx.send(input).is_err() {
+            return false;
+        }
+    }
+}
+
+fn parse_jsonl_line(source: &str, number: usize, line: &[u8], options: ReadOptions) -> Result<Document, ErrorRecord> {
+    let fallback_id = format!("{source}:{number}");
+    let fail = |id: String, kind: &str, what: String| {
+        Err(ErrorRecord::new(id, kind, format!("line {number}: {what}")))
+    };
+    if line.len() as u64 > options.max_doc_bytes {
+        return fail(fallback_id, "too_large", "larger than --max-doc-mb".into());
+    }
+    let text = match std::str::from_utf8(line) {
+        Ok(t) => t,
+        Err(e) => return fail(fallback_id, "invalid_utf8", format!("not valid UTF-8 at byte {}", e.valid_up_to())),
+    };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return fail(fallback_id, "invalid_json", format!("not a JSON object: {e}")),
+    };
+    let id = match value.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => fallback_id,
+        Some(other) => other.to_string(),
+    };
+    match value.get("text") {
+        Some(serde_json::Value::String(t)) => Ok(Document::new(id, t.clone())),
+        Some(_) => fail(id, "invalid_json", "`text` is not a string".into()),
+        None => fail(id, "invalid_json", "no `text` field".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_names_each_problem() {
+        let kind = |bytes: &[u8]| decode("x".into(), bytes.to_vec()).unwrap_err().error.kind;
+        assert_eq!(kind(b""), "empty");
+        assert_eq!(kind(b" \n"), "empty");
+        assert_eq!(kind(b"a\x00b"), "binary");
+        assert_eq!(kind(b"caf\xe9"), "invalid_utf8");
+        assert!(decode("x".into(), "café".into()).is_ok());
+    }
+
+    #[test]
+    fn jsonl_lines_keep_ids_and_name_their_line() {
+        let options = ReadOptions { jsonl: true, max_doc_bytes: 1 << 20 };
+        let doc = parse_jsonl_line("-", 1, br#"{"id": 7, "text": "Hi."}"#, options).unwrap();
+        assert_eq!(doc.id(), "7");
+        let err = parse_jsonl_line("in.jsonl", 3, b"{oops", options).unwrap_err();
+        assert_eq!(err.id, "in.jsonl:3");
+        assert!(err.error.message.starts_with("line 3:"));
+        let err = parse_jsonl_line("-", 4, br#"{"id": "a"}"#, options).unwrap_err();
+        assert_eq!((err.id.as_str(), err.error.kind.as_str()), ("a", "invalid_json"));
+    }
+}
