@@ -1,0 +1,174 @@
+//! End-to-end tests of the `newsie` binary: one record per input, error
+//! records for bad inputs, exit statuses, identical output for any thread
+//! count, JSON Lines streaming, atomic output files.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn newsie() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsie"))
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// A fixture article, or the first one found.
+fn an_article() -> PathBuf {
+    let mut articles: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .expect("fixtures/ exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    articles.sort();
+    articles.into_iter().next().expect("fixtures/ holds an article")
+}
+
+fn records(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON record"))
+        .collect()
+}
+
+/// A folder with one good article and every kind of bad input.
+fn messy_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(an_article(), dir.path().join("a_good.txt")).unwrap();
+    std::fs::write(dir.path().join("b_empty.txt"), b"").unwrap();
+    std::fs::write(dir.path().join("c_latin1.txt"), b"Caf\xe9 prices rose 5%.").unwrap();
+    std::fs::write(dir.path().join("d_binary.txt"), b"\x7fELF\x00\x01\x02\x00\xff").unwrap();
+    std::fs::write(dir.path().join("e_ignored.pdf"), b"not a text file").unwrap();
+    dir
+}
+
+#[test]
+fn every_input_yields_one_record_and_bad_ones_are_errors() {
+    let dir = messy_folder();
+    let missing = dir.path().join("no_such_file.txt");
+    let output = newsie()
+        .arg("extract")
+        .arg(dir.path())
+        .arg(&missing)
+        .args(["--threads", "2", "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "some documents failed");
+    let records = records(&output);
+    assert_eq!(records.len(), 5, "four files in the folder plus the missing path");
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["error"]["kind"].as_str().unwrap_or("ok"))
+        .collect();
+    assert_eq!(kinds, ["ok", "empty", "invalid_utf8", "binary", "io"]);
+    assert!(records[4]["id"].as_str().unwrap().ends_with("no_such_file.txt"));
+
+    // The good record keeps the contract: every text is its byte slice.
+    let text = std::fs::read_to_string(an_article()).unwrap();
+    let good = &records[0];
+    for list in ["sentences", "entities", "quotes", "quantities"] {
+        let items = good[list].as_array().unwrap();
+        assert!(!items.is_empty(), "{list} is empty");
+        let mut last = 0;
+        for item in items {
+            let (start, end) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[start..end], item["text"].as_str().unwrap(), "{list} text is its slice");
+            assert!(start >= last, "{list} sorted");
+            last = start;
+        }
+    }
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let run = |threads: &str| {
+        newsie()
+            .arg("extract")
+            .arg(fixtures_dir())
+            .args(["--quiet", "--threads", threads])
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    let two = run("2");
+    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    assert!(records(&one).len() >= 12);
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn jsonl_from_stdin_streams_one_line_per_line() {
+    let mut child = newsie()
+        .args(["extract", "--jsonl", "-", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, r#"{{"id": "first", "text": "Shares rose 5% on Monday."}}"#).unwrap();
+        writeln!(stdin, "{{not json").unwrap();
+        writeln!(stdin, r#"{{"id": "third"}}"#).unwrap();
+        writeln!(stdin, r#"{{"id": 4, "text": "“Yes,” she said."}}"#).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let records = records(&output);
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["first", "-:2", "third", "4"]);
+    assert_eq!(records[1]["error"]["kind"], "invalid_json");
+    assert!(records[1]["error"]["message"].as_str().unwrap().contains("line 2"));
+    assert_eq!(records[0]["quantities"][0]["text"], "5%");
+}
+
+#[test]
+fn output_file_is_written_whole_and_only_selected_stages_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let status = newsie()
+        .arg("extract")
+        .arg(an_article())
+        .args(["--quiet", "--only", "sentences,quantities", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let written = std::fs::read_to_string(&out).unwrap();
+    let record: Value = serde_json::from_str(written.trim_end()).unwrap();
+    assert!(!record["sentences"].as_array().unwrap().is_empty());
+    assert!(record["entities"].as_array().unwrap().is_empty());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let output = newsie().args(["extract", "--threads", "zero"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = newsie().args(["extract", "--threads", "0", "x.txt"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--threads"));
+}
+
+#[test]
+fn broken_pipe_ends_quietly() {
+    let mut child = newsie()
+        .arg("extract")
+        .arg(fixtures_dir())
+        .args(["--quiet", "--threads", "1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then hang up, like `| head -c 1`.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut byte = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut byte).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
