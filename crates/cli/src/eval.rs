@@ -1,9 +1,52 @@
-//! `newsie eval` (filled in with issue 7).
+//! `newsie eval`: score the pipeline on gold suites and print the figures.
 
-use crate::args::EvalArgs;
-use anyhow::Result;
+use crate::args::{EvalArgs, Suite};
+use anyhow::{Context, Result};
+use newsie_eval::report::SuiteReport;
+use newsie_eval::suites;
+use newsie_pipeline::Pipeline;
 use std::process::ExitCode;
 
-pub fn run(_args: EvalArgs) -> Result<ExitCode> {
-    anyhow::bail!("not yet")
+fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<SuiteReport> {
+    let bench = |relative: &str| args.benchmarks.join(relative);
+    let report = match suite {
+        Suite::Fixtures => suites::gold_docs::fixtures(pipeline, &args.fixtures)?,
+        Suite::Seed => suites::gold_docs::single(pipeline, "seed (aws-layoffs)", &args.seed)?,
+        other => anyhow::bail!("suite {other:?} is not wired yet ({})", bench("").display()),
+    };
+    Ok(report)
+}
+
+pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    let pipeline = Pipeline::builder()
+        .build()
+        .context("cannot build the pipeline")?;
+    let suites = if args.suites.is_empty() {
+        vec![Suite::Fixtures]
+    } else {
+        args.suites.clone()
+    };
+    let mut reports = Vec::new();
+    for suite in suites {
+        let report = run_suite(suite, &args, &pipeline)
+            .with_context(|| format!("suite {suite:?} failed (is the shared data at {}?)", args.benchmarks.display()))?;
+        if !args.json {
+            print!("{}", report.table());
+            if args.verbose {
+                for miss in &report.misses {
+                    println!("    {miss}");
+                }
+            }
+            println!();
+        }
+        reports.push(report);
+    }
+    if args.json {
+        let mut reports = reports;
+        if !args.verbose {
+            reports.iter_mut().for_each(|r| r.misses.clear());
+        }
+        println!("{}", serde_json::to_string_pretty(&reports)?);
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,7 @@
 
 pub mod compare;
 pub mod gold;
+pub mod report;
 pub mod score;
 pub mod suites;
 
