@@ -172,3 +172,16 @@ fn broken_pipe_ends_quietly() {
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn writing_to_a_device_keeps_the_device() {
+    let status = newsie()
+        .arg("extract")
+        .arg(an_article())
+        .args(["--quiet", "-o", "/dev/null"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(!meta.is_file(), "/dev/null must stay a device");
+}

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 /// The output sink.
 pub enum Sink {
     Stdout(BufWriter<io::Stdout>),
+    /// A device or pipe such as `/dev/null`, written in place: it cannot
+    /// be replaced by a rename.
+    Special(BufWriter<File>),
     /// A temporary file beside the target, renamed over it on [`Sink::finish`].
     File {
         writer: BufWriter<File>,
@@ -21,6 +24,14 @@ impl Sink {
         let Some(target) = path else {
             return Ok(Sink::Stdout(BufWriter::new(io::stdout())));
         };
+        let is_special = std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if is_special {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .with_context(|| format!("cannot open {}", target.display()))?;
+            return Ok(Sink::Special(BufWriter::new(file)));
+        }
         let name = target
             .file_name()
             .with_context(|| format!("output path {} names no file", target.display()))?;
@@ -40,6 +51,7 @@ impl Sink {
     pub fn writer(&mut self) -> &mut dyn Write {
         match self {
             Sink::Stdout(w) => w,
+            Sink::Special(w) => w,
             Sink::File { writer, .. } => writer,
         }
     }
@@ -48,6 +60,7 @@ impl Sink {
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut w) => w.flush().context("cannot write to standard output"),
+            Sink::Special(mut w) => w.flush().context("cannot write the output"),
             Sink::File {
                 writer,
                 tmp,
