@@ -45,6 +45,32 @@ pub enum Command {
     ///
     ///   newsie eval --json polnear
     Eval(EvalArgs),
+    /// Draw articles and everything found in them as one self-contained
+    /// HTML page.
+    ///
+    /// Examples:
+    ///
+    ///   newsie render article.txt -o page.html
+    ///
+    ///   newsie render --from results.jsonl -o page.html
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Articles to annotate and draw (files or folders of *.txt).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Draw earlier `newsie extract` output instead of running the
+    /// pipeline. Each record's text is taken from its `document_text` field
+    /// (`extract --include-text`) or read from the file its id names.
+    #[arg(long, value_name = "JSONL", conflicts_with = "paths")]
+    pub from: Option<PathBuf>,
+
+    /// The HTML file to write.
+    #[arg(short, long, value_name = "FILE", default_value = "newsie.html")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -82,6 +108,11 @@ pub struct ExtractArgs {
     /// instead of being processed.
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub max_doc_mb: u64,
+
+    /// Add each document's text to its record as `document_text` (so that
+    /// `newsie render --from` can draw it later).
+    #[arg(long)]
+    pub include_text: bool,
 
     /// No progress bar and no summary line on standard error.
     #[arg(short, long)]

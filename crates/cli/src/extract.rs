@@ -40,7 +40,23 @@ fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
 
 /// The JSON of one input: its record, or an error record; and whether it
 /// succeeded.
-fn annotate(pipeline: &Pipeline, input: Input, pretty: bool) -> (String, bool) {
+/// A record with the document's text added (`--include-text`).
+#[derive(serde::Serialize)]
+struct RecordWithText<'a> {
+    #[serde(flatten)]
+    record: &'a newsie_core::Record,
+    document_text: &'a str,
+}
+
+/// How records are written.
+#[derive(Clone, Copy)]
+struct Format {
+    pretty: bool,
+    include_text: bool,
+}
+
+fn annotate(pipeline: &Pipeline, input: Input, format: Format) -> (String, bool) {
+    let pretty = format.pretty;
     let doc = match input.doc {
         Ok(doc) => doc,
         Err(error) => return (to_json(&error, pretty), false),
@@ -48,6 +64,13 @@ fn annotate(pipeline: &Pipeline, input: Input, pretty: bool) -> (String, bool) {
     // One bad document must never stop a corpus run, not even through a bug.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(&doc)));
     match outcome {
+        Ok(Ok(record)) if format.include_text => {
+            let with_text = RecordWithText {
+                record: &record,
+                document_text: doc.text(),
+            };
+            (to_json(&with_text, pretty), true)
+        }
         Ok(Ok(record)) => (to_json(&record, pretty), true),
         Ok(Err(e)) => {
             let error = ErrorRecord::new(doc.id(), "pipeline", e.to_string());
@@ -98,6 +121,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let inputs = spawn_reader(args.paths, options, batch_size);
     let mut sink = Sink::open(args.output.as_deref())?;
     let bar = progress_bar(args.quiet);
+    let format = Format {
+        pretty: args.pretty,
+        include_text: args.include_text,
+    };
     let started = Instant::now();
     let (mut documents, mut errors, mut bytes) = (0usize, 0usize, 0usize);
 
@@ -116,7 +143,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             let lines: Vec<(String, bool)> = pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|input| annotate(&pipeline, input, args.pretty))
+                    .map(|input| annotate(&pipeline, input, format))
                     .collect()
             });
             let out = sink.writer();

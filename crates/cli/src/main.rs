@@ -10,6 +10,7 @@ mod eval;
 mod extract;
 mod input;
 mod output;
+mod render;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         args::Command::Extract(a) => extract::run(a),
         args::Command::Eval(a) => eval::run(a),
+        args::Command::Render(a) => render::run(a),
     };
     match result {
         Ok(code) => code,
