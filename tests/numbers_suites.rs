@@ -1,1 +1,180 @@
-//! (to be written)
+//! Number normalization floors: the seed article's 18 quantities in every
+//! field, the Recognizers-Text English specs, Duckling's corpus and the
+//! IE-ER newswire sample. Each floor sits a hair under the measured figure
+//! (the normalizer is deterministic), so any regression fails. Every test
+//! skips with a message when `../shared` is absent.
+
+use newsie_core::{Document, Record};
+use newsie_eval::compare::score_document;
+use newsie_eval::suites::numbers::{self as suite, RtScope};
+use newsie_numbers::Normalizer;
+
+#[test]
+fn seed_quantities_all_right_in_every_field() {
+    let Some(gold) = newsie_eval::seed_gold("seed quantities") else {
+        return;
+    };
+    let gold = gold.expect("seed gold parses");
+    let doc = Document::new("seed", gold.text.clone());
+    let mut record = Record::new(doc.id());
+    record.quantities = Normalizer::new().find(doc.text());
+    record.validate(doc.text()).expect("valid quantities");
+    let scores = score_document(&gold, &record);
+    for miss in scores.misses.iter().filter(|m| m.contains("quantity")) {
+        eprintln!("{miss}");
+    }
+    let all = scores.quantities.by_name["all"];
+    eprintln!(
+        "seed quantities: {} right of {} gold, {} predicted",
+        all.correct, all.gold, all.predicted
+    );
+    assert_eq!(all.gold, 18);
+    assert_eq!(all.correct, 18, "every gold quantity right in every field");
+    assert_eq!(record.quantities.len(), 18, "no spurious quantity");
+}
+
+fn rt(scope: RtScope) -> Option<suite::SuiteReport> {
+    let path = newsie_eval::shared_file(
+        "benchmarks/numbers/recognizers-text/recognizers_en_number_cases.jsonl",
+        "Recognizers-Text number specs",
+    )?;
+    Some(suite::recognizers(&path, &Normalizer::new(), scope).expect("specs load"))
+}
+
+fn print(report: &suite::SuiteReport, label: &str) {
+    for (group, rate) in &report.by_group {
+        eprintln!(
+            "{label} {group}: {}/{} = {:.1}%",
+            rate.passed,
+            rate.total,
+            100.0 * rate.rate()
+        );
+    }
+    if std::env::var_os("NEWSIE_VERBOSE").is_some() {
+        for f in &report.failures {
+            eprintln!("  FAIL {f}");
+        }
+    }
+}
+
+const CORE: [&str; 4] = [
+    "NumberModel",
+    "OrdinalModel",
+    "PercentModel",
+    "CurrencyModel",
+];
+
+#[test]
+fn recognizers_text_spec_scope_floors() {
+    let Some(report) = rt(RtScope::Spec) else {
+        return;
+    };
+    print(&report, "RT(spec scope)");
+    let core = report.pooled(&CORE);
+    eprintln!(
+        "RT(spec scope) Number+Ordinal+Percent+Currency: {}/{} = {:.1}%",
+        core.passed,
+        core.total,
+        100.0 * core.rate()
+    );
+    let floor = |model: &str| report.by_group[model].rate();
+    // The target is 97%; measured 420/489 = 85.9% (see the crate
+    // README/report for the failing cases). The floor pins what is measured.
+    assert!(
+        core.rate() >= FLOOR_RT_CORE,
+        "Number+Ordinal+Percent+Currency regressed"
+    );
+    assert!(floor("NumberModel") >= FLOOR_NUMBER);
+    assert!(floor("OrdinalModel") >= FLOOR_ORDINAL);
+    assert!(floor("PercentModel") >= FLOOR_PERCENT);
+    assert!(floor("CurrencyModel") >= FLOOR_CURRENCY);
+    assert!(floor("NumberRangeModel") >= FLOOR_RANGE);
+}
+
+const FLOOR_NUMBER: f64 = 0.82;
+const FLOOR_ORDINAL: f64 = 0.92;
+const FLOOR_PERCENT: f64 = 0.69;
+const FLOOR_CURRENCY: f64 = 0.90;
+const FLOOR_RANGE: f64 = 0.39;
+const FLOOR_RT_CORE: f64 = 0.858;
+const FLOOR_RT_ALL: f64 = 0.78;
+
+#[test]
+fn recognizers_text_all_expectations_floor() {
+    let Some(report) = rt(RtScope::All) else {
+        return;
+    };
+    print(&report, "RT(all)");
+    let core = report.pooled(&CORE);
+    eprintln!(
+        "RT(all) Number+Ordinal+Percent+Currency: {}/{} = {:.1}%",
+        core.passed,
+        core.total,
+        100.0 * core.rate()
+    );
+    assert!(core.rate() >= FLOOR_RT_ALL);
+}
+
+#[test]
+fn duckling_floors() {
+    let Some(path) = newsie_eval::shared_file(
+        "benchmarks/numbers/duckling/duckling_en_examples.jsonl",
+        "Duckling corpus",
+    ) else {
+        return;
+    };
+    let report = suite::duckling(&path, &Normalizer::new()).expect("corpus loads");
+    print(&report, "Duckling");
+    let all = report.pooled(&["Numeral", "Ordinal", "AmountOfMoney"]);
+    eprintln!(
+        "Duckling all: {}/{} = {:.1}%",
+        all.passed,
+        all.total,
+        100.0 * all.rate()
+    );
+    assert!(report.by_group["Numeral"].rate() >= FLOOR_DUCK_NUMERAL);
+    assert!(report.by_group["AmountOfMoney"].rate() >= FLOOR_DUCK_MONEY);
+    assert!(report.by_group["Ordinal"].rate() >= FLOOR_DUCK_ORDINAL);
+}
+
+const FLOOR_DUCK_NUMERAL: f64 = 0.73;
+const FLOOR_DUCK_MONEY: f64 = 0.29;
+const FLOOR_DUCK_ORDINAL: f64 = 0.74;
+
+#[test]
+fn ieer_span_recall_floors() {
+    let Some(path) =
+        newsie_eval::shared_file("benchmarks/ieer-news/ieer_newswire.jsonl", "IE-ER news")
+    else {
+        return;
+    };
+    let report = suite::ieer(&path, &Normalizer::new()).expect("IE-ER loads");
+    for (ty, r) in &report.by_type {
+        eprintln!(
+            "IE-ER {ty}: exact {}/{} = {:.1}%, overlap {}/{} = {:.1}%",
+            r.exact,
+            r.gold,
+            100.0 * r.exact_recall(),
+            r.overlap,
+            r.gold,
+            100.0 * r.overlap_recall()
+        );
+    }
+    eprintln!(
+        "IE-ER: {} quantities, {} overlap no NUMEX/TIMEX gold",
+        report.predicted, report.unmatched
+    );
+    if std::env::var_os("NEWSIE_VERBOSE").is_some() {
+        for m in &report.misses {
+            eprintln!("  MISS {m}");
+        }
+    }
+    let exact = |t: &str| report.by_type[t].exact_recall();
+    let overlap = |t: &str| report.by_type[t].overlap_recall();
+    assert!(exact("MONEY") >= FLOOR_IEER[0] && overlap("MONEY") >= FLOOR_IEER[1]);
+    assert!(exact("PERCENT") >= FLOOR_IEER[2] && overlap("PERCENT") >= FLOOR_IEER[3]);
+    assert!(exact("CARDINAL") >= FLOOR_IEER[4] && overlap("CARDINAL") >= FLOOR_IEER[5]);
+}
+
+// MONEY exact/overlap, PERCENT exact/overlap, CARDINAL exact/overlap.
+const FLOOR_IEER: [f64; 6] = [0.54, 0.94, 0.78, 0.97, 0.77, 0.87];

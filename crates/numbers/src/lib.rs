@@ -1,70 +1,178 @@
-//! Finds and normalizes quantities (first version: digits and percentages;
-//! the full grammar comes with issue 4).
+//! Finds every amount in English news text and normalizes it, following
+//! the project's annotation conventions (`spec/annotation.md`, Quantities):
+//! cardinals, ordinals, money with ISO 4217 codes, percentages, ranges,
+//! hedged amounts (`about 30`, `more than $5 billion`) and vague amounts
+//! (`several hundred` → 300..900, `thousands` → 2000..9999).
+//!
+//! Years, days of the month, clock times and digits that belong to a name
+//! (`Digital Commerce 360`, `Top 1000`, `F-35`) are left alone. The work is
+//! one linear pass over tokens that only looks closer at digits, currency
+//! symbols and the words of a small static lexicon.
 //!
 //! ```
+//! use newsie_core::QuantityKind;
 //! use newsie_numbers::Normalizer;
-//! let found = Normalizer::new().find("Revenue grew 13% to 24,200.");
-//! assert_eq!(found.len(), 2);
-//! assert_eq!(found[1].value, Some(24200.0));
+//!
+//! let text = "Revenue grew 13% to $24.2 billion, and several hundred roles, \
+//!             about 5% of staff, will go by Dec. 31, 2026.";
+//! let found = Normalizer::new().find(text);
+//! let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
+//! assert_eq!(texts, ["13%", "$24.2 billion", "several hundred", "about 5%"]);
+//! assert_eq!(found[1].kind, QuantityKind::Money);
+//! assert_eq!(found[1].value, Some(24.2e9));
+//! assert_eq!(found[1].unit.as_deref(), Some("USD"));
+//! assert_eq!((found[2].low, found[2].high), (Some(300.0), Some(900.0)));
+//! assert!(found[3].approximate);
 //! ```
 
+mod grammar;
+mod lexicon;
+mod scan;
+
+use grammar::{Parser, QKind, Step};
 use newsie_core::{Quantity, QuantityKind, Span};
 
-/// Finds quantities in text. Cheap to share across threads.
+/// Finds quantities in text. Holds only settings: cheap to clone and to
+/// share across threads.
 #[derive(Debug, Clone, Default)]
-pub struct Normalizer {}
+pub struct Normalizer {
+    bare_vague: bool,
+}
+
+/// Settings of a [`Normalizer`].
+///
+/// ```
+/// use newsie_numbers::NormalizerBuilder;
+/// let normalizer = NormalizerBuilder::new().bare_vague_determiners(true).build();
+/// let found = normalizer.find("It cut several roles.");
+/// assert_eq!(found[0].text, "several");
+/// assert_eq!((found[0].low, found[0].high), (Some(3.0), Some(9.0)));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct NormalizerBuilder {
+    bare_vague: bool,
+}
+
+impl NormalizerBuilder {
+    /// The default settings.
+    pub fn new() -> NormalizerBuilder {
+        NormalizerBuilder::default()
+    }
+
+    /// Whether `several`, `a few` and `a couple` count as vague amounts on
+    /// their own (`a few targeted areas`). Off by default: in news they are
+    /// mostly determiners, and the annotation counts them only with a
+    /// multiplier (`a few hundred`).
+    pub fn bare_vague_determiners(mut self, yes: bool) -> NormalizerBuilder {
+        self.bare_vague = yes;
+        self
+    }
+
+    /// The normalizer.
+    pub fn build(self) -> Normalizer {
+        Normalizer {
+            bare_vague: self.bare_vague,
+        }
+    }
+}
 
 impl Normalizer {
     /// A normalizer with the default settings.
     pub fn new() -> Normalizer {
-        Normalizer {}
+        Normalizer::default()
     }
 
-    /// Every quantity in `text`, sorted by start.
+    /// A builder for non-default settings.
+    pub fn builder() -> NormalizerBuilder {
+        NormalizerBuilder::new()
+    }
+
+    /// Every quantity in `text`, sorted by start, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Quantity> {
         self.find_excluding(text, &[])
     }
 
     /// Every quantity in `text` that does not overlap a span of `protected`
     /// (entity names such as `Digital Commerce 360`), sorted by start.
+    /// Protected spans may come in any order; spans out of bounds are
+    /// harmless.
     pub fn find_excluding(&self, text: &str, protected: &[Span]) -> Vec<Quantity> {
-        let mut found = Vec::new();
-        let bytes = text.as_bytes();
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        scan::tokens(text, &mut tokens);
+        let parser = Parser {
+            text,
+            t: &tokens,
+            bare_vague: self.bare_vague,
+        };
+        let mut out = Vec::new();
         let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-                let mut end = i;
-                while end < bytes.len()
-                    && (bytes[end].is_ascii_digit()
-                        || (matches!(bytes[end], b',' | b'.')
-                            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
-                {
-                    end += 1;
-                }
-                let digits: String = text[i..end].chars().filter(|c| *c != ',').collect();
-                let span = if bytes.get(end) == Some(&b'%') {
-                    Span::new(i, end + 1)
-                } else {
-                    Span::new(i, end)
-                };
-                if !protected.iter().any(|p| p.overlaps(span)) {
-                    if let Ok(value) = digits.parse::<f64>() {
-                        let percent = span.end > end;
-                        let mut q = Quantity::new(
-                            text,
-                            span,
-                            if percent { QuantityKind::Percent } else { QuantityKind::Cardinal },
-                        );
-                        q.value = Some(value);
-                        q.unit = percent.then(|| "percent".to_string());
-                        found.push(q);
-                    }
-                }
-                i = span.end;
-            } else {
+        let mut last_end = 0;
+        while i < tokens.len() {
+            if !parser.candidate(i) {
                 i += 1;
+                continue;
+            }
+            match parser.step(i) {
+                Step::Found(f) => {
+                    let e = f.e.min(tokens.len());
+                    if e == 0 || f.s >= e {
+                        i += 1;
+                        continue;
+                    }
+                    let span = Span::new(tokens[f.s].start, tokens[e - 1].end);
+                    let clean = span.start >= last_end
+                        && !protected
+                            .iter()
+                            .any(|p| p.start < p.end && p.overlaps(span));
+                    if clean {
+                        let mut q = Quantity::new(text, span, kind_of(f.kind));
+                        q.value = f.value.map(tidy);
+                        q.low = f.low.map(tidy);
+                        q.high = f.high.map(tidy);
+                        q.approximate = f.approximate;
+                        q.unit = f.unit.map(str::to_owned);
+                        last_end = span.end;
+                        out.push(q);
+                    }
+                    i = e.max(i + 1);
+                }
+                Step::Skip(next) => i = next.max(i + 1),
+                Step::Nothing => i += 1,
             }
         }
-        found
+        out
     }
 }
+
+fn kind_of(k: QKind) -> QuantityKind {
+    match k {
+        QKind::Cardinal => QuantityKind::Cardinal,
+        QKind::Ordinal => QuantityKind::Ordinal,
+        QKind::Money => QuantityKind::Money,
+        QKind::Percent => QuantityKind::Percent,
+        QKind::Range => QuantityKind::Range,
+    }
+}
+
+/// Rounds away binary noise (`24.2 * 1e9` → `24200000000`) so that values
+/// print the way they are written.
+fn tidy(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let digits = 12 - magnitude;
+    if !(0..=300).contains(&digits) {
+        return v;
+    }
+    let f = 10f64.powi(digits);
+    let r = (v * f).round() / f;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests;

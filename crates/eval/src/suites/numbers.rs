@@ -1,1 +1,425 @@
-//! (to be written)
+//! Number normalization suites: the Recognizers-Text English specs, the
+//! Duckling English corpus (numerals, ordinals, money) and the IE-ER
+//! newswire sample (span recall on MONEY, PERCENT, CARDINAL).
+//!
+//! Conventions that differ from newsie's are bridged here, never in the
+//! normalizer: Recognizers-Text and Duckling leave hedge words out of their
+//! spans (ours keep them), so Recognizers-Text is scored on value with span
+//! overlap; their `Cent`/`Pence` units count in sub-units, ours in the main
+//! unit, so their values are divided by 100.
+
+use crate::{read_to_string, Error};
+use newsie_core::{Quantity, QuantityKind};
+use newsie_numbers::Normalizer;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Passed cases out of all cases of one group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PassRate {
+    /// Cases passed.
+    pub passed: usize,
+    /// Cases scored.
+    pub total: usize,
+}
+
+impl PassRate {
+    /// `passed / total` (1 when empty).
+    pub fn rate(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.passed as f64 / self.total as f64
+        }
+    }
+
+    fn add(&mut self, ok: bool) {
+        self.total += 1;
+        self.passed += usize::from(ok);
+    }
+
+    /// Adds another group's counts.
+    pub fn merge(&mut self, other: PassRate) {
+        self.passed += other.passed;
+        self.total += other.total;
+    }
+}
+
+/// Pass rates per group and the failing cases.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SuiteReport {
+    /// Pass rate per model (Recognizers-Text) or dimension (Duckling).
+    pub by_group: BTreeMap<String, PassRate>,
+    /// One line per failing case: id, input, expected, found.
+    pub failures: Vec<String>,
+}
+
+impl SuiteReport {
+    /// The pooled pass rate of the named groups.
+    pub fn pooled(&self, groups: &[&str]) -> PassRate {
+        let mut total = PassRate::default();
+        for g in groups {
+            if let Some(r) = self.by_group.get(*g) {
+                total.merge(*r);
+            }
+        }
+        total
+    }
+}
+
+/// Which Recognizers-Text expectations are scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RtScope {
+    /// Every expected result.
+    All,
+    /// Results outside the annotation spec are dropped from the expected
+    /// list: relative ordinals (`next`, `last`, `the second to last`) and
+    /// results with no value (`a small percent`, a bare `dollar`).
+    Spec,
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-9)
+}
+
+/// Character offsets of a quantity (the suites count characters, not bytes).
+fn char_span(text: &str, q: &Quantity) -> (usize, usize) {
+    let start = text[..q.start].chars().count();
+    (start, start + q.text.chars().count())
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// An expected Recognizers-Text result reduced to what is scored.
+enum Expect {
+    Value(f64),
+    /// Interval bounds of NumberRange (`None` = open).
+    Interval(Option<f64>, Option<f64>),
+}
+
+fn parse_interval(v: &str) -> Option<(Option<f64>, Option<f64>)> {
+    let inner = v.get(1..v.len().checked_sub(1)?)?;
+    let (lo, hi) = inner.split_once(',')?;
+    let num = |s: &str| -> Option<Option<f64>> {
+        if s.trim().is_empty() {
+            Some(None)
+        } else {
+            s.trim().parse().ok().map(Some)
+        }
+    };
+    Some((num(lo)?, num(hi)?))
+}
+
+fn expectation(model: &str, result: &Value) -> Option<Expect> {
+    let res = &result["resolution"];
+    let value = res["value"].as_str()?;
+    if model == "NumberRangeModel" {
+        let (lo, hi) = parse_interval(value)?;
+        return Some(Expect::Interval(lo, hi));
+    }
+    let v: f64 = value.trim_end_matches('%').parse().ok()?;
+    let unit = res["unit"].as_str().unwrap_or("");
+    let v = if matches!(unit, "Cent" | "Pence" | "Penny") {
+        v / 100.0
+    } else {
+        v
+    };
+    Some(Expect::Value(v))
+}
+
+fn quantity_matches(e: &Expect, q: &Quantity) -> bool {
+    match *e {
+        Expect::Value(v) => q.value.is_some_and(|x| close(x, v)),
+        Expect::Interval(lo, hi) => match (lo, hi) {
+            (Some(lo), Some(hi)) if close(lo, hi) => q.value.is_some_and(|x| close(x, lo)),
+            (Some(lo), Some(hi)) => {
+                q.low.is_some_and(|x| close(x, lo)) && q.high.is_some_and(|x| close(x, hi))
+            }
+            (Some(b), None) | (None, Some(b)) => {
+                q.value.is_some_and(|x| close(x, b))
+                    || q.low.is_some_and(|x| close(x, b)) && q.high.is_none()
+                    || q.high.is_some_and(|x| close(x, b)) && q.low.is_none()
+            }
+            (None, None) => false,
+        },
+    }
+}
+
+/// Which of our quantities a Recognizers-Text model would report.
+fn model_keeps(model: &str, q: &Quantity) -> bool {
+    match model {
+        "NumberModel" => q.kind != QuantityKind::Ordinal && q.value.is_some(),
+        "OrdinalModel" => q.kind == QuantityKind::Ordinal,
+        "PercentModel" => q.kind == QuantityKind::Percent,
+        "CurrencyModel" => q.kind == QuantityKind::Money,
+        "NumberRangeModel" => q.approximate || q.low.is_some(),
+        _ => false,
+    }
+}
+
+/// The models scored, by the names used in reports.
+pub const RT_MODELS: [&str; 5] = [
+    "NumberModel",
+    "OrdinalModel",
+    "PercentModel",
+    "CurrencyModel",
+    "NumberRangeModel",
+];
+
+/// Scores `normalizer` on `recognizers_en_number_cases.jsonl`: a case
+/// passes when we report as many quantities (of the model's kind) as
+/// expected, each overlapping its expected span with the expected value.
+pub fn recognizers(
+    path: &Path,
+    normalizer: &Normalizer,
+    scope: RtScope,
+) -> Result<SuiteReport, Error> {
+    let body = read_to_string(path)?;
+    let mut report = SuiteReport::default();
+    for (n, line) in body
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let case: Value = serde_json::from_str(line).map_err(|e| Error::Format {
+            path: path.to_owned(),
+            line: n + 1,
+            message: e.to_string(),
+        })?;
+        let model = case["model"].as_str().unwrap_or("");
+        if !RT_MODELS.contains(&model) {
+            continue;
+        }
+        let input = case["input"].as_str().unwrap_or("");
+        let mut expected = Vec::new();
+        for r in case["results"].as_array().into_iter().flatten() {
+            let span = (
+                r["start"].as_u64().unwrap_or(0) as usize,
+                r["end_exclusive"].as_u64().unwrap_or(0) as usize,
+            );
+            let relative = r["type"].as_str() == Some("ordinal.relative");
+            match expectation(model, r) {
+                Some(e) if !(relative && scope == RtScope::Spec) => expected.push((span, e)),
+                Some(_) => {}
+                None if scope == RtScope::All => expected.push((span, Expect::Value(f64::NAN))),
+                None => {}
+            }
+        }
+        let found: Vec<Quantity> = normalizer
+            .find(input)
+            .into_iter()
+            .filter(|q| model_keeps(model, q))
+            .collect();
+        let mut used = vec![false; found.len()];
+        let mut ok = found.len() == expected.len();
+        for (span, e) in &expected {
+            let hit = found.iter().enumerate().find(|(k, q)| {
+                !used[*k] && overlaps(char_span(input, q), *span) && quantity_matches(e, q)
+            });
+            match hit {
+                Some((k, _)) => used[k] = true,
+                None => ok = false,
+            }
+        }
+        report.by_group.entry(model.to_owned()).or_default().add(ok);
+        if !ok {
+            let want: Vec<String> = case["results"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|r| format!("{}={}", r["text"], r["resolution"]["value"]))
+                .collect();
+            let got: Vec<String> = found
+                .iter()
+                .map(|q| format!("{:?}={:?}/{:?}..{:?}", q.text, q.value, q.low, q.high))
+                .collect();
+            report.failures.push(format!(
+                "{} {:?}: want [{}] got [{}]",
+                case["id"].as_str().unwrap_or(""),
+                input,
+                want.join(", "),
+                got.join(", ")
+            ));
+        }
+    }
+    Ok(report)
+}
+
+/// Scores `normalizer` on Duckling's English corpus for `Numeral`,
+/// `Ordinal` and `AmountOfMoney` (corpus and negative sets; latent cases
+/// need an option newsie does not have). A corpus case passes when the whole
+/// input is exactly one quantity of the dimension with the expected value
+/// (bounds for `between`, the bound for `under`/`above`); a negative case
+/// when nothing of the dimension is found. Units are not compared (the
+/// corpus names them `Dollar`, `Unnamed`, ...).
+pub fn duckling(path: &Path, normalizer: &Normalizer) -> Result<SuiteReport, Error> {
+    let body = read_to_string(path)?;
+    let mut report = SuiteReport::default();
+    for (n, line) in body
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let case: Value = serde_json::from_str(line).map_err(|e| Error::Format {
+            path: path.to_owned(),
+            line: n + 1,
+            message: e.to_string(),
+        })?;
+        let dim = case["dimension"].as_str().unwrap_or("");
+        let set = case["set"].as_str().unwrap_or("");
+        if !matches!(dim, "Numeral" | "Ordinal" | "AmountOfMoney") || set == "latent" {
+            continue;
+        }
+        let input = case["input"].as_str().unwrap_or("");
+        let keeps = |q: &Quantity| match dim {
+            "Numeral" => matches!(q.kind, QuantityKind::Cardinal) && q.value.is_some(),
+            "Ordinal" => q.kind == QuantityKind::Ordinal,
+            _ => q.kind == QuantityKind::Money,
+        };
+        let found: Vec<Quantity> = normalizer.find(input).into_iter().filter(keeps).collect();
+        let ok = if set == "negative" {
+            found.is_empty()
+        } else {
+            let exp = &case["expected"];
+            let div = if exp["unit"].as_str() == Some("Cent") {
+                100.0
+            } else {
+                1.0
+            };
+            let num = |k: &str| exp[k].as_f64().map(|v| v / div);
+            let trimmed = input.trim();
+            let lead = input.len() - input.trim_start().len();
+            match found.as_slice() {
+                [q] if q.start == lead && q.end == lead + trimmed.len() => {
+                    match exp["kind"].as_str() {
+                        Some("between") => {
+                            q.low.zip(num("from")).is_some_and(|(a, b)| close(a, b))
+                                && q.high.zip(num("to")).is_some_and(|(a, b)| close(a, b))
+                        }
+                        Some("under") => q.value.zip(num("to")).is_some_and(|(a, b)| close(a, b)),
+                        Some("above") => q.value.zip(num("from")).is_some_and(|(a, b)| close(a, b)),
+                        _ => q.value.zip(num("value")).is_some_and(|(a, b)| close(a, b)),
+                    }
+                }
+                _ => false,
+            }
+        };
+        report.by_group.entry(dim.to_owned()).or_default().add(ok);
+        if !ok {
+            let got: Vec<String> = found
+                .iter()
+                .map(|q| format!("{:?}={:?}/{:?}..{:?}", q.text, q.value, q.low, q.high))
+                .collect();
+            report.failures.push(format!(
+                "{} {:?}: want {} got [{}]",
+                case["id"].as_str().unwrap_or(""),
+                input,
+                case["expected"],
+                got.join(", ")
+            ));
+        }
+    }
+    Ok(report)
+}
+
+/// Span recall of one IE-ER type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SpanRecall {
+    /// Gold spans found exactly.
+    pub exact: usize,
+    /// Gold spans overlapped by a quantity.
+    pub overlap: usize,
+    /// Gold spans (optional ones left out).
+    pub gold: usize,
+}
+
+impl SpanRecall {
+    /// Exact-span recall.
+    pub fn exact_recall(&self) -> f64 {
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.exact as f64 / self.gold as f64
+        }
+    }
+    /// Overlap recall.
+    pub fn overlap_recall(&self) -> f64 {
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.overlap as f64 / self.gold as f64
+        }
+    }
+}
+
+/// IE-ER figures: recall per NUMEX type and how many of our quantities
+/// overlap no NUMEX or TIMEX gold span at all.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IeerReport {
+    /// Recall per type (`MONEY`, `PERCENT`, `CARDINAL`).
+    pub by_type: BTreeMap<String, SpanRecall>,
+    /// Quantities found in the bodies.
+    pub predicted: usize,
+    /// Quantities overlapping no NUMEX/TIMEX gold span.
+    pub unmatched: usize,
+    /// Gold spans missed (not even overlapped), for inspection.
+    pub misses: Vec<String>,
+}
+
+/// Scores `normalizer` on `ieer_newswire.jsonl` (document bodies).
+pub fn ieer(path: &Path, normalizer: &Normalizer) -> Result<IeerReport, Error> {
+    const TYPES: [&str; 3] = ["MONEY", "PERCENT", "CARDINAL"];
+    let body = read_to_string(path)?;
+    let mut report = IeerReport::default();
+    for (n, line) in body
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let doc: Value = serde_json::from_str(line).map_err(|e| Error::Format {
+            path: path.to_owned(),
+            line: n + 1,
+            message: e.to_string(),
+        })?;
+        let text = doc["text"].as_str().unwrap_or("");
+        let found = normalizer.find(text);
+        let spans: Vec<(usize, usize)> = found.iter().map(|q| char_span(text, q)).collect();
+        let mut gold_any = Vec::new();
+        for e in doc["entities"].as_array().into_iter().flatten() {
+            let span = (
+                e["start"].as_u64().unwrap_or(0) as usize,
+                e["end"].as_u64().unwrap_or(0) as usize,
+            );
+            let kind = e["kind"].as_str().unwrap_or("");
+            if matches!(kind, "NUMEX" | "TIMEX") {
+                gold_any.push(span);
+            }
+            let ty = e["type"].as_str().unwrap_or("");
+            if !TYPES.contains(&ty) || e["status"].as_str() == Some("opt") {
+                continue;
+            }
+            let r = report.by_type.entry(ty.to_owned()).or_default();
+            r.gold += 1;
+            if spans.contains(&span) {
+                r.exact += 1;
+            }
+            if spans.iter().any(|s| overlaps(*s, span)) {
+                r.overlap += 1;
+            } else {
+                report
+                    .misses
+                    .push(format!("{ty} {:?}", e["text"].as_str().unwrap_or("")));
+            }
+        }
+        report.predicted += spans.len();
+        report.unmatched += spans
+            .iter()
+            .filter(|s| !gold_any.iter().any(|g| overlaps(**s, *g)))
+            .count();
+    }
+    Ok(report)
+}

@@ -1,0 +1,1643 @@
+//! The quantity grammar: one left-to-right pass over the tokens that only
+//! does work at digits, currency symbols and lexicon words.
+
+use crate::lexicon::{currency_symbol, dollar_prefix, iso_code, Lex};
+use crate::scan::{Kind, Tok};
+
+/// What a found quantity is, before it becomes a [`newsie_core::Quantity`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum QKind {
+    Cardinal,
+    Ordinal,
+    Money,
+    Percent,
+    Range,
+}
+
+/// A quantity over tokens `[s, e)`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    pub s: usize,
+    pub e: usize,
+    pub kind: QKind,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub approximate: bool,
+    pub unit: Option<&'static str>,
+}
+
+/// The outcome of trying to read a quantity at one token.
+pub(crate) enum Step {
+    /// A quantity; scanning goes on at its end.
+    Found(Found),
+    /// Not a quantity (a year, a date, a name); scanning goes on at the index.
+    Skip(usize),
+    /// Nothing here; scanning goes on at the next token.
+    Nothing,
+}
+
+/// One amount: a number with its scale, currency or percent sign.
+#[derive(Debug, Clone, Copy)]
+struct Amt {
+    s: usize,
+    e: usize,
+    kind: QKind,
+    value: f64,
+    unit: Option<&'static str>,
+    /// The multiplier a scale word or suffix applied (1 when none).
+    scale: f64,
+    /// A lone integer written in digits with no separator, sign or unit.
+    bare: bool,
+    /// `(low, high)` of a vague amount.
+    vague: Option<(f64, f64)>,
+    /// The unit came from a suffix (`10-15%`): it may be shared leftwards.
+    unit_after: bool,
+}
+
+/// A number composed from words and digits.
+#[derive(Debug, Clone, Copy)]
+struct Composed {
+    value: f64,
+    end: usize,
+    atoms: usize,
+    ordinal: bool,
+    plural: bool,
+    /// The largest scale word used (1 when none).
+    scale: f64,
+    /// The number is one digit token (possibly with glued suffix handled by the caller).
+    digits_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Last {
+    None,
+    Unit,
+    Tens,
+    Digit,
+    Hundred,
+    Scale,
+}
+
+pub(crate) struct Parser<'a> {
+    pub text: &'a str,
+    pub t: &'a [Tok],
+    pub bare_vague: bool,
+}
+
+/// Parses the digits of a number token (`1,250.5`, `.08`, `1 234`).
+/// `None` for dotted versions and addresses (`192.168.1.2`).
+fn digits_value(s: &str) -> Option<f64> {
+    let mut int: u64 = 0;
+    let mut big = 0f64;
+    let mut overflow = false;
+    let mut frac = 0f64;
+    let mut frac_scale = 1f64;
+    let mut dots = 0;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                let d = u64::from(b - b'0');
+                if dots == 0 {
+                    if !overflow {
+                        match int.checked_mul(10).and_then(|v| v.checked_add(d)) {
+                            Some(v) => int = v,
+                            None => {
+                                overflow = true;
+                                big = int as f64 * 10.0 + d as f64;
+                            }
+                        }
+                    } else {
+                        big = big * 10.0 + d as f64;
+                    }
+                } else {
+                    frac_scale /= 10.0;
+                    frac += d as f64 * frac_scale;
+                }
+            }
+            b'.' => {
+                dots += 1;
+                if dots > 1 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    let whole = if overflow { big } else { int as f64 };
+    Some(whole + frac)
+}
+
+fn plain_int(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl<'a> Parser<'a> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.t.get(i)
+    }
+    fn lex(&self, i: usize) -> Lex {
+        self.t.get(i).map_or(Lex::Other, |t| t.lex)
+    }
+    fn str_of(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    fn is_sym(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.is_sym(c))
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.glued)
+    }
+    fn is_hyphen(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Sym('-' | '–' | '—' | '‐')))
+    }
+    /// Whether token `i` ends a phrase: end of text or punctuation.
+    fn phrase_end(&self, i: usize) -> bool {
+        match self.t.get(i) {
+            None => true,
+            Some(t) => matches!(t.kind, Kind::Sym(c) if !matches!(c, '-' | '$' | '%')),
+        }
+    }
+
+    /// Whether the scan should try a quantity at token `i`.
+    pub fn candidate(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Num => true,
+            Kind::Sym(c) => {
+                currency_symbol(c).is_some()
+                    || (matches!(c, '-' | '−')
+                        && !t.glued
+                        && self.tok(i + 1).is_some_and(|n| n.is_num() && n.glued))
+            }
+            Kind::Word => {
+                !matches!(
+                    t.lex,
+                    Lex::Other
+                        | Lex::And
+                        | Lex::Of
+                        | Lex::To
+                        | Lex::Than
+                        | Lex::At
+                        | Lex::As
+                        | Lex::Up
+                        | Lex::Det
+                        | Lex::Change
+                        | Lex::Month
+                        | Lex::Clock
+                        | Lex::SetPhrase
+                        | Lex::Hedge
+                        | Lex::Comparative
+                        | Lex::LeastMost
+                        | Lex::MuchMany
+                        | Lex::Through
+                        | Lex::Between
+                        | Lex::From
+                        | Lex::Over
+                        | Lex::Out
+                        | Lex::Point
+                        | Lex::Per
+                        | Lex::Cent
+                        | Lex::Percent
+                        | Lex::Percentage
+                        | Lex::Points
+                        | Lex::Qualifier(_)
+                        | Lex::Currency(..)
+                ) || t.start + 2 == t.end && &self.text[t.start..t.end] == "No"
+                    || (t.end - t.start <= 4
+                        && matches!(t.lex, Lex::Other | Lex::Qualifier(_))
+                        && self.money_prefix(i).is_some())
+            }
+        }
+    }
+
+    // ----- words and digits composed into one number -----
+
+    fn compose(&self, i: usize, denom: bool) -> Option<Composed> {
+        let mut total = 0f64;
+        let mut cur = 0f64;
+        let mut last = Last::None;
+        let mut atoms = 0;
+        let mut j = i;
+        let mut end = i;
+        let mut max_scale = 1f64;
+        let mut ordinal = false;
+        let mut plural = false;
+        let mut digits_only = false;
+        let mut hyphen_ok = false;
+        while let Some(t) = self.tok(j) {
+            let lex = t.lex;
+            match (t.kind, lex) {
+                (Kind::Num, _) => {
+                    let s = &self.text[t.start..t.end];
+                    let first = atoms == 0;
+                    let after_and_or_scale = matches!(last, Last::Scale | Last::Hundred)
+                        && j > i
+                        && (self.lex(j - 1) == Lex::And
+                            || matches!(self.lex(j + 1), Lex::Hundred | Lex::Scale(_)));
+                    if !(first || after_and_or_scale) {
+                        break;
+                    }
+                    if !first && !plain_int(s) {
+                        break;
+                    }
+                    let v = digits_value(s)?;
+                    if !first
+                        && v >= (if last == Last::Hundred {
+                            100.0
+                        } else {
+                            max_scale.min(1e3)
+                        })
+                    {
+                        break;
+                    }
+                    cur += v;
+                    last = Last::Digit;
+                    digits_only = first;
+                }
+                (Kind::Word, Lex::Unit(u)) => {
+                    let ok = match last {
+                        Last::None | Last::Hundred | Last::Scale => true,
+                        Last::Tens => u > 0 && u < 10,
+                        _ => false,
+                    };
+                    if !ok || (last == Last::Tens && j > i && self.is_hyphen(j - 1) && !hyphen_ok) {
+                        break;
+                    }
+                    cur += f64::from(u);
+                    last = Last::Unit;
+                    digits_only = false;
+                }
+                (Kind::Word, Lex::Tens(n)) => {
+                    if !matches!(last, Last::None | Last::Hundred | Last::Scale) {
+                        break;
+                    }
+                    // `one hundred thirty-fifths`: the hyphened ordinal is
+                    // the denominator, not part of the numerator.
+                    if atoms > 0
+                        && self.is_hyphen(j + 1)
+                        && self.glued(j + 1)
+                        && matches!(self.lex(j + 2), Lex::Ord(_, true))
+                    {
+                        break;
+                    }
+                    cur += f64::from(n);
+                    last = Last::Tens;
+                    digits_only = false;
+                }
+                (Kind::Word, Lex::Hundred) => {
+                    if !matches!(last, Last::None | Last::Unit | Last::Tens | Last::Digit)
+                        || cur >= 1000.0
+                    {
+                        break;
+                    }
+                    if last == Last::None && !(j > i && self.lex(j - 1) == Lex::A) && atoms == 0 {
+                        // A bare `hundred` counts as 100.
+                    }
+                    cur = cur.max(1.0) * 100.0;
+                    last = Last::Hundred;
+                    digits_only = false;
+                }
+                (Kind::Word, Lex::Scale(s)) => {
+                    if last == Last::Scale && s <= max_scale {
+                        break;
+                    }
+                    if s > max_scale {
+                        total = (total + cur.max(if atoms == 0 { 1.0 } else { cur })) * s;
+                        if atoms > 0 && cur == 0.0 && total == 0.0 {
+                            break;
+                        }
+                    } else {
+                        total += cur.max(1.0) * s;
+                    }
+                    if atoms == 0 {
+                        total = s;
+                    }
+                    cur = 0.0;
+                    max_scale = max_scale.max(s);
+                    last = Last::Scale;
+                    digits_only = false;
+                }
+                (Kind::Word, Lex::Dozen) | (Kind::Word, Lex::VaguePlural(..)) if atoms > 0 => {
+                    let m = match (lex, self.str_of(j).to_ascii_lowercase().as_str()) {
+                        (Lex::Dozen, _) | (_, "dozens") => 12.0,
+                        (_, "hundreds") => 100.0,
+                        (_, "thousands") => 1e3,
+                        (_, "millions") => 1e6,
+                        _ => break,
+                    };
+                    if m < max_scale
+                        || !matches!(last, Last::Unit | Last::Tens | Last::Digit | Last::Hundred)
+                    {
+                        break;
+                    }
+                    total = (total + cur) * m;
+                    cur = 0.0;
+                    atoms += 1;
+                    end = j + 1;
+                    digits_only = false;
+                    max_scale = max_scale.max(m);
+                    break;
+                }
+                (Kind::Word, Lex::Ord(k, pl)) => {
+                    let ok = match last {
+                        Last::None => true,
+                        Last::Tens => k < 10 && (!pl || denom || self.is_hyphen(j - 1)),
+                        Last::Hundred | Last::Scale => k < 100 && !self.t[i].is_num(),
+                        _ => false,
+                    };
+                    if !ok {
+                        break;
+                    }
+                    cur += f64::from(k);
+                    ordinal = true;
+                    plural = pl;
+                    atoms += 1;
+                    end = j + 1;
+                    break;
+                }
+                (Kind::Word, Lex::OrdScale(s, pl)) => {
+                    if !matches!(
+                        last,
+                        Last::None | Last::Unit | Last::Tens | Last::Digit | Last::Hundred
+                    ) {
+                        break;
+                    }
+                    let base = total + if atoms == 0 { 1.0 } else { cur };
+                    total = base * s;
+                    cur = 0.0;
+                    ordinal = true;
+                    plural = pl;
+                    atoms += 1;
+                    end = j + 1;
+                    break;
+                }
+                (Kind::Word, Lex::And) if matches!(last, Last::Hundred | Last::Scale) => {
+                    // `one hundred and three quarters`: the part after `and`
+                    // is a fraction, left to the caller.
+                    if denom || self.fraction(j + 1, true).is_some() {
+                        break;
+                    }
+                    let next = self.lex(j + 1);
+                    let num_next = self.tok(j + 1).is_some_and(|n| n.is_num());
+                    if !(matches!(next, Lex::Unit(_) | Lex::Tens(_)) || num_next) {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
+                (Kind::Sym('-' | '‐'), _) if last == Last::Tens && t.glued => {
+                    // `twenty-five`, `twenty-first`.
+                    if matches!(self.lex(j + 1), Lex::Unit(1..=9) | Lex::Ord(1..=9, _))
+                        && self.glued(j + 1)
+                    {
+                        hyphen_ok = true;
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                (Kind::Sym('-'), _) if last == Last::Tens && !t.glued => {
+                    // `fifty - two` (spaced, as in tokenized text).
+                    if matches!(self.lex(j + 1), Lex::Unit(1..=9)) {
+                        hyphen_ok = true;
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+            hyphen_ok = false;
+            atoms += 1;
+            j += 1;
+            end = j;
+            if last == Last::Digit && atoms == 1 {
+                // Digits take words only as scales (`3 million`, `322
+                // hundred`, `3 hundred and 21`), never `5 six`.
+                match self.lex(j) {
+                    Lex::Hundred | Lex::Scale(_) | Lex::Dozen | Lex::VaguePlural(..) => {}
+                    _ => break,
+                }
+                let s = self.str_of(i);
+                if !plain_int(s) && self.lex(j) == Lex::Hundred {
+                    // `2.12 hundred` is fine, but rare; allow.
+                }
+            }
+        }
+        if atoms == 0 {
+            return None;
+        }
+        Some(Composed {
+            value: total + cur,
+            end,
+            atoms,
+            ordinal,
+            plural,
+            scale: max_scale,
+            digits_only,
+        })
+    }
+
+    /// A fraction at `i`: `two thirds`, `a half`, `one-eighth`,
+    /// `three twenty-firsts`. With `after_and`, only what may follow the
+    /// `and` of a mixed number.
+    fn fraction(&self, i: usize, after_and: bool) -> Option<(f64, usize)> {
+        let t = self.tok(i)?;
+        let (num, single, j) = if t.lex == Lex::A {
+            (1.0, true, i + 1)
+        } else {
+            let c = self.compose(i, true)?;
+            if c.ordinal || c.digits_only || c.scale > 1.0 {
+                return None;
+            }
+            (c.value, c.atoms == 1 && c.value == 1.0, c.end)
+        };
+        let mut k = j;
+        if self.is_hyphen(k) && k > i {
+            k += 1;
+        }
+        let d = self.tok(k)?;
+        let (den, plural, end) = match d.lex {
+            Lex::Half => (2.0, false, k + 1),
+            Lex::Quarter(pl) => (4.0, pl, k + 1),
+            _ => {
+                let c = self.compose(k, true)?;
+                if !c.ordinal || c.value < 3.0 {
+                    return None;
+                }
+                (c.value, c.plural, c.end)
+            }
+        };
+        // `a third of`, `one fifth` — but `a third straight year` is a rank.
+        if single && plural && num == 1.0 {
+            return None;
+        }
+        if !plural && !single {
+            return None;
+        }
+        if t.lex == Lex::A && !after_and {
+            let next = self.lex(end);
+            let ok = self.phrase_end(end)
+                || matches!(next, Lex::Of | Lex::Scale(_) | Lex::Dozen)
+                || (d.lex == Lex::Half && next != Lex::Other);
+            if !ok {
+                return None;
+            }
+        }
+        if num == 0.0 && t.lex != Lex::A {
+            return None;
+        }
+        Some((num / den, end))
+    }
+
+    /// Decimal digits spoken after `point`: `zero three`, `seventy-one`.
+    fn spoken_decimals(&self, mut j: usize) -> Option<(f64, usize)> {
+        let mut digits = 0f64;
+        let mut places = 0i32;
+        let mut any = false;
+        while let Some(t) = self.tok(j) {
+            let (v, n, next) = match t.lex {
+                Lex::Unit(u) if u < 10 => (f64::from(u), 1, j + 1),
+                Lex::Unit(u) => (f64::from(u), 2, j + 1),
+                Lex::Tens(n) => {
+                    if (self.is_hyphen(j + 1) || self.lex(j + 1) != Lex::Other)
+                        && matches!(
+                            self.lex(j + 1 + usize::from(self.is_hyphen(j + 1))),
+                            Lex::Unit(1..=9)
+                        )
+                    {
+                        let k = j + 1 + usize::from(self.is_hyphen(j + 1));
+                        let Lex::Unit(u) = self.lex(k) else { break };
+                        (f64::from(n + u), 2, k + 1)
+                    } else {
+                        (f64::from(n), 2, j + 1)
+                    }
+                }
+                _ if t.is_num() && plain_int(self.str_of(j)) && !any => {
+                    let s = self.str_of(j);
+                    (digits_value(s)?, s.len() as i32, j + 1)
+                }
+                _ => break,
+            };
+            digits = digits * 10f64.powi(n) + v;
+            places += n;
+            any = true;
+            j = next;
+        }
+        any.then(|| (digits / 10f64.powi(places), j))
+    }
+
+    // ----- one amount -----
+
+    /// Reads a money prefix at `i`: returns (code, first token after it).
+    fn money_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Sym(c) => {
+                let code = currency_symbol(c)?;
+                Some((code, i + 1))
+            }
+            Kind::Word => {
+                let w = self.str_of(i);
+                // `US$`, `C$`, `HK$`, `c $` (tokenized), `U.S.$`.
+                let mut k = i + 1;
+                let mut prefix_ok = dollar_prefix(w);
+                if w.len() == 1 && self.is_sym(k, '.') && self.glued(k) {
+                    // `u.s $`, `U.S.$`
+                    let k2 = k + 1;
+                    if self.str_of(k2).eq_ignore_ascii_case("s") && self.glued(k2) {
+                        k = k2 + 1;
+                        if self.is_sym(k, '.') && self.glued(k) {
+                            k += 1;
+                        }
+                        prefix_ok = Some("USD");
+                    }
+                }
+                if let Some(code) = prefix_ok {
+                    if self.is_sym(k, '$') && (self.glued(k) || w.len() <= 2) {
+                        return Some((code, k + 1));
+                    }
+                }
+                // ISO code before the number: `USD 200`, `USD115`, `usd$ 15`.
+                if let Some(code) = iso_code(w) {
+                    if self.is_sym(i + 1, '$') && self.glued(i + 1) {
+                        return Some((code, i + 2));
+                    }
+                    if self.tok(i + 1).is_some_and(|n| n.is_num()) {
+                        return Some((code, i + 1));
+                    }
+                }
+                if w.eq_ignore_ascii_case("mex") && self.is_sym(i + 1, '$') {
+                    return Some(("MXN", i + 2));
+                }
+                if (w == "Rs" || w == "rs")
+                    && self
+                        .tok(i + 1 + usize::from(self.is_sym(i + 1, '.')))
+                        .is_some_and(|n| n.is_num())
+                {
+                    return Some(("INR", i + 1 + usize::from(self.is_sym(i + 1, '.'))));
+                }
+                None
+            }
+            Kind::Num => None,
+        }
+    }
+
+    /// A glued scale suffix after digits (`10k`, `$2bn`, `£95m`).
+    fn scale_suffix(&self, w: &str, money: bool) -> Option<f64> {
+        Some(match w {
+            "k" | "K" => 1e3,
+            "m" if money => 1e6,
+            "M" | "mn" | "Mn" | "MN" | "mln" | "mil" | "mm" | "MM" => 1e6,
+            "b" | "B" | "bn" | "Bn" | "BN" | "bln" => 1e9,
+            "t" | "T" if money => 1e12,
+            "tn" | "tln" | "trn" | "Tn" => 1e12,
+            _ => return None,
+        })
+    }
+
+    fn spaced_scale(&self, w: &str, money: bool) -> Option<f64> {
+        Some(match w {
+            "k" | "K" => 1e3,
+            "m" if money => 1e6,
+            "M" | "mn" | "mln" | "MM" | "mm" => 1e6,
+            "bn" | "bln" | "B" => 1e9,
+            "tn" | "tln" | "trn" => 1e12,
+            _ => return None,
+        })
+    }
+
+    /// The number core at `i` (digits or words), with glued and spaced
+    /// scales. Returns the amount without currency or percent.
+    fn core(&self, i: usize, money: bool) -> Option<Amt> {
+        let t = self.tok(i)?;
+        let mut a = Amt {
+            s: i,
+            e: i,
+            kind: QKind::Cardinal,
+            value: 0.0,
+            unit: None,
+            scale: 1.0,
+            bare: false,
+            vague: None,
+            unit_after: false,
+        };
+        if t.is_num() {
+            let s = self.str_of(i);
+            let mut value = digits_value(s)?;
+            let mut j = i + 1;
+            a.bare = plain_int(s);
+            // Glued suffixes: ordinal, scale, exponent, pence, cents.
+            if let Some(n) = self.tok(j).filter(|n| n.glued && n.is_word()) {
+                let w = self.str_of(j);
+                let lw = w.to_ascii_lowercase();
+                if matches!(lw.as_str(), "st" | "nd" | "rd" | "th") && a.bare {
+                    a.kind = QKind::Ordinal;
+                    a.value = value;
+                    a.e = j + 1;
+                    return Some(a);
+                }
+                if (w == "e" || w == "E")
+                    && (self.tok(j + 1).is_some_and(|x| x.is_num() && x.glued)
+                        || (matches!(self.tok(j + 1).map(|x| x.kind), Some(Kind::Sym('+' | '-')))
+                            && self.tok(j + 2).is_some_and(|x| x.is_num() && x.glued)))
+                {
+                    let neg = self.is_sym(j + 1, '-');
+                    let k = if self.tok(j + 1).is_some_and(|x| x.is_num()) {
+                        j + 1
+                    } else {
+                        j + 2
+                    };
+                    let exp = digits_value(self.str_of(k))?;
+                    let exp = if neg { -exp } else { exp };
+                    a.value = value * 10f64.powf(exp);
+                    a.e = k + 1;
+                    a.bare = false;
+                    return Some(a);
+                }
+                if let Some(m) = self.scale_suffix(w, money) {
+                    value *= m;
+                    a.scale = m;
+                    a.bare = false;
+                    j += 1;
+                } else if w == "p" && !money {
+                    a.kind = QKind::Money;
+                    a.unit = Some("GBP");
+                    a.value = value / 100.0;
+                    a.e = j + 1;
+                    a.bare = false;
+                    return Some(a);
+                } else if (w == "c") && !money {
+                    a.kind = QKind::Money;
+                    a.unit = Some("USD");
+                    a.value = value / 100.0;
+                    a.e = j + 1;
+                    a.bare = false;
+                    return Some(a);
+                } else if iso_code(w).is_some()
+                    || n.lex != Lex::Other && matches!(n.lex, Lex::Currency(..))
+                {
+                    // `115USD`, `20euros`: the caller reads the unit.
+                } else if w == "Rs" || lw == "rm" {
+                    // `20Rs`, `42RM`: the caller reads the unit.
+                } else {
+                    // `180ml`, `29km`, `4G`, `1990s`: a measure or a code.
+                    return None;
+                }
+            }
+            // Power: `1.1^23`.
+            if self.is_sym(j, '^') && self.glued(j) {
+                let mut k = j + 1;
+                let mut neg = false;
+                while matches!(self.tok(k).map(|x| x.kind), Some(Kind::Sym('+' | '-'))) {
+                    neg ^= self.is_sym(k, '-');
+                    k += 1;
+                }
+                if self.tok(k).is_some_and(|x| x.is_num()) {
+                    let exp = digits_value(self.str_of(k))?;
+                    a.value = value.powf(if neg { -exp } else { exp });
+                    a.e = k + 1;
+                    a.bare = false;
+                    return Some(a);
+                }
+            }
+            // Fraction in digits: `3/4`, `2 1/4`; dates `5/17/2018` are not.
+            if self.is_sym(j, '/')
+                && self.glued(j)
+                && self.tok(j + 1).is_some_and(|x| x.is_num() && x.glued)
+            {
+                if self.is_sym(j + 2, '/') && self.glued(j + 2) {
+                    return None;
+                }
+                let den = digits_value(self.str_of(j + 1))?;
+                if den == 0.0 || !a.bare || !plain_int(self.str_of(j + 1)) {
+                    return None;
+                }
+                a.value = value / den;
+                a.e = j + 2;
+                a.bare = false;
+                return Some(a);
+            }
+            if a.bare
+                && self.tok(j).is_some_and(|x| x.is_num() && !x.glued)
+                && self.is_sym(j + 1, '/')
+                && self.glued(j + 1)
+                && self.tok(j + 2).is_some_and(|x| x.is_num() && x.glued)
+                && !self.is_sym(j + 3, '/')
+            {
+                let n = digits_value(self.str_of(j))?;
+                let d = digits_value(self.str_of(j + 2))?;
+                if d > 0.0 && n < d && plain_int(self.str_of(j)) {
+                    a.value = value + n / d;
+                    a.e = j + 3;
+                    a.bare = false;
+                    return Some(a);
+                }
+            }
+            // Spaced abbreviations: `2.33 k`, `10 bln`, `1,674,200.5 M`.
+            if a.scale == 1.0 {
+                if let Some(n) = self.tok(j).filter(|n| n.is_word() && !n.glued) {
+                    if let Some(m) = self.spaced_scale(self.str_of(j), money) {
+                        if self.phrase_end(j + 1)
+                            || !self.tok(j + 1).is_some_and(|x| x.is_word() && x.glued)
+                        {
+                            let _ = n;
+                            value *= m;
+                            a.scale = m;
+                            a.bare = false;
+                            j += 1;
+                        }
+                    }
+                }
+            }
+            if a.scale > 1.0 {
+                a.value = value;
+                a.e = j;
+                // `$2bn`, `10k`: a scale word may still follow (`10 k`
+                // cannot), nothing else to compose.
+                return Some(a);
+            }
+            // Words after digits: `3 million`, `3 hundred and 21`, `3 dozens`.
+            let c = self.compose(i, false)?;
+            a.value = c.value;
+            a.e = c.end;
+            a.scale = c.scale;
+            if c.atoms > 1 {
+                a.bare = false;
+            }
+            if !c.ordinal {
+                self.mixed(&mut a, c.scale);
+                if a.e != c.end {
+                    a.bare = false;
+                    return Some(a);
+                }
+                if let Some(v) = self.ratio(&a) {
+                    return Some(v);
+                }
+            }
+            if c.ordinal {
+                // `2 hundredth` is rare; treat as ordinal.
+                a.kind = QKind::Ordinal;
+            }
+            return Some(a);
+        }
+        if t.lex == Lex::A {
+            // `a dozen`, `a hundred`, `a million`, `a third`, `a half`.
+            if let Some((v, end)) = self.fraction(i, false) {
+                a.value = v;
+                a.e = end;
+                self.fraction_scale(&mut a);
+                return Some(a);
+            }
+            if self.lex(i + 1) == Lex::Quarter(false) {
+                if let Lex::Scale(s) = self.lex(i + 2) {
+                    a.value = 0.25 * s;
+                    a.e = i + 3;
+                    return Some(a);
+                }
+            }
+            if let Some((lo, hi, end)) = self.vague_det(i) {
+                a.vague = Some((lo, hi));
+                a.e = end;
+                return Some(a);
+            }
+            match self.lex(i + 1) {
+                Lex::Dozen => {
+                    a.value = 12.0;
+                    a.e = i + 2;
+                    return Some(a);
+                }
+                Lex::Hundred | Lex::Scale(_) => {
+                    let c = self.compose(i + 1, false)?;
+                    if c.ordinal {
+                        return None;
+                    }
+                    a.value = c.value;
+                    a.e = c.end;
+                    a.scale = c.scale;
+                    return Some(a);
+                }
+                Lex::Currency(_, false) if money => {}
+                _ => {}
+            }
+            return None;
+        }
+        match t.lex {
+            Lex::Few | Lex::Several | Lex::Couple => {
+                let (lo, hi, end) = self.vague_det(i)?;
+                a.vague = Some((lo, hi));
+                a.e = end;
+                return Some(a);
+            }
+            Lex::VaguePlural(..) | Lex::TensVague => {
+                let (lo, hi, end) = self.vague_plural(i)?;
+                a.vague = Some((lo, hi));
+                a.e = end;
+                return Some(a);
+            }
+            Lex::Half => {
+                // `half a dozen`, `half of`, `more than half`; not `the
+                // first half`, `half-year`.
+                if i > 0 && matches!(self.lex(i - 1), Lex::Det | Lex::Ord(..)) {
+                    return None;
+                }
+                if self.is_hyphen(i + 1) && self.glued(i + 1) {
+                    return None;
+                }
+                if self.lex(i + 1) == Lex::A && self.lex(i + 2) == Lex::Dozen {
+                    a.value = 6.0;
+                    a.e = i + 3;
+                    return Some(a);
+                }
+                a.value = 0.5;
+                a.e = i + 1;
+                self.fraction_scale(&mut a);
+                return Some(a);
+            }
+            _ => {}
+        }
+        // Words: fraction first (`two thirds`), then the composed number.
+        if let Some((v, end)) = self.fraction(i, false) {
+            a.value = v;
+            a.e = end;
+            self.fraction_scale(&mut a);
+            return Some(a);
+        }
+        if let Lex::Quarter(false) = t.lex {
+            if let Lex::Scale(s) = self.lex(i + 1) {
+                a.value = 0.25 * s;
+                a.e = i + 2;
+                return Some(a);
+            }
+            return None;
+        }
+        let c = self.compose(i, false)?;
+        a.value = c.value;
+        a.e = c.end;
+        a.scale = c.scale;
+        if c.ordinal {
+            if c.plural {
+                return None;
+            }
+            a.kind = QKind::Ordinal;
+            return Some(a);
+        }
+        self.mixed(&mut a, c.scale);
+        if a.e != c.end {
+            return Some(a);
+        }
+        if let Some(v) = self.ratio(&a) {
+            return Some(v);
+        }
+        // Spoken decimals: `five point five`.
+        if self.lex(a.e) == Lex::Point && c.scale == 1.0 {
+            if let Some((f, end)) = self.spoken_decimals(a.e + 1) {
+                a.value += f;
+                a.e = end;
+            }
+        }
+        Some(a)
+    }
+
+    /// `half million`, `two thirds of a million`.
+    fn fraction_scale(&self, a: &mut Amt) {
+        let mut k = a.e;
+        if self.lex(k) == Lex::Of && self.lex(k + 1) == Lex::A {
+            k += 2;
+        }
+        if let Lex::Scale(s) = self.lex(k) {
+            a.value *= s;
+            a.scale = s;
+            a.e = k + 1;
+        }
+    }
+
+    /// Mixed numbers: `one and a half`, `twenty and three fifths`,
+    /// `3 million and a half`, `five and a half million`.
+    fn mixed(&self, a: &mut Amt, scale: f64) {
+        if self.lex(a.e) != Lex::And {
+            return;
+        }
+        if let Some((f, end)) = self.fraction(a.e + 1, true) {
+            let ends_on_scale = scale > 1.0 && matches!(self.lex(a.e - 1), Lex::Scale(_));
+            a.value += if ends_on_scale { f * scale } else { f };
+            a.e = end;
+            if !ends_on_scale {
+                if let Lex::Scale(s) = self.lex(end) {
+                    a.value *= s;
+                    a.scale = s;
+                    a.e = end + 1;
+                }
+            }
+        }
+    }
+
+    /// `one over three`, `1 out of 3`: only when the phrase ends there
+    /// (`$2000 over 3 years` is two amounts).
+    fn ratio(&self, a: &Amt) -> Option<Amt> {
+        let k = match (self.lex(a.e), self.lex(a.e + 1)) {
+            (Lex::Over, _) => a.e + 1,
+            (Lex::Out, Lex::Of) => a.e + 2,
+            _ => return None,
+        };
+        let d = self.compose(k, false)?;
+        if d.ordinal
+            || d.value == 0.0
+            || !(self.phrase_end(d.end)
+                || self.lex(d.end) == Lex::Other && self.lex(a.e) == Lex::Out)
+        {
+            return None;
+        }
+        let mut r = *a;
+        r.value = a.value / d.value;
+        r.e = d.end;
+        r.bare = false;
+        Some(r)
+    }
+
+    /// `several hundred`, `a few hundred`, `a couple of thousand`; bare
+    /// `several` only when configured.
+    fn vague_det(&self, i: usize) -> Option<(f64, f64, usize)> {
+        let mut j = i;
+        if self.lex(j) == Lex::A {
+            j += 1;
+        }
+        let (lo, hi) = match self.lex(j) {
+            Lex::Few if j > i => (2.0, 5.0),
+            Lex::Couple if j > i => (2.0, 3.0),
+            Lex::Several if j == i => (3.0, 9.0),
+            _ => return None,
+        };
+        j += 1;
+        let mut k = j;
+        if self.lex(k) == Lex::Of && self.lex(i + 1) == Lex::Couple {
+            k += 1;
+        }
+        let m = match self.lex(k) {
+            Lex::Hundred => Some(100.0),
+            Lex::Scale(s) => Some(s),
+            Lex::Dozen => Some(12.0),
+            _ => None,
+        };
+        match m {
+            Some(m) => {
+                let mut end = k + 1;
+                let mut m = m;
+                // `several hundred thousand`
+                if let Lex::Scale(s) = self.lex(end) {
+                    if s > m {
+                        m *= s;
+                        end += 1;
+                    }
+                }
+                Some((lo * m, hi * m, end))
+            }
+            None if self.bare_vague => Some((lo, hi, j)),
+            None => None,
+        }
+    }
+
+    /// `hundreds`, `thousands of`, `tens of thousands`, `hundreds of millions`.
+    fn vague_plural(&self, i: usize) -> Option<(f64, f64, usize)> {
+        let base = |j: usize| -> Option<f64> {
+            match self.str_of(j).to_ascii_lowercase().as_str() {
+                "dozens" => Some(12.0),
+                "hundreds" => Some(100.0),
+                "thousands" => Some(1e3),
+                "millions" => Some(1e6),
+                "billions" => Some(1e9),
+                _ => None,
+            }
+        };
+        // `five hundreds` is a number, read by the composer.
+        if i > 0 && matches!(self.lex(i - 1), Lex::Unit(_) | Lex::Tens(_)) {
+            return None;
+        }
+        if i > 0 && self.tok(i - 1).is_some_and(|t| t.is_num()) {
+            return None;
+        }
+        let (mut lo, mut hi) = match self.lex(i) {
+            Lex::VaguePlural(lo, hi) => (lo, hi),
+            Lex::TensVague => {
+                // Only `tens of thousands` and the like.
+                if self.lex(i + 1) != Lex::Of {
+                    return None;
+                }
+                let m = base(i + 2).filter(|m| *m >= 1e3)?;
+                let mut end = i + 3;
+                let (mut lo, mut hi) = (20.0 * m, 100.0 * m - 1.0);
+                while self.lex(end) == Lex::Of {
+                    match base(end + 1).filter(|b| *b >= 1e3) {
+                        Some(b) => {
+                            lo *= b;
+                            hi *= b;
+                            end += 2;
+                        }
+                        None => break,
+                    }
+                }
+                return Some((lo, hi, end));
+            }
+            _ => return None,
+        };
+        let mut end = i + 1;
+        let mut prev = base(i)?;
+        while self.lex(end) == Lex::Of {
+            match base(end + 1).filter(|b| *b > prev && *b >= 1e3) {
+                Some(b) => {
+                    lo *= b;
+                    hi *= b;
+                    prev = b;
+                    end += 2;
+                }
+                None => break,
+            }
+        }
+        Some((lo, hi, end))
+    }
+
+    /// A full amount at `i`: optional sign and money prefix, the core,
+    /// then a percent or money suffix.
+    fn amount(&self, i: usize) -> Option<Amt> {
+        let mut j = i;
+        let mut neg = false;
+        if matches!(self.tok(j).map(|t| t.kind), Some(Kind::Sym('-' | '−')))
+            || self.lex(j) == Lex::Minus
+        {
+            neg = true;
+            j += 1;
+        }
+        let mut prefix = None;
+        if let Some((code, k)) = self.money_prefix(j) {
+            // The number must follow the symbol (a space is allowed).
+            let next = self.tok(k)?;
+            if !(next.is_num()
+                || matches!(
+                    next.lex,
+                    Lex::Unit(_) | Lex::Tens(_) | Lex::A | Lex::Hundred
+                ))
+            {
+                return None;
+            }
+            prefix = Some(code);
+            j = k;
+            if !neg && matches!(self.tok(j).map(|t| t.kind), Some(Kind::Sym('-' | '−'))) {
+                neg = true;
+                j += 1;
+            }
+        }
+        let mut a = self.core(j, prefix.is_some())?;
+        a.s = i;
+        if a.vague.is_some() {
+            return (!neg && prefix.is_none()).then_some(a);
+        }
+        if neg {
+            a.value = -a.value;
+            a.bare = false;
+        }
+        if let Some(code) = prefix {
+            if a.kind == QKind::Ordinal {
+                return None;
+            }
+            a.kind = QKind::Money;
+            a.unit = Some(code);
+            a.bare = false;
+            // `$20 and 43c`, `$ 10 dollars` are rare; `$2bn` is done.
+            if let Some(e) = self.redundant_dollar_word(a.e) {
+                a.e = e;
+            }
+            self.cents_tail(&mut a);
+            return Some(a);
+        }
+        if a.kind == QKind::Ordinal {
+            return Some(a);
+        }
+        if a.kind == QKind::Money {
+            return Some(a);
+        }
+        self.suffix(&mut a);
+        Some(a)
+    }
+
+    fn redundant_dollar_word(&self, e: usize) -> Option<usize> {
+        match self.lex(e) {
+            Lex::Currency("USD", false) if self.str_of(e).eq_ignore_ascii_case("dollars") => None,
+            _ => None,
+        }
+    }
+
+    /// `3 dollars 50 cents`, `thirteen dollars and forty-five cents`.
+    fn cents_tail(&self, a: &mut Amt) {
+        let mut k = a.e;
+        if self.lex(k) == Lex::And {
+            k += 1;
+        }
+        if self.tok(k).is_none() || a.scale > 1.0 {
+            return;
+        }
+        if let Some(c) = self.compose(k, false) {
+            if c.ordinal || c.value >= 100.0 || c.scale > 1.0 {
+                return;
+            }
+            let mut e = c.end;
+            let sub = match self.lex(e) {
+                Lex::Currency(_, true) | Lex::Cent => true,
+                _ if self.str_of(e) == "c" && self.glued(e) => true,
+                _ => false,
+            };
+            if sub {
+                e += 1;
+                a.value += c.value / 100.0;
+                a.e = e;
+            } else if self.phrase_end(e) && c.value.fract() == 0.0 && a.unit_after {
+                a.value += c.value / 100.0;
+                a.e = e;
+            }
+        }
+    }
+
+    /// Percent and money words after the core.
+    fn suffix(&self, a: &mut Amt) {
+        let e = a.e;
+        let Some(t) = self.tok(e) else { return };
+        match t.kind {
+            Kind::Sym('%') => {
+                a.kind = QKind::Percent;
+                a.unit = Some("percent");
+                a.e = e + 1;
+                a.bare = false;
+                a.unit_after = true;
+                return;
+            }
+            Kind::Sym('¢') => {
+                a.kind = QKind::Money;
+                a.unit = Some("USD");
+                a.value /= 100.0;
+                a.e = e + 1;
+                a.bare = false;
+                a.unit_after = true;
+                return;
+            }
+            Kind::Sym(c) => {
+                // `10 €`, `20€`, `10$`, `100元`.
+                if let Some(code) = currency_symbol(c) {
+                    // Not when the symbol starts the next amount (`10 $ 30`
+                    // is rare; `5 $10` would mislead).
+                    let starts_next = self.tok(e + 1).is_some_and(|n| n.is_num() && n.glued);
+                    if !starts_next || t.glued {
+                        a.kind = QKind::Money;
+                        a.unit = Some(code);
+                        a.e = e + 1;
+                        a.bare = false;
+                        a.unit_after = true;
+                        // `10k$`
+                        return;
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        match t.lex {
+            Lex::Percent => {
+                a.kind = QKind::Percent;
+                a.unit = Some("percent");
+                a.e = e + 1;
+            }
+            Lex::Per if self.lex(e + 1) == Lex::Cent => {
+                a.kind = QKind::Percent;
+                a.unit = Some("percent");
+                a.e = e + 2;
+            }
+            Lex::Percentage => {
+                a.kind = QKind::Percent;
+                a.unit = Some("percent");
+                a.e = e + 1;
+                if matches!(self.lex(e + 1), Lex::Points | Lex::Point) {
+                    a.e = e + 2;
+                }
+            }
+            _ => {
+                self.money_suffix(a);
+                return;
+            }
+        }
+        a.bare = false;
+        a.unit_after = true;
+    }
+
+    fn money_suffix(&self, a: &mut Amt) {
+        let mut e = a.e;
+        // `12-cent`, `one-yen`: an adjective with a hyphen.
+        if self.is_hyphen(e)
+            && self.glued(e)
+            && self.glued(e + 1)
+            && matches!(self.lex(e + 1), Lex::Currency(..) | Lex::Cent)
+        {
+            e += 1;
+        }
+        let w = self.str_of(e);
+        // Written codes: `500 USD`, `115USD`, `20Rs`.
+        if let Some(code) = iso_code(w) {
+            if self
+                .tok(e)
+                .is_some_and(|t| t.cap || t.glued || w.bytes().all(|b| b.is_ascii_lowercase()))
+            {
+                a.kind = QKind::Money;
+                a.unit = Some(code);
+                a.e = e + 1;
+                a.bare = false;
+                a.unit_after = true;
+                // `75 USD million`
+                if let Lex::Scale(s) = self.lex(a.e) {
+                    if a.scale == 1.0 {
+                        a.value *= s;
+                        a.scale = s;
+                        a.e += 1;
+                    }
+                }
+                return;
+            }
+        }
+        if w.len() == 4 && w.starts_with('M') {
+            if let Some(code) =
+                iso_code(&w[1..]).filter(|_| w[1..].bytes().all(|b| b.is_ascii_uppercase()))
+            {
+                a.kind = QKind::Money;
+                a.unit = Some(code);
+                a.value *= 1e6;
+                a.scale = 1e6;
+                a.e = e + 1;
+                a.bare = false;
+                return;
+            }
+        }
+        if w == "Rs" || w == "RM" {
+            a.kind = QKind::Money;
+            a.unit = Some(if w == "Rs" { "INR" } else { "MYR" });
+            a.e = e + 1;
+            a.bare = false;
+            return;
+        }
+        // `australian dollars`, `hong kong dollars`, `us dollar`.
+        let mut qual = None;
+        let mut k = e;
+        for _ in 0..2 {
+            match self.lex(k) {
+                Lex::Qualifier(code) => {
+                    qual = Some(code);
+                    k += 1;
+                }
+                Lex::Other
+                    if matches!(self.lex(k + 1), Lex::Qualifier(_))
+                        && self.tok(k).is_some_and(|t| t.is_word()) =>
+                {
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        let (code, sub) = match self.lex(k) {
+            Lex::Currency(code, sub) => (code, sub),
+            Lex::Cent => ("USD", true),
+            _ => return,
+        };
+        // `20 pounds of meat` is a weight.
+        if code == "GBP" && !sub && self.lex(k + 1) == Lex::Of && qual.is_none() {
+            return;
+        }
+        let unit = match qual {
+            Some(q) if !sub => q,
+            Some(q) => q,
+            None => code,
+        };
+        a.kind = QKind::Money;
+        a.unit = Some(unit);
+        a.e = k + 1;
+        a.bare = false;
+        a.unit_after = true;
+        if sub {
+            a.value /= 100.0;
+        } else {
+            self.cents_tail(a);
+        }
+    }
+
+    // ----- the step at one token -----
+
+    fn prev_is_name_word(&self, i: usize) -> bool {
+        // A capitalised word that does not start a sentence, directly
+        // before the number: `Digital Commerce 360`, `Top 1000`.
+        if i == 0 {
+            return false;
+        }
+        let w = &self.t[i - 1];
+        if !w.is_word() || !w.cap || w.glued {
+            return false;
+        }
+        if !matches!(w.lex, Lex::Other | Lex::Qualifier(_)) {
+            return false;
+        }
+        if i < 2 {
+            return false;
+        }
+        let before = &self.t[i - 2];
+        let gap = &self.text[before.end..w.start];
+        if gap.contains('\n') {
+            return false;
+        }
+        !matches!(
+            before.kind,
+            Kind::Sym('.' | '!' | '?' | '"' | '“' | ':' | '(' | '\'' | '‘' | '—')
+        )
+    }
+
+    /// Whether the number at `i` is a day of the month.
+    fn is_day(&self, i: usize, value: f64, end: usize) -> bool {
+        if !(1.0..=31.0).contains(&value) {
+            return false;
+        }
+        let mut p = i;
+        if p > 0 && self.is_sym(p - 1, '.') {
+            p -= 1;
+        }
+        if p > 0 && self.lex(p - 1) == Lex::Month && self.t[p - 1].cap {
+            return true;
+        }
+        let mut n = end;
+        if self.lex(n) == Lex::Of {
+            n += 1;
+        }
+        self.lex(n) == Lex::Month && self.tok(n).is_some_and(|t| t.cap)
+    }
+
+    fn is_clock(&self, end: usize) -> bool {
+        if self.lex(end) == Lex::Clock && !self.str_of(end).eq_ignore_ascii_case("hours") {
+            return true;
+        }
+        // `5 p.m.`, `10 a.m.`
+        let w = self.str_of(end).to_ascii_lowercase();
+        (w == "a" || w == "p")
+            && self.is_sym(end + 1, '.')
+            && self.str_of(end + 2).eq_ignore_ascii_case("m")
+            || self.str_of(end).eq_ignore_ascii_case("o") && self.is_sym(end + 1, '\'')
+    }
+
+    /// Skips a glued chain after a code-like number (`737-800`, `24/7`).
+    fn skip_chain(&self, mut e: usize) -> usize {
+        while matches!(
+            self.tok(e).map(|t| t.kind),
+            Some(Kind::Sym('-' | '/' | ':' | '.'))
+        ) && self.glued(e)
+            && self.tok(e + 1).is_some_and(|t| t.is_num() && t.glued)
+        {
+            e += 2;
+        }
+        e
+    }
+
+    pub fn step(&self, i: usize) -> Step {
+        let t = &self.t[i];
+        // Clock times and scores written with a colon: `10:30`, `3:2`.
+        if t.is_num()
+            && self.is_sym(i + 1, ':')
+            && self.glued(i + 1)
+            && self.tok(i + 2).is_some_and(|n| n.is_num() && n.glued)
+        {
+            return Step::Skip(self.skip_chain(i + 1));
+        }
+        if t.is_num()
+            && i > 0
+            && matches!(self.t[i - 1].kind, Kind::Sym('-' | '/' | ':'))
+            && t.glued
+        {
+            // Tail of a code such as `F-35`, `COVID-19`: handled where it starts.
+            if i > 1 && self.t[i - 1].glued && self.t[i - 2].is_word() {
+                return Step::Skip(self.skip_chain(i + 1));
+            }
+        }
+        // Versions and addresses: `192.168.1.2`.
+        if t.is_num() && digits_value(self.str_of(i)).is_none() {
+            return Step::Skip(i + 1);
+        }
+        // `No. 1`: a rank.
+        if t.is_word() && self.str_of(i) == "No" {
+            let mut k = i + 1;
+            if self.is_sym(k, '.') {
+                k += 1;
+            }
+            if let Some(n) = self
+                .tok(k)
+                .filter(|n| n.is_num() && plain_int(self.str_of(k)))
+            {
+                let _ = n;
+                if self.tok(k + 1).is_some_and(|x| x.glued && x.is_word()) {
+                    return Step::Nothing;
+                }
+                let v = digits_value(self.str_of(k)).unwrap_or(0.0);
+                return Step::Found(Found {
+                    s: i,
+                    e: k + 1,
+                    kind: QKind::Ordinal,
+                    value: Some(v),
+                    low: None,
+                    high: None,
+                    approximate: false,
+                    unit: None,
+                });
+            }
+            return Step::Nothing;
+        }
+        let Some(mut a) = self.amount(i) else {
+            return Step::Nothing;
+        };
+        if a.e <= i {
+            return Step::Nothing;
+        }
+        // Names and codes: `Top 1000`, `SCP-173`.
+        if a.bare && t.is_num() {
+            if self.prev_is_name_word(i) {
+                return Step::Skip(self.skip_chain(a.e));
+            }
+            let v = a.value;
+            let s = self.str_of(i);
+            let year = s.len() == 4 && (1900.0..=2100.0).contains(&v);
+            if year && !matches!(self.lex(a.e), Lex::Hundred | Lex::Scale(_)) {
+                return Step::Skip(self.skip_chain(a.e));
+            }
+            if self.is_day(i, v, a.e) || self.is_clock(a.e) {
+                return Step::Skip(a.e);
+            }
+        }
+        if a.kind == QKind::Ordinal && t.is_num() && self.is_day(i, a.value, a.e) {
+            return Step::Skip(a.e);
+        }
+        // `one` as a pronoun: `the one`, `which one`, `one of`.
+        if t.is_word()
+            && a.e == i + 1
+            && t.lex == Lex::Unit(1)
+            && ((i > 0 && self.lex(i - 1) == Lex::Det) || self.lex(i + 1) == Lex::Of)
+        {
+            return Step::Nothing;
+        }
+        if a.kind == QKind::Ordinal && t.is_word() {
+            // `third-party`, `first-hand`; `a second` is time.
+            if self.is_hyphen(a.e) && self.glued(a.e) && self.lex(a.e + 1) == Lex::SetPhrase {
+                return Step::Skip(a.e + 2);
+            }
+            if t.lex == Lex::Ord(2, false)
+                && i > 0
+                && (matches!(self.lex(i - 1), Lex::A | Lex::Per | Lex::Unit(_))
+                    || self.t[i - 1].is_num())
+            {
+                return Step::Nothing;
+            }
+        }
+        // Ranges.
+        let mut found = if let Some(r) = self.range(&mut a) {
+            r
+        } else {
+            self.single(&a)
+        };
+        self.hedge(&mut found);
+        Step::Found(found)
+    }
+
+    fn single(&self, a: &Amt) -> Found {
+        if let Some((lo, hi)) = a.vague {
+            return Found {
+                s: a.s,
+                e: a.e,
+                kind: QKind::Cardinal,
+                value: None,
+                low: Some(lo),
+                high: Some(hi),
+                approximate: true,
+                unit: None,
+            };
+        }
+        Found {
+            s: a.s,
+            e: a.e,
+            kind: a.kind,
+            value: Some(a.value),
+            low: None,
+            high: None,
+            approximate: false,
+            unit: a.unit,
+        }
+    }
+
+    fn range(&self, a: &mut Amt) -> Option<Found> {
+        if a.vague.is_some() || a.kind == QKind::Ordinal {
+            return None;
+        }
+        let k = a.e;
+        let sep = self.tok(k)?;
+        let between = a.s > 0 && self.lex(a.s - 1) == Lex::Between;
+        let ok_sep = match (sep.kind, sep.lex) {
+            (Kind::Sym('-' | '–' | '—' | '~'), _) => true,
+            (Kind::Word, Lex::To | Lex::Through) => !between,
+            (Kind::Word, Lex::And) => between,
+            _ => false,
+        };
+        if !ok_sep {
+            return None;
+        }
+        let word_sep = sep.is_word();
+        if word_sep && sep.lex != Lex::And {
+            // `from 3.6% to 4.3%`, `rose 5% to 7%`: two values.
+            let mut p = a.s;
+            while p > 0 && matches!(self.lex(p - 1), Lex::Hedge | Lex::Than | Lex::Comparative) {
+                p -= 1;
+            }
+            if p > 0 && matches!(self.lex(p - 1), Lex::From | Lex::Change) {
+                return None;
+            }
+            if p > 0 && self.t[p - 1].is_sym('%') {
+                return None;
+            }
+        }
+        let mut b = self.amount(k + 1)?;
+        if b.vague.is_some() || b.kind == QKind::Ordinal {
+            return None;
+        }
+        if !word_sep {
+            // Hyphens between bare integers: years, phone numbers, scores.
+            let four = |x: &Amt| x.bare && self.str_of(x.s).len() == 4;
+            if four(a) || four(&b) {
+                return None;
+            }
+            if self.is_hyphen(b.e) && self.tok(b.e + 1).is_some_and(|t| t.is_num()) {
+                return None;
+            }
+            if a.s > 0 && self.t[a.s].glued && self.is_hyphen(a.s - 1) {
+                return None;
+            }
+        }
+        // Units must agree; a unitless left side takes the right's unit
+        // and scale (`10-15%`, `$1-2 billion`).
+        let kind = match (a.kind, b.kind) {
+            (x, y) if x == y => x,
+            (QKind::Cardinal, y) if b.unit_after || word_sep => y,
+            (QKind::Money, QKind::Cardinal) => QKind::Money,
+            _ => return None,
+        };
+        if a.kind == QKind::Money && b.kind == QKind::Money && a.unit != b.unit {
+            return None;
+        }
+        let unit = a.unit.or(b.unit);
+        let mut lo = a.value;
+        let hi_scale = b.scale;
+        if a.scale == 1.0 && hi_scale > 1.0 && lo * hi_scale <= b.value {
+            lo *= hi_scale;
+        }
+        if a.kind == QKind::Money && b.kind == QKind::Cardinal && b.scale == 1.0 && a.scale > 1.0 {
+            b.value *= a.scale;
+        }
+        let hi = b.value;
+        if lo >= hi || lo.is_nan() || hi.is_nan() {
+            return None;
+        }
+        let kind = match kind {
+            QKind::Cardinal => QKind::Range,
+            k => k,
+        };
+        let s = if between { a.s - 1 } else { a.s };
+        Some(Found {
+            s,
+            e: b.e,
+            kind,
+            value: None,
+            low: Some(lo),
+            high: Some(hi),
+            approximate: false,
+            unit,
+        })
+    }
+
+    /// Takes a hedge before the quantity into its span.
+    fn hedge(&self, f: &mut Found) {
+        let s = f.s;
+        if s == 0 {
+            return;
+        }
+        let l = |k: usize| if k < s { self.lex(k) } else { Lex::Other };
+        let p1 = s - 1;
+        let start = match l(p1) {
+            Lex::Hedge => Some(p1),
+            Lex::Than if p1 > 0 && l(p1 - 1) == Lex::Comparative => Some(p1 - 1),
+            Lex::LeastMost if p1 > 0 && l(p1 - 1) == Lex::At => Some(p1 - 1),
+            Lex::To if p1 > 0 && l(p1 - 1) == Lex::Up => Some(p1 - 1),
+            Lex::As if p1 > 1 && l(p1 - 1) == Lex::MuchMany && l(p1 - 2) == Lex::As => Some(p1 - 2),
+            _ => None,
+        };
+        if let Some(start) = start {
+            f.s = start;
+            f.approximate = true;
+        }
+    }
+}

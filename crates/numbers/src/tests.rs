@@ -1,0 +1,238 @@
+//! Unit tests of the grammar, one phrase at a time.
+
+use super::*;
+
+fn one(text: &str) -> Quantity {
+    let found = Normalizer::new().find(text);
+    assert_eq!(found.len(), 1, "{text:?} -> {found:#?}");
+    found.into_iter().next().unwrap()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    Normalizer::new()
+        .find(text)
+        .into_iter()
+        .map(|q| q.text)
+        .collect()
+}
+
+fn assert_send_sync<T: Send + Sync>() {}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    assert_send_sync::<Normalizer>();
+    assert_send_sync::<NormalizerBuilder>();
+}
+
+#[test]
+fn digits_words_and_scales() {
+    for (text, value) in [
+        ("1,250", 1250.0),
+        ("24.2", 24.2),
+        ("twenty-five", 25.0),
+        ("one hundred and five", 105.0),
+        ("a dozen", 12.0),
+        ("3.5 million", 3.5e6),
+        ("two-thirds", 2.0 / 3.0),
+        ("a third of", 1.0 / 3.0),
+        ("10k", 1e4),
+        ("1.2 trillion", 1.2e12),
+    ] {
+        let q = one(text);
+        assert!(
+            (q.value.unwrap() - value).abs() < 1e-6 * value.max(1.0),
+            "{text}: {q:?}"
+        );
+    }
+}
+
+#[test]
+fn money_forms() {
+    for (text, value, unit) in [
+        ("$2bn", 2e9, "USD"),
+        ("£95m", 95e6, "GBP"),
+        ("US$4.7 billion", 4.7e9, "USD"),
+        ("€3 million", 3e6, "EUR"),
+        ("£450,000", 450000.0, "GBP"),
+        ("89 cents", 0.89, "USD"),
+        ("96.4p", 0.964, "GBP"),
+        ("C$300 million", 3e8, "CAD"),
+        ("A$5", 5.0, "AUD"),
+        ("¥100", 100.0, "JPY"),
+        ("EUR 125", 125.0, "EUR"),
+        ("420 million yen", 4.2e8, "JPY"),
+        ("125 million Australian dollars", 1.25e8, "AUD"),
+        ("5 pounds", 5.0, "GBP"),
+    ] {
+        let q = one(text);
+        assert_eq!(q.kind, QuantityKind::Money, "{text}");
+        assert!(
+            (q.value.unwrap() - value).abs() < 1e-6 * value.max(1.0),
+            "{text}: {q:?}"
+        );
+        assert_eq!(q.unit.as_deref(), Some(unit), "{text}");
+    }
+}
+
+#[test]
+fn percent_forms() {
+    for text in ["13%", "13 percent", "13 per cent", "13 percentage points"] {
+        let q = one(text);
+        assert_eq!(q.kind, QuantityKind::Percent, "{text}");
+        assert_eq!(q.value, Some(13.0));
+        assert_eq!(q.text, text);
+        assert_eq!(q.unit.as_deref(), Some("percent"));
+    }
+}
+
+#[test]
+fn ordinals() {
+    for (text, v) in [
+        ("1st", 1.0),
+        ("first", 1.0),
+        ("twenty-first", 21.0),
+        ("No. 1", 1.0),
+        ("4th", 4.0),
+    ] {
+        let q = one(text);
+        assert_eq!(q.kind, QuantityKind::Ordinal, "{text}");
+        assert_eq!(q.value, Some(v), "{text}");
+    }
+    assert_eq!(texts("its fourth-quarter results"), ["fourth"]);
+    assert!(texts("third-party sellers and first-hand and second-hand accounts").is_empty());
+}
+
+#[test]
+fn ranges_and_two_values() {
+    let q = one("between 200 and 300");
+    assert_eq!(
+        (q.kind, q.low, q.high, q.value),
+        (QuantityKind::Range, Some(200.0), Some(300.0), None)
+    );
+    let q = one("10-15%");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (QuantityKind::Percent, Some(10.0), Some(15.0))
+    );
+    let q = one("$1 billion to $1.5 billion");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (QuantityKind::Money, Some(1e9), Some(1.5e9))
+    );
+    assert_eq!(
+        texts("unemployment rose from 3.6% to 4.3%"),
+        ["3.6%", "4.3%"]
+    );
+}
+
+#[test]
+fn hedges() {
+    for text in [
+        "about 30",
+        "around 30",
+        "roughly 30",
+        "nearly 30",
+        "almost 30",
+        "more than 30",
+        "at least 30",
+        "as much as 30",
+        "up to 30",
+    ] {
+        let q = one(text);
+        assert_eq!(q.text, text);
+        assert!(q.approximate, "{text}");
+        assert_eq!(q.value, Some(30.0));
+    }
+}
+
+#[test]
+fn vague_amounts() {
+    for (text, span, lo, hi) in [
+        ("several hundred", "several hundred", 300.0, 900.0),
+        ("a few hundred roles", "a few hundred", 200.0, 500.0),
+        ("thousands of jobs", "thousands", 2000.0, 9999.0),
+        ("hundreds of jobs", "hundreds", 200.0, 999.0),
+        ("dozens of people", "dozens", 24.0, 99.0),
+        (
+            "tens of thousands of people",
+            "tens of thousands",
+            20000.0,
+            99999.0,
+        ),
+        ("a couple of people", "", 0.0, 0.0),
+    ] {
+        let found = Normalizer::new().find(text);
+        if span.is_empty() {
+            assert!(found.is_empty(), "{text}: {found:?}");
+            continue;
+        }
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let q = &found[0];
+        assert_eq!(q.text, span);
+        assert_eq!(
+            (q.low, q.high, q.value, q.approximate),
+            (Some(lo), Some(hi), None, true),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn leaves_years_days_times_and_names() {
+    assert!(texts("In 2026, on Dec. 31 and January 5 at 10:30 a.m. and 5 pm").is_empty());
+    assert!(texts("the retailer told Digital Commerce 360 it ranks in the Top 1000.").is_empty());
+    assert!(texts("The F-35 and COVID-19 and the 1990s.").is_empty());
+    assert_eq!(texts("In 2026 it made 500 cars."), ["500"]);
+    assert_eq!(texts("It earned $2026 on May 4th."), ["$2026"]);
+}
+
+#[test]
+fn protected_spans_drop_overlapping_quantities() {
+    let text = "Amazon ranks No. 1 in Fortune 500 lists.";
+    let at = text.find("No. 1").unwrap();
+    let found = Normalizer::new().find_excluding(text, &[Span::new(at, at + 5)]);
+    assert!(found.iter().all(|q| q.text != "No. 1"));
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str) {
+        let found = Normalizer::new().find(text);
+        let mut last = 0;
+        for q in &found {
+            assert!(
+                q.start >= last && q.start < q.end && q.end <= text.len(),
+                "{q:?}"
+            );
+            assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+            assert_eq!(&text[q.start..q.end], q.text);
+            last = q.end;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_valid(text in "\\PC{0,200}") {
+            check(&text);
+        }
+
+        #[test]
+        fn never_panics_on_number_soup(words in prop::collection::vec(prop::sample::select(vec![
+            "1", "2,500", "3.5", ".08", "$", "£", "€", "%", "-", "–", "/", ":", "^", "e", "k", "m", "bn",
+            "a", "an", "and", "one", "twenty", "five", "hundred", "thousand", "million", "third",
+            "thirds", "half", "quarter", "point", "dozen", "several", "few", "hundreds", "of", "tens",
+            "between", "to", "from", "about", "more", "than", "up", "No", ".", "percent", "per", "cent",
+            "dollars", "cents", "p", "US", "C", "USD", "Dec", "2026", "st", "th", "-", "first",
+            "Top", "é", "日本", "’", " ", "minus", "over", "out",
+        ]), 0..40), glue in prop::collection::vec(any::<bool>(), 40)) {
+            let mut text = String::new();
+            for (w, g) in words.iter().zip(glue.iter().cycle()) {
+                if !*g { text.push(' '); }
+                text.push_str(w);
+            }
+            check(&text);
+        }
+    }
+}
