@@ -1,50 +1,351 @@
-//! Named-entity tagging (first version: capitalized runs; the trained model
-//! comes with issue 5).
+//! Named-entity tagging (PER, ORG, LOC, MISC) with byte spans.
+//!
+//! The default backend is a linear model the project trains itself (see
+//! [`train`] and `models/ner/MANIFEST.md`): a greedy left-to-right averaged
+//! perceptron over BILOU tags with word, affix, shape, word-cluster,
+//! gazetteer, tag-history and document-level features. The model file is
+//! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
+//! backends (a transformer, say) plug in through the [`Backend`] trait.
 //!
 //! ```
+//! use newsie_core::EntityLabel;
 //! use newsie_ner::Tagger;
+//!
 //! let tagger = Tagger::embedded().unwrap();
-//! let text = "Andy Jassy runs Amazon.";
+//! let text = "Amazon CEO Andy Jassy spoke in London on Tuesday.";
 //! let entities = tagger.tag(text, &[]).unwrap();
-//! assert!(!entities.is_empty());
+//! let found: Vec<(&str, EntityLabel)> = entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+//! assert!(found.contains(&("Andy Jassy", EntityLabel::Per)));
+//! assert!(found.contains(&("London", EntityLabel::Loc)));
 //! ```
 
+mod features;
+mod hash;
+mod model;
+pub mod train;
+
+pub use model::Model;
+
+use features::{split_tag, Position};
 use newsie_core::{word_tokens, Entity, EntityLabel, Span};
 
-/// Why tagging failed.
+/// Why tagging, loading or training failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The model could not be loaded.
     #[error("cannot load the NER model: {0}")]
     Model(String),
+    /// Training or evaluation data could not be read.
+    #[error("bad NER data: {0}")]
+    Data(String),
+}
+
+/// An entity over pre-tokenized text: sentence index, token range, label.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TokenEntity {
+    /// The sentence, an index into the document's sentences.
+    pub sentence: usize,
+    /// First token of the mention.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Its type.
+    pub label: EntityLabel,
+    /// The model's confidence in `[0, 1]`.
+    pub score: f32,
 }
 
 /// A tagging backend: turns text (with its sentence spans) into entities.
 pub trait Backend: Send + Sync {
-    /// Tags `text`; `sentences` are the sentence spans (may be empty).
+    /// Tags `text`; `sentences` are the sentence spans (may be empty, in
+    /// which case the whole text is one sentence).
     fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error>;
+
+    /// Tags one pre-tokenized document (sentences of tokens), as benchmark
+    /// suites such as CoNLL-2003 give it. The default joins the tokens with
+    /// spaces, calls [`Backend::tag`] and maps the spans back to tokens.
+    fn tag_tokens(&self, document: &[Vec<&str>]) -> Result<Vec<TokenEntity>, Error> {
+        let mut text = String::new();
+        let mut sentence_spans = Vec::new();
+        // (sentence, token span) for every token, in text order.
+        let mut token_spans: Vec<(usize, Span)> = Vec::new();
+        for (s, tokens) in document.iter().enumerate() {
+            let start = text.len();
+            for (i, token) in tokens.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                let at = text.len();
+                text.push_str(token);
+                token_spans.push((s, Span::new(at, text.len())));
+            }
+            sentence_spans.push(Span::new(start, text.len()));
+            text.push('\n');
+        }
+        let entities = self.tag(&text, &sentence_spans)?;
+        let mut out = Vec::new();
+        for e in entities {
+            // Tokens the entity overlaps, within its first sentence.
+            let mut covered = token_spans
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, span))| span.start < e.end && e.start < span.end);
+            let Some((first, &(sentence, _))) = covered.next() else {
+                continue;
+            };
+            let last = covered
+                .rfind(|(_, (s, _))| *s == sentence)
+                .map_or(first, |(i, _)| i);
+            let sentence_start = token_spans
+                .iter()
+                .position(|(s, _)| *s == sentence)
+                .unwrap_or(0);
+            out.push(TokenEntity {
+                sentence,
+                start: first - sentence_start,
+                end: last + 1 - sentence_start,
+                label: e.label,
+                score: e.score,
+            });
+        }
+        Ok(out)
+    }
 }
 
-struct CapitalizedRuns;
+/// The model embedded in the crate (see `models/ner/MANIFEST.md`).
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/ner/newsie-ner.bin");
 
-impl Backend for CapitalizedRuns {
-    fn tag(&self, text: &str, _sentences: &[Span]) -> Result<Vec<Entity>, Error> {
-        let mut out = Vec::new();
-        let mut run: Option<Span> = None;
-        for token in word_tokens(text) {
-            let word = &text[token.span];
-            if word.chars().next().is_some_and(char::is_uppercase) {
-                run = Some(match run {
-                    Some(r) => Span::new(r.start, token.span.end),
-                    None => token.span,
-                });
-            } else if let Some(r) = run.take() {
-                out.push(Entity::new(text, r, EntityLabel::Org, 0.5));
+const LABELS: [EntityLabel; 4] = [
+    EntityLabel::Per,
+    EntityLabel::Org,
+    EntityLabel::Loc,
+    EntityLabel::Misc,
+];
+
+/// Words that title a person and are not part of the name (`CEO Andy Jassy`).
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "cio",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "vice",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "minister",
+    "secretary",
+    "general",
+    "gen",
+    "col",
+    "capt",
+    "captain",
+    "sgt",
+    "lt",
+    "officer",
+    "chief",
+    "executive",
+    "director",
+    "founder",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "saint",
+    "st",
+    "coach",
+    "manager",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "economist",
+    "head",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "commissioner",
+    "prosecutor",
+    "attorney",
+];
+
+/// Corporate suffixes whose abbreviating dot belongs to the organization.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "inc", "corp", "co", "ltd", "plc", "llc", "bhd", "ag", "sa", "nv", "bv",
+];
+
+fn is_possessive(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!(chars.next(), Some('\'' | '\u{2019}'))
+        && matches!(chars.next(), Some('s' | 'S'))
+        && chars.next().is_none()
+}
+
+/// The default backend: the trained linear model.
+#[derive(Debug)]
+pub struct LinearBackend {
+    model: Model,
+}
+
+impl LinearBackend {
+    /// The backend over the embedded model.
+    pub fn embedded() -> Result<LinearBackend, Error> {
+        Ok(LinearBackend {
+            model: Model::from_bytes(EMBEDDED_MODEL)?,
+        })
+    }
+
+    /// The backend over a model read with [`Model::from_bytes`].
+    pub fn new(model: Model) -> LinearBackend {
+        LinearBackend { model }
+    }
+
+    /// The model this backend runs.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+}
+
+/// Entities of BILOU tags: (start token, end token, type, mean confidence).
+fn token_entities(tags: &[(u8, f32)]) -> Vec<(usize, usize, u8, f32)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8, f32)> = None;
+    for (i, &(t, conf)) in tags.iter().enumerate() {
+        match split_tag(t) {
+            None => open = None,
+            Some((kind, Position::Unit)) => {
+                open = None;
+                out.push((i, i + 1, kind, conf));
+            }
+            Some((kind, Position::Begin)) => open = Some((i, kind, conf)),
+            Some((kind, Position::Inside)) => match open.as_mut() {
+                Some(o) if o.1 == kind => o.2 += conf,
+                _ => open = None,
+            },
+            Some((kind, Position::Last)) => {
+                if let Some((start, k, sum)) = open.take() {
+                    if k == kind {
+                        out.push((start, i + 1, kind, (sum + conf) / (i + 1 - start) as f32));
+                    }
+                }
             }
         }
-        if let Some(r) = run {
-            out.push(Entity::new(text, r, EntityLabel::Org, 0.5));
+    }
+    out
+}
+
+/// Clips and orders sentence spans so that each lies on char boundaries
+/// inside `text` and none overlaps the one before.
+fn clean_sentences(text: &str, sentences: &[Span]) -> Vec<Span> {
+    if sentences.is_empty() {
+        return vec![Span::new(0, text.len())];
+    }
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut spans: Vec<Span> = sentences
+        .iter()
+        .map(|s| Span::new(floor(s.start), floor(s.end.max(s.start))))
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        let start = out.last().map_or(s.start, |p| s.start.max(p.end));
+        if s.end > start {
+            out.push(Span::new(start, s.end));
+        }
+    }
+    out
+}
+
+impl Backend for LinearBackend {
+    fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
+        let sentence_spans = clean_sentences(text, sentences);
+        let token_spans: Vec<Vec<Span>> = sentence_spans
+            .iter()
+            .map(|s| {
+                word_tokens(&text[*s])
+                    .map(|t| Span::new(s.start + t.span.start, s.start + t.span.end))
+                    .collect()
+            })
+            .collect();
+        let words: Vec<Vec<&str>> = token_spans
+            .iter()
+            .map(|spans| spans.iter().map(|&sp| &text[sp]).collect())
+            .collect();
+        let tagged = self.model.tag_document(&words);
+        let mut out = Vec::new();
+        for ((spans, words), tags) in token_spans.iter().zip(&words).zip(&tagged) {
+            for (mut start, mut end, kind, score) in token_entities(tags) {
+                let label = LABELS[kind as usize];
+                while end > start && is_possessive(words[end - 1]) {
+                    end -= 1;
+                }
+                if label == EntityLabel::Per {
+                    // Leave titles (and their abbreviating dots) out of names.
+                    while end - start > 1
+                        && (TITLES.contains(&words[start].to_lowercase().as_str())
+                            || words[start] == ".")
+                    {
+                        start += 1;
+                    }
+                }
+                if end <= start {
+                    continue;
+                }
+                let mut span = Span::new(spans[start].start, spans[end - 1].end);
+                if label == EntityLabel::Org
+                    && CORPORATE_SUFFIXES.contains(&words[end - 1].to_lowercase().as_str())
+                    && text[span.end..].starts_with('.')
+                {
+                    span = Span::new(span.start, span.end + 1);
+                }
+                out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
+            }
+        }
+        Ok(out)
+    }
+
+    fn tag_tokens(&self, document: &[Vec<&str>]) -> Result<Vec<TokenEntity>, Error> {
+        let tagged = self.model.tag_document(document);
+        let mut out = Vec::new();
+        for (sentence, tags) in tagged.iter().enumerate() {
+            for (start, end, kind, score) in token_entities(tags) {
+                out.push(TokenEntity {
+                    sentence,
+                    start,
+                    end,
+                    label: LABELS[kind as usize],
+                    score,
+                });
+            }
         }
         Ok(out)
     }
@@ -55,11 +356,17 @@ pub struct Tagger {
     backend: Box<dyn Backend>,
 }
 
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger").finish_non_exhaustive()
+    }
+}
+
 impl Tagger {
     /// The tagger with the model embedded in the crate.
     pub fn embedded() -> Result<Tagger, Error> {
         Ok(Tagger {
-            backend: Box::new(CapitalizedRuns),
+            backend: Box::new(LinearBackend::embedded()?),
         })
     }
 
@@ -69,7 +376,38 @@ impl Tagger {
     }
 
     /// Tags `text`, whose sentence spans are `sentences` (may be empty).
+    /// Entities come in text order, with byte spans into `text`.
     pub fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
         self.backend.tag(text, sentences)
+    }
+
+    /// Tags one pre-tokenized document (sentences of tokens).
+    pub fn tag_tokens(&self, document: &[Vec<&str>]) -> Result<Vec<TokenEntity>, Error> {
+        self.backend.tag_tokens(document)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        assert_send_sync::<Tagger>();
+        assert_send_sync::<LinearBackend>();
+        assert_send_sync::<Model>();
+        assert_send_sync::<Error>();
+        assert_send_sync::<TokenEntity>();
+    }
+
+    #[test]
+    fn sentences_are_cleaned() {
+        let text = "héllo world";
+        let spans = clean_sentences(text, &[Span::new(6, 100), Span::new(2, 8)]);
+        for s in &spans {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
     }
 }

@@ -1,0 +1,43 @@
+//! Tagging throughput of the embedded model, single-threaded, in tokens
+//! per second (criterion's element throughput).
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsie_core::{word_tokens, Span};
+use newsie_ner::Tagger;
+
+/// News-like text: mixed case, names, places, organizations, quotes.
+const TEXT: &str = "Amazon will cut hundreds of jobs in its cloud unit, Chief Executive Andy Jassy told \
+staff in Seattle on Tuesday. “We are making hard choices,” he said. The company’s shares rose 2% on \
+the Nasdaq, while Microsoft and Alphabet fell. European Union regulators in Brussels said they would \
+review the deal with Deutsche Telekom AG, according to a statement from the European Commission. \
+Former U.S. President Barack Obama visited Nairobi, Kenya, before the World Cup final in Qatar.";
+
+fn document() -> (String, Vec<Span>) {
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    for _ in 0..50 {
+        let start = text.len();
+        text.push_str(TEXT);
+        sentences.push(Span::new(start, text.len()));
+        text.push('\n');
+    }
+    (text, sentences)
+}
+
+fn bench_tagging(c: &mut Criterion) {
+    let tagger = Tagger::embedded().expect("embedded model");
+    let (text, sentences) = document();
+    let tokens = word_tokens(&text).count() as u64;
+    let mut group = c.benchmark_group("ner");
+    group.throughput(Throughput::Elements(tokens));
+    group.bench_function("tag_text", |b| {
+        b.iter(|| tagger.tag(&text, &sentences).unwrap())
+    });
+    group.finish();
+    c.bench_function("load_embedded_model", |b| {
+        b.iter(|| Tagger::embedded().unwrap())
+    });
+}
+
+criterion_group!(benches, bench_tagging);
+criterion_main!(benches);

@@ -1,0 +1,70 @@
+//! Trains newsie's default NER model.
+//!
+//! ```text
+//! newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE]
+//!                  [--epochs N] [--seed N] [--max-features N] --out MODEL
+//! ```
+
+use newsie_ner::train::{train, TrainConfig};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let (Some(train_path), Some(dev), Some(out)) =
+        (value("--train"), value("--dev"), value("--out"))
+    else {
+        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] --out MODEL");
+        return ExitCode::from(2);
+    };
+    let mut config = TrainConfig::new(train_path, dev);
+    if let Some(t) = value("--test") {
+        config = config.test(t);
+    }
+    if let Some(c) = value("--clusters") {
+        config = config.clusters(c);
+    }
+    let number = |name: &str| value(name).and_then(|v| v.parse::<usize>().ok());
+    if let Some(n) = number("--epochs") {
+        config = config.epochs(n);
+    }
+    if let Some(n) = number("--seed") {
+        config = config.seed(n as u64);
+    }
+    if let Some(n) = number("--max-features") {
+        config = config.max_features(n);
+    }
+    let started = std::time::Instant::now();
+    let trained = match train(&config, |line| {
+        eprintln!("[{:>6.1}s] {line}", started.elapsed().as_secs_f64())
+    }) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = std::fs::write(&out, &trained.bytes) {
+        eprintln!("error: cannot write {out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "[{:>6.1}s] wrote {out}: {} bytes, epoch {}, {} features; dev (unpruned) {}; dev {}{}",
+        started.elapsed().as_secs_f64(),
+        trained.bytes.len(),
+        trained.epoch,
+        trained.features,
+        trained.dev_unpruned.summary(),
+        trained.dev.summary(),
+        trained
+            .test
+            .map(|t| format!("; test {}", t.summary()))
+            .unwrap_or_default()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,546 @@
+//! Feature extraction shared by training and tagging.
+//!
+//! Each token is first summarized once ([`TokenInfo`]: hashes of its forms,
+//! affixes, shape, word clusters and gazetteer matches); features are then
+//! hashed combinations of the summaries of the token and its neighbours, the
+//! tags already chosen to its left, and what the document said earlier.
+//! Nothing here allocates per feature.
+
+use crate::hash::{
+    combine, feature, lower_char, lower_hash, normalize_char, title_hash, word_hash, CharHasher,
+};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The number of tags: `O` plus B/I/L/U for each of the four types.
+pub(crate) const N_TAGS: usize = 17;
+/// The tag `O`.
+pub(crate) const O: u8 = 0;
+/// No cluster known for a word.
+pub(crate) const NO_CLUSTER: u16 = u16::MAX;
+/// Cluster granularities kept per word.
+pub(crate) const N_CLUSTER_LEVELS: usize = 4;
+/// The longest gazetteer phrase, in tokens.
+pub(crate) const MAX_GAZ_LEN: usize = 6;
+
+/// The position part of a BILOU tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Position {
+    Begin = 0,
+    Inside = 1,
+    Last = 2,
+    Unit = 3,
+}
+
+/// The tag for `position` of entity type `kind` (0..4).
+#[inline]
+pub(crate) fn tag(position: Position, kind: u8) -> u8 {
+    1 + kind * 4 + position as u8
+}
+
+/// The entity type (0..4) and position of a tag, `None` for `O`.
+#[inline]
+pub(crate) fn split_tag(tag: u8) -> Option<(u8, Position)> {
+    if tag == O || tag as usize >= N_TAGS {
+        return None;
+    }
+    let kind = (tag - 1) / 4;
+    let position = match (tag - 1) % 4 {
+        0 => Position::Begin,
+        1 => Position::Inside,
+        2 => Position::Last,
+        _ => Position::Unit,
+    };
+    Some((kind, position))
+}
+
+/// Whether `next` may follow `prev` (BILOU), where `last` says `next` ends
+/// the sentence.
+#[inline]
+pub(crate) fn allowed(prev: u8, next: u8, last: bool) -> bool {
+    let open = matches!(
+        split_tag(prev),
+        Some((_, Position::Begin | Position::Inside))
+    );
+    match split_tag(next) {
+        None => !open,
+        Some((kind, position)) => match position {
+            Position::Begin => !open && !last,
+            Position::Unit => !open,
+            Position::Inside => open && split_tag(prev).map(|p| p.0) == Some(kind) && !last,
+            Position::Last => open && split_tag(prev).map(|p| p.0) == Some(kind),
+        },
+    }
+}
+
+/// A `Hasher` for keys that are already well-mixed 64-bit hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A hash map keyed by pre-hashed `u64`s.
+pub(crate) type U64Map<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+/// A hash set of pre-hashed `u64`s.
+pub(crate) type U64Set = HashSet<u64, BuildHasherDefault<PassThrough>>;
+
+/// The lexical resources features consult: word clusters and a gazetteer.
+pub(crate) trait Resources {
+    /// The clusters of the word whose [`word_hash`] is `key`.
+    fn clusters(&self, key: u64) -> Option<[u16; N_CLUSTER_LEVELS]>;
+    /// The entity types (bit `k` for type `k`) of the phrase `key`.
+    fn gazetteer(&self, key: u64) -> u8;
+}
+
+/// Flags of a token.
+pub(crate) mod flag {
+    pub const INIT_CAP: u8 = 1;
+    pub const ALL_CAPS: u8 = 2;
+    pub const HAS_DIGIT: u8 = 4;
+    pub const ALL_LOWER: u8 = 8;
+    pub const NO_ALNUM: u8 = 16;
+}
+
+/// What features need to know about one token, computed once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokenInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub title: u64,
+    pub shape: u64,
+    pub short_shape: u64,
+    pub prefix: [u64; 4],
+    pub suffix: [u64; 4],
+    pub clusters: [u16; N_CLUSTER_LEVELS],
+    /// Gazetteer matches: bit `position * 4 + type`.
+    pub gaz: u16,
+    pub flags: u8,
+    pub length: u8,
+}
+
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
+
+/// Summarizes one token.
+pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
+    let mut shape = CharHasher::new();
+    let mut short_shape = CharHasher::new();
+    let mut prev_class = '\0';
+    let mut shape_len = 0;
+    let mut flags = flag::ALL_CAPS | flag::ALL_LOWER | flag::NO_ALNUM;
+    let mut has_alpha = false;
+    let mut prefix = [0u64; 4];
+    let mut prefix_hasher = CharHasher::new();
+    let mut last_chars = ['\0'; 4];
+    let mut n_chars = 0usize;
+    for c in word.chars().map(normalize_char) {
+        let class = shape_class(c);
+        if shape_len < 12 {
+            shape.push(class);
+            shape_len += 1;
+        }
+        if class != prev_class {
+            short_shape.push(class);
+            prev_class = class;
+        }
+        if c.is_alphanumeric() {
+            flags &= !flag::NO_ALNUM;
+        }
+        if c.is_numeric() {
+            flags |= flag::HAS_DIGIT;
+        }
+        if c.is_alphabetic() {
+            has_alpha = true;
+            if c.is_uppercase() {
+                flags &= !flag::ALL_LOWER;
+                if n_chars == 0 {
+                    flags |= flag::INIT_CAP;
+                }
+            } else {
+                flags &= !flag::ALL_CAPS;
+            }
+        }
+        let lc = lower_char(c);
+        if n_chars < 4 {
+            prefix_hasher.push(lc);
+            prefix[n_chars] = prefix_hasher.finish();
+        }
+        last_chars.rotate_left(1);
+        last_chars[3] = lc;
+        n_chars += 1;
+    }
+    if !has_alpha {
+        flags &= !(flag::ALL_CAPS | flag::ALL_LOWER);
+    }
+    let mut suffix = [0u64; 4];
+    for (k, slot) in suffix.iter_mut().enumerate() {
+        // Suffix of k + 1 characters; shorter words repeat their whole form.
+        let take = (k + 1).min(n_chars);
+        let mut h = CharHasher::new();
+        last_chars[4 - take..].iter().for_each(|&c| h.push(c));
+        *slot = h.finish();
+    }
+    for k in n_chars.min(4)..4 {
+        prefix[k] = prefix[n_chars.saturating_sub(1).min(3)];
+    }
+    let word_h = word_hash(word);
+    let lower = lower_hash(word);
+    let title = title_hash(word);
+    // Clusters: the exact form first, then the lower-case and title-case
+    // forms (all-caps headlines and sentence-initial words).
+    let clusters = resources
+        .clusters(word_h)
+        .or_else(|| resources.clusters(title))
+        .or_else(|| resources.clusters(lower))
+        .unwrap_or([NO_CLUSTER; N_CLUSTER_LEVELS]);
+    TokenInfo {
+        word: word_h,
+        lower,
+        title,
+        shape: shape.finish(),
+        short_shape: short_shape.finish(),
+        prefix,
+        suffix,
+        clusters,
+        gaz: 0,
+        flags,
+        length: n_chars.min(255) as u8,
+    }
+}
+
+/// The gazetteer key of a phrase given its tokens' lower-case hashes.
+pub(crate) fn phrase_key(lowers: impl IntoIterator<Item = u64>) -> u64 {
+    lowers.into_iter().fold(0x2545_f491_4f6c_dd1d, combine)
+}
+
+/// Summarizes a sentence into `out` (cleared first) and marks gazetteer
+/// matches. Returns whether the sentence is a headline (mostly all caps).
+pub(crate) fn prepare_sentence(
+    words: &[&str],
+    resources: &dyn Resources,
+    out: &mut Vec<TokenInfo>,
+) -> bool {
+    out.clear();
+    out.extend(words.iter().map(|w| token_info(w, resources)));
+    let (mut caps, mut alpha) = (0, 0);
+    for t in out.iter() {
+        if t.flags & flag::ALL_CAPS != 0 {
+            caps += 1;
+        }
+        if t.flags & (flag::ALL_CAPS | flag::ALL_LOWER | flag::INIT_CAP) != 0 {
+            alpha += 1;
+        }
+    }
+    for start in 0..out.len() {
+        if out[start].flags & (flag::INIT_CAP | flag::HAS_DIGIT) == 0 {
+            continue;
+        }
+        let mut key = 0x2545_f491_4f6c_dd1d;
+        for end in start + 1..=(start + MAX_GAZ_LEN).min(out.len()) {
+            key = combine(key, out[end - 1].lower);
+            let kinds = resources.gazetteer(key);
+            if kinds == 0 {
+                continue;
+            }
+            for kind in 0..4u16 {
+                if kinds & (1 << kind) == 0 {
+                    continue;
+                }
+                if end - start == 1 {
+                    out[start].gaz |= 1 << (Position::Unit as u16 * 4 + kind);
+                    continue;
+                }
+                for (j, t) in out[start..end].iter_mut().enumerate() {
+                    let position = if j == 0 {
+                        Position::Begin
+                    } else if start + j + 1 == end {
+                        Position::Last
+                    } else {
+                        Position::Inside
+                    };
+                    t.gaz |= 1 << (position as u16 * 4 + kind);
+                }
+            }
+        }
+    }
+    alpha >= 3 && caps * 10 >= alpha * 7
+}
+
+/// What the document has said so far: consulted by document-level features.
+#[derive(Default)]
+pub(crate) struct DocMemory {
+    /// The entity type (plus one) a token's lower-case form last received.
+    pub kind_of: U64Map<u8>,
+    /// Lower-case forms seen in lower case away from a sentence start.
+    pub seen_lower: U64Set,
+    /// Exact title-case forms seen away from a sentence start, outside
+    /// headlines (`Japan` for a headline's `JAPAN`).
+    pub seen_title: U64Set,
+}
+
+impl DocMemory {
+    /// Records the case evidence of a sentence (before it is tagged, so
+    /// the whole document's case evidence can also be gathered up front).
+    pub fn observe_case(&mut self, infos: &[TokenInfo], headline: bool) {
+        if headline {
+            return;
+        }
+        for t in infos.iter().skip(1) {
+            if t.flags & flag::ALL_LOWER != 0 {
+                self.seen_lower.insert(t.lower);
+            } else if t.flags & flag::INIT_CAP != 0 && t.flags & flag::ALL_CAPS == 0 {
+                self.seen_title.insert(t.word);
+            }
+        }
+    }
+
+    /// Records the tag given to a token.
+    pub fn observe_tag(&mut self, info: &TokenInfo, tag: u8) {
+        if let Some((kind, _)) = split_tag(tag) {
+            self.kind_of.insert(info.lower, kind + 1);
+        }
+    }
+}
+
+/// Feature templates; the numbers are part of the model format.
+mod t {
+    pub const BIAS: u32 = 0;
+    pub const WORD: u32 = 1;
+    pub const LOWER: u32 = 2;
+    pub const SHAPE: u32 = 3;
+    pub const SHORT_SHAPE: u32 = 4;
+    pub const PREFIX: u32 = 5; // +0..4
+    pub const SUFFIX: u32 = 9; // +0..4
+    pub const LOWER_AT: u32 = 13; // +0..5 for offsets -2..=2 except 0
+    pub const SHAPE_AT: u32 = 18; // +0..5
+    pub const SHAPES_3: u32 = 23;
+    pub const BIGRAM_LEFT: u32 = 24;
+    pub const BIGRAM_RIGHT: u32 = 25;
+    pub const FIRST_SHAPE: u32 = 26;
+    pub const HEADLINE_SHAPE: u32 = 27;
+    pub const HEADLINE_LOWER: u32 = 28;
+    pub const CLUSTER: u32 = 29; // +0..4 levels
+    pub const CLUSTER_LEFT: u32 = 33; // +0..4
+    pub const CLUSTER_RIGHT: u32 = 37; // +0..4
+    pub const GAZ: u32 = 41;
+    pub const GAZ_LEFT: u32 = 42;
+    pub const GAZ_RIGHT: u32 = 43;
+    pub const PREV_TAG: u32 = 44;
+    pub const PREV_TAGS: u32 = 45;
+    pub const PREV_TAG_LOWER: u32 = 46;
+    pub const PREV_TAG_SHAPE: u32 = 47;
+    pub const MEMORY: u32 = 48;
+    pub const MEMORY_SHAPE: u32 = 49;
+    pub const SEEN_LOWER: u32 = 50;
+    pub const SEEN_TITLE: u32 = 51;
+    pub const LENGTH: u32 = 52;
+    pub const FLAGS: u32 = 53;
+    pub const CLUSTER_PAIR: u32 = 54;
+    pub const PREV_TAG_CLUSTER: u32 = 55;
+    pub const WORD_RIGHT_SHAPE: u32 = 56;
+    pub const GAZ_SHAPE: u32 = 57;
+    pub const MEMORY_PREV: u32 = 58;
+}
+
+const EDGE: u64 = 0x0bad_5eed_0bad_5eed;
+
+/// Runs one left-to-right pass over a prepared document: `decide` gets each
+/// token's features, its sentence and position, the previous tag and
+/// whether the token ends its sentence, and returns the tag chosen.
+pub(crate) fn run_pass(
+    prepared: &[(Vec<TokenInfo>, bool)],
+    memory: &mut DocMemory,
+    feats: &mut Vec<u64>,
+    mut decide: impl FnMut(&[u64], usize, usize, u8, bool) -> u8,
+) -> Vec<Vec<u8>> {
+    let mut out = Vec::with_capacity(prepared.len());
+    for (s, (infos, headline)) in prepared.iter().enumerate() {
+        let mut tags = Vec::with_capacity(infos.len());
+        let (mut prev, mut prev2) = (O, O);
+        for i in 0..infos.len() {
+            extract(infos, i, *headline, prev, prev2, memory, feats);
+            let chosen = decide(feats, s, i, prev, i + 1 == infos.len());
+            memory.observe_tag(&infos[i], chosen);
+            tags.push(chosen);
+            prev2 = prev;
+            prev = chosen;
+        }
+        out.push(tags);
+    }
+    out
+}
+
+/// Appends the features of token `i` of `infos` to `feats` (cleared
+/// first). `prev` and `prev2` are the tags chosen for the two tokens before.
+pub(crate) fn extract(
+    infos: &[TokenInfo],
+    i: usize,
+    headline: bool,
+    prev: u8,
+    prev2: u8,
+    memory: &DocMemory,
+    feats: &mut Vec<u64>,
+) {
+    feats.clear();
+    let me = &infos[i];
+    let at = |offset: isize| -> Option<&TokenInfo> {
+        let j = i as isize + offset;
+        (j >= 0).then(|| infos.get(j as usize)).flatten()
+    };
+    let lower_at = |offset: isize| at(offset).map_or(EDGE ^ offset as u64, |t| t.lower);
+    let shape_at = |offset: isize| at(offset).map_or(EDGE ^ offset as u64, |t| t.short_shape);
+
+    feats.push(feature(t::BIAS, 0));
+    feats.push(feature(t::WORD, me.word));
+    feats.push(feature(t::LOWER, me.lower));
+    feats.push(feature(t::SHAPE, me.shape));
+    feats.push(feature(t::SHORT_SHAPE, me.short_shape));
+    for k in 0..4 {
+        feats.push(feature(t::PREFIX + k as u32, me.prefix[k]));
+        feats.push(feature(t::SUFFIX + k as u32, me.suffix[k]));
+    }
+    for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        feats.push(feature(t::LOWER_AT + slot as u32, lower_at(offset)));
+        feats.push(feature(t::SHAPE_AT + slot as u32, shape_at(offset)));
+    }
+    feats.push(feature(
+        t::SHAPES_3,
+        combine(combine(shape_at(-1), me.short_shape), shape_at(1)),
+    ));
+    feats.push(feature(t::BIGRAM_LEFT, combine(lower_at(-1), me.lower)));
+    feats.push(feature(t::BIGRAM_RIGHT, combine(me.lower, lower_at(1))));
+    feats.push(feature(t::WORD_RIGHT_SHAPE, combine(me.word, shape_at(1))));
+    if i == 0 {
+        feats.push(feature(t::FIRST_SHAPE, me.short_shape));
+    }
+    if headline {
+        feats.push(feature(t::HEADLINE_SHAPE, me.short_shape));
+        feats.push(feature(t::HEADLINE_LOWER, me.lower));
+    }
+    feats.push(feature(t::LENGTH, u64::from(me.length.min(12))));
+    feats.push(feature(
+        t::FLAGS,
+        u64::from(me.flags) | (u64::from(i == 0) << 8) | (u64::from(headline) << 9),
+    ));
+    for level in 0..N_CLUSTER_LEVELS {
+        let c = |t: Option<&TokenInfo>| {
+            t.map_or(u64::from(u16::MAX) + 1, |t| u64::from(t.clusters[level]))
+        };
+        feats.push(feature(t::CLUSTER + level as u32, c(Some(me))));
+        if level < 3 {
+            feats.push(feature(t::CLUSTER_LEFT + level as u32, c(at(-1))));
+            feats.push(feature(t::CLUSTER_RIGHT + level as u32, c(at(1))));
+        }
+    }
+    let mid_cluster =
+        |t: Option<&TokenInfo>| t.map_or(u64::from(u16::MAX) + 1, |t| u64::from(t.clusters[1]));
+    feats.push(feature(
+        t::CLUSTER_PAIR,
+        combine(mid_cluster(Some(me)), mid_cluster(at(1))),
+    ));
+    if me.gaz != 0 {
+        feats.push(feature(t::GAZ, u64::from(me.gaz)));
+        feats.push(feature(
+            t::GAZ_SHAPE,
+            combine(u64::from(me.gaz), me.short_shape),
+        ));
+        for bit in 0..16 {
+            if me.gaz & (1 << bit) != 0 {
+                feats.push(feature(t::GAZ, 0x10000 + bit));
+            }
+        }
+    }
+    if let Some(left) = at(-1).filter(|t| t.gaz != 0) {
+        feats.push(feature(t::GAZ_LEFT, u64::from(left.gaz)));
+    }
+    if let Some(right) = at(1).filter(|t| t.gaz != 0) {
+        feats.push(feature(t::GAZ_RIGHT, u64::from(right.gaz)));
+    }
+    // Tag history.
+    feats.push(feature(t::PREV_TAG, u64::from(prev)));
+    feats.push(feature(
+        t::PREV_TAGS,
+        u64::from(prev) << 8 | u64::from(prev2),
+    ));
+    feats.push(feature(
+        t::PREV_TAG_LOWER,
+        combine(u64::from(prev), me.lower),
+    ));
+    feats.push(feature(
+        t::PREV_TAG_SHAPE,
+        combine(u64::from(prev), me.short_shape),
+    ));
+    feats.push(feature(
+        t::PREV_TAG_CLUSTER,
+        combine(u64::from(prev), u64::from(me.clusters[1])),
+    ));
+    // Document level: what an earlier mention of the same word was tagged,
+    // and the case the word takes elsewhere in the document.
+    let capitalized = me.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0;
+    if capitalized {
+        if let Some(&kind) = memory.kind_of.get(&me.lower) {
+            feats.push(feature(t::MEMORY, u64::from(kind)));
+            feats.push(feature(
+                t::MEMORY_SHAPE,
+                combine(u64::from(kind), me.short_shape),
+            ));
+            feats.push(feature(
+                t::MEMORY_PREV,
+                combine(u64::from(kind), u64::from(prev)),
+            ));
+        }
+        if memory.seen_lower.contains(&me.lower) {
+            feats.push(feature(
+                t::SEEN_LOWER,
+                u64::from(i == 0) | u64::from(headline) << 1,
+            ));
+        }
+        if me.flags & flag::ALL_CAPS != 0 && memory.seen_title.contains(&me.title) {
+            feats.push(feature(t::SEEN_TITLE, u64::from(headline)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_transitions() {
+        let b_per = tag(Position::Begin, 0);
+        let l_per = tag(Position::Last, 0);
+        let l_org = tag(Position::Last, 1);
+        assert!(allowed(O, b_per, false));
+        assert!(!allowed(O, b_per, true));
+        assert!(allowed(b_per, l_per, true));
+        assert!(!allowed(b_per, l_org, false));
+        assert!(!allowed(b_per, O, false));
+        assert_eq!(split_tag(l_org), Some((1, Position::Last)));
+        for t in 0..N_TAGS as u8 {
+            let _ = split_tag(t);
+        }
+    }
+}

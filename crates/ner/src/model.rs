@@ -1,0 +1,369 @@
+//! The compact model: flat open-addressing tables read in place from the
+//! model bytes (so loading is a header check, not a parse), and greedy
+//! left-to-right BILOU decoding over them.
+//!
+//! Layout (little-endian): magic `NEWSNER2`; `u32` tag count, `u32` log2
+//! capacities of the feature, cluster and gazetteer tables, `u32` count of
+//! distinct cluster tuples, `f32` weight scale; then the feature table (slots
+//! of a `u32` fingerprint and an `i16` weight per tag), the cluster table
+//! (fingerprint, `u16` tuple index), the cluster tuples (`u16` per level),
+//! the gazetteer (fingerprint, `u8` type mask).
+
+use crate::features::{
+    allowed, prepare_sentence, run_pass, DocMemory, Resources, TokenInfo, N_CLUSTER_LEVELS, N_TAGS,
+    O,
+};
+use crate::Error;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+const MAGIC: &[u8; 8] = b"NEWSNER2";
+const HEADER_LEN: usize = 8 + 4 * 5 + 4;
+const TAG_WEIGHT_BYTES: usize = N_TAGS * 2;
+
+/// Where one open-addressing table lies in the model bytes: slots of a
+/// `u32` fingerprint followed by the value, so a lookup touches one place.
+#[derive(Debug, Clone, Copy)]
+struct Table {
+    base: usize,
+    mask: usize,
+    value_len: usize,
+}
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32).max(1)
+}
+
+#[inline]
+fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+#[inline]
+fn read_u16(bytes: &[u8], at: usize) -> u16 {
+    bytes
+        .get(at..at + 2)
+        .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+impl Table {
+    /// The byte offset of `key`'s value, if present.
+    #[inline]
+    fn find(&self, bytes: &[u8], key: u64) -> Option<usize> {
+        let fp = fingerprint(key);
+        let mut slot = key as usize & self.mask;
+        // The writer keeps the load under 3/4, so an empty slot is near.
+        for _ in 0..=self.mask {
+            let at = self.base + slot * (4 + self.value_len);
+            let stored = read_u32(bytes, at);
+            if stored == fp {
+                return Some(at + 4);
+            }
+            if stored == 0 {
+                return None;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+        None
+    }
+
+    fn len_bytes(&self) -> usize {
+        (self.mask + 1) * (4 + self.value_len)
+    }
+}
+
+/// A trained linear model over hashed features, with its word clusters and
+/// gazetteer, read in place from its bytes.
+pub struct Model {
+    bytes: Cow<'static, [u8]>,
+    features: Table,
+    clusters: Table,
+    cluster_tuples: usize,
+    n_tuples: usize,
+    gazetteer: Table,
+    scale: f32,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("bytes", &self.bytes.len())
+            .field("feature_slots", &(self.features.mask + 1))
+            .field("cluster_slots", &(self.clusters.mask + 1))
+            .field("gazetteer_slots", &(self.gazetteer.mask + 1))
+            .finish()
+    }
+}
+
+impl Model {
+    /// Reads a model from its bytes, checking the header and sizes (the
+    /// tables themselves are used in place).
+    pub fn from_bytes(bytes: impl Into<Cow<'static, [u8]>>) -> Result<Model, Error> {
+        let bytes = bytes.into();
+        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
+            return Err(Error::Model("not a newsie NER model (bad magic)".into()));
+        }
+        let n_tags = read_u32(&bytes, 8) as usize;
+        if n_tags != N_TAGS {
+            return Err(Error::Model(format!(
+                "model has {n_tags} tags, expected {N_TAGS}"
+            )));
+        }
+        let log2 = |at: usize| -> Result<usize, Error> {
+            let v = read_u32(&bytes, at);
+            if v > 30 {
+                return Err(Error::Model(format!("table size 2^{v} is implausible")));
+            }
+            Ok((1usize << v) - 1)
+        };
+        let (feature_mask, cluster_mask, gaz_mask) = (log2(12)?, log2(16)?, log2(20)?);
+        let n_tuples = read_u32(&bytes, 24) as usize;
+        let scale = f32::from_le_bytes([bytes[28], bytes[29], bytes[30], bytes[31]]);
+        let mut at = HEADER_LEN;
+        let mut table = |mask: usize, value_len: usize| {
+            let t = Table {
+                base: at,
+                mask,
+                value_len,
+            };
+            at += t.len_bytes();
+            t
+        };
+        let features = table(feature_mask, TAG_WEIGHT_BYTES);
+        let clusters = table(cluster_mask, 2);
+        let cluster_tuples = at;
+        at += n_tuples * N_CLUSTER_LEVELS * 2;
+        let gazetteer = Table {
+            base: at,
+            mask: gaz_mask,
+            value_len: 1,
+        };
+        at += gazetteer.len_bytes();
+        if at != bytes.len() || !scale.is_finite() {
+            return Err(Error::Model(format!(
+                "model is {} bytes, its header describes {at}",
+                bytes.len()
+            )));
+        }
+        Ok(Model {
+            bytes,
+            features,
+            clusters,
+            cluster_tuples,
+            n_tuples,
+            gazetteer,
+            scale,
+        })
+    }
+
+    /// The model's size in bytes.
+    pub fn size_bytes(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Adds the weights of `feats` to `scores` (in quantized units).
+    #[inline]
+    fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        let bytes: &[u8] = &self.bytes;
+        let mut sums = [0i32; N_TAGS];
+        for &f in feats {
+            if let Some(at) = self.features.find(bytes, f) {
+                if let Some(row) = bytes.get(at..at + TAG_WEIGHT_BYTES) {
+                    for (sum, w) in sums.iter_mut().zip(row.chunks_exact(2)) {
+                        *sum += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                    }
+                }
+            }
+        }
+        for (s, v) in scores.iter_mut().zip(sums) {
+            *s = v as f32 * self.scale;
+        }
+    }
+
+    /// Tags one document given as sentences of tokens. Returns, per
+    /// sentence, each token's tag and the model's confidence in it.
+    pub(crate) fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(u8, f32)>> {
+        let mut prepared: Vec<(Vec<TokenInfo>, bool)> = Vec::with_capacity(sentences.len());
+        let mut memory = DocMemory::default();
+        for words in sentences {
+            let mut infos = Vec::with_capacity(words.len());
+            let headline = prepare_sentence(words, self, &mut infos);
+            memory.observe_case(&infos, headline);
+            prepared.push((infos, headline));
+        }
+        let mut feats = Vec::with_capacity(96);
+        let mut confidences: Vec<Vec<(u8, f32)>> = prepared
+            .iter()
+            .map(|(i, _)| Vec::with_capacity(i.len()))
+            .collect();
+        run_pass(&prepared, &mut memory, &mut feats, |f, s, _, prev, last| {
+            let mut scores = [0f32; N_TAGS];
+            self.score(f, &mut scores);
+            let (best, confidence) = best_allowed(&scores, prev, last);
+            confidences[s].push((best, confidence));
+            best
+        });
+        confidences
+    }
+}
+
+/// The best tag allowed after `prev` and its softmax probability among the
+/// allowed tags.
+pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8, last: bool) -> (u8, f32) {
+    let mut best = O;
+    let mut best_score = f32::NEG_INFINITY;
+    for (t, &s) in scores.iter().enumerate() {
+        if s > best_score && allowed(prev, t as u8, last) {
+            best = t as u8;
+            best_score = s;
+        }
+    }
+    let total: f32 = scores
+        .iter()
+        .enumerate()
+        .filter(|&(t, _)| allowed(prev, t as u8, last))
+        .map(|(_, &s)| (s - best_score).exp())
+        .sum();
+    (best, if total > 0.0 { 1.0 / total } else { 1.0 })
+}
+
+impl Resources for Model {
+    fn clusters(&self, key: u64) -> Option<[u16; N_CLUSTER_LEVELS]> {
+        let at = self.clusters.find(&self.bytes, key)?;
+        let tuple = read_u16(&self.bytes, at) as usize;
+        if tuple >= self.n_tuples {
+            return None;
+        }
+        let base = self.cluster_tuples + tuple * N_CLUSTER_LEVELS * 2;
+        let mut out = [0u16; N_CLUSTER_LEVELS];
+        for (k, c) in out.iter_mut().enumerate() {
+            *c = read_u16(&self.bytes, base + k * 2);
+        }
+        Some(out)
+    }
+
+    fn gazetteer(&self, key: u64) -> u8 {
+        self.gazetteer
+            .find(&self.bytes, key)
+            .and_then(|at| self.bytes.get(at).copied())
+            .unwrap_or(0)
+    }
+}
+
+/// Lays out `entries` as an open-addressing table: fingerprints, then values.
+fn write_table<V>(
+    out: &mut Vec<u8>,
+    entries: &[(u64, V)],
+    value_len: usize,
+    write_value: impl Fn(&V, &mut [u8]),
+) -> u32 {
+    let mut log2 = 4u32;
+    while (1usize << log2) * 3 < entries.len() * 4 + 4 {
+        log2 += 1;
+    }
+    let cap = 1usize << log2;
+    let mask = cap - 1;
+    let mut keys = vec![0u32; cap];
+    let mut values = vec![0u8; cap * value_len];
+    let mut sorted: Vec<&(u64, V)> = entries.iter().collect();
+    // Deterministic layout whatever order the entries came in.
+    sorted.sort_by_key(|e| e.0);
+    for (key, value) in sorted {
+        let fp = fingerprint(*key);
+        let mut slot = *key as usize & mask;
+        while keys[slot] != 0 && keys[slot] != fp {
+            slot = (slot + 1) & mask;
+        }
+        keys[slot] = fp;
+        write_value(value, &mut values[slot * value_len..(slot + 1) * value_len]);
+    }
+    for (key, value) in keys.iter().zip(values.chunks_exact(value_len)) {
+        out.extend(key.to_le_bytes());
+        out.extend_from_slice(value);
+    }
+    log2
+}
+
+/// Serializes a model. `features` are `(key, weights)`; `clusters` map word
+/// hashes to cluster tuples; `gazetteer` maps phrase keys to type masks.
+pub(crate) fn write_model(
+    features: &[(u64, [f32; N_TAGS])],
+    clusters: &[(u64, [u16; N_CLUSTER_LEVELS])],
+    gazetteer: &[(u64, u8)],
+) -> Vec<u8> {
+    let max = features
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .fold(0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let mut tuple_index: HashMap<[u16; N_CLUSTER_LEVELS], u16> = HashMap::new();
+    let mut tuples: Vec<[u16; N_CLUSTER_LEVELS]> = Vec::new();
+    let mut sorted_clusters: Vec<(u64, [u16; N_CLUSTER_LEVELS])> = clusters.to_vec();
+    sorted_clusters.sort_by_key(|e| e.0);
+    let indexed: Vec<(u64, u16)> = sorted_clusters
+        .iter()
+        .filter_map(|(k, c)| {
+            let next = tuples.len();
+            let idx = *tuple_index.entry(*c).or_insert_with(|| {
+                tuples.push(*c);
+                next as u16
+            });
+            (tuples.len() <= usize::from(u16::MAX)).then_some((*k, idx))
+        })
+        .collect();
+    let mut body = Vec::new();
+    let feature_log2 = write_table(&mut body, features, TAG_WEIGHT_BYTES, |w, out| {
+        for (chunk, &v) in out.chunks_exact_mut(2).zip(w.iter()) {
+            let q = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
+            chunk.copy_from_slice(&q.to_le_bytes());
+        }
+    });
+    let cluster_log2 = write_table(&mut body, &indexed, 2, |v, out| {
+        out.copy_from_slice(&v.to_le_bytes());
+    });
+    for t in &tuples {
+        body.extend(t.iter().flat_map(|c| c.to_le_bytes()));
+    }
+    let gaz_log2 = write_table(&mut body, gazetteer, 1, |v, out| out[0] = *v);
+    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
+    out.extend_from_slice(MAGIC);
+    for v in [
+        N_TAGS as u32,
+        feature_log2,
+        cluster_log2,
+        gaz_log2,
+        tuples.len() as u32,
+    ] {
+        out.extend(v.to_le_bytes());
+    }
+    out.extend(scale.to_le_bytes());
+    out.extend(body);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_tables() {
+        let mut w = [0f32; N_TAGS];
+        w[3] = 2.5;
+        let bytes = write_model(
+            &[(42, w), (7, [0.0; N_TAGS])],
+            &[(99, [1, 2, 3, 4])],
+            &[(5, 3)],
+        );
+        let model = Model::from_bytes(bytes).unwrap();
+        let mut scores = [0f32; N_TAGS];
+        model.score(&[42, 1234], &mut scores);
+        assert!((scores[3] - 2.5).abs() < 1e-3);
+        assert_eq!(model.clusters(99), Some([1, 2, 3, 4]));
+        assert_eq!(model.clusters(98), None);
+        assert_eq!(model.gazetteer(5), 3);
+        assert!(Model::from_bytes(vec![1u8, 2, 3]).is_err());
+    }
+}

@@ -1,0 +1,684 @@
+//! Training the default model: a greedy left-to-right averaged perceptron
+//! over BILOU tags, trained on CoNLL-2003 `train`, with the epoch chosen on
+//! `dev`, then pruned and quantized into the compact [`Model`] format.
+//!
+//! Deterministic for a given seed: documents are shuffled by a seeded
+//! xorshift generator and every table is written in key order.
+
+use crate::features::{
+    phrase_key, prepare_sentence, run_pass, split_tag, tag, DocMemory, Position, Resources,
+    TokenInfo, U64Map, N_CLUSTER_LEVELS, N_TAGS, O,
+};
+use crate::hash::{lower_hash, word_hash};
+use crate::model::{best_allowed, write_model, Model};
+use crate::Error;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// One sentence of a CoNLL file: tokens and their BILOU tags.
+#[derive(Debug, Clone, Default)]
+pub struct Sentence {
+    /// The tokens.
+    pub words: Vec<String>,
+    /// One tag per token (internal BILOU numbering).
+    pub tags: Vec<u8>,
+}
+
+/// The entity type index (PER, ORG, LOC, MISC) of a CoNLL label suffix.
+fn kind_index(label: &str) -> Option<u8> {
+    match label {
+        "PER" => Some(0),
+        "ORG" => Some(1),
+        "LOC" => Some(2),
+        "MISC" => Some(3),
+        _ => None,
+    }
+}
+
+/// Reads a CoNLL file (IOB1 or IOB2 in the last column; `-DOCSTART-` lines
+/// separate documents when present) into documents of sentences. Without
+/// `-DOCSTART-` lines, documents are found by [`document_ranges`].
+pub fn read_conll(path: &Path) -> Result<Vec<Vec<Sentence>>, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::Data(format!("cannot read {}: {e}", path.display())))?;
+    let mut docs: Vec<Vec<Sentence>> = vec![Vec::new()];
+    let mut had_docstart = false;
+    let mut words: Vec<String> = Vec::new();
+    let mut labels: Vec<(char, Option<u8>)> = Vec::new();
+    let flush = |words: &mut Vec<String>,
+                 labels: &mut Vec<(char, Option<u8>)>,
+                 docs: &mut Vec<Vec<Sentence>>| {
+        if !words.is_empty() {
+            let tags = bilou(labels);
+            if let Some(doc) = docs.last_mut() {
+                doc.push(Sentence {
+                    words: std::mem::take(words),
+                    tags,
+                });
+            }
+            labels.clear();
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            flush(&mut words, &mut labels, &mut docs);
+            continue;
+        }
+        let mut cols = line.split_whitespace();
+        let word = cols.next().unwrap_or_default();
+        let label = cols.next_back().unwrap_or("O");
+        if word == "-DOCSTART-" {
+            flush(&mut words, &mut labels, &mut docs);
+            had_docstart = true;
+            if docs.last().is_some_and(|d| !d.is_empty()) {
+                docs.push(Vec::new());
+            }
+            continue;
+        }
+        let (prefix, kind) = match label.split_once('-') {
+            Some((p, k)) => (p.chars().next().unwrap_or('O'), kind_index(k)),
+            None => ('O', None),
+        };
+        words.push(word.to_owned());
+        labels.push((prefix, kind));
+    }
+    flush(&mut words, &mut labels, &mut docs);
+    docs.retain(|d| !d.is_empty());
+    if had_docstart {
+        return Ok(docs);
+    }
+    let sentences: Vec<Sentence> = docs.into_iter().flatten().collect();
+    let views: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let ranges = document_ranges(&views);
+    let mut sentences = sentences.into_iter();
+    Ok(ranges
+        .into_iter()
+        .map(|r| sentences.by_ref().take(r.len()).collect())
+        .collect())
+}
+
+/// Converts IOB1/IOB2 labels (prefix, type) to BILOU tags.
+fn bilou(labels: &[(char, Option<u8>)]) -> Vec<u8> {
+    let mut out = vec![O; labels.len()];
+    let mut i = 0;
+    while i < labels.len() {
+        let Some(kind) = labels[i].1 else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        // An entity continues over I- tokens of the same type.
+        while end < labels.len() && labels[end].1 == Some(kind) && labels[end].0 == 'I' {
+            end += 1;
+        }
+        if end - i == 1 {
+            out[i] = tag(Position::Unit, kind);
+        } else {
+            out[i] = tag(Position::Begin, kind);
+            out[i + 1..end - 1].fill(tag(Position::Inside, kind));
+            out[end - 1] = tag(Position::Last, kind);
+        }
+        i = end;
+    }
+    out
+}
+
+fn is_date(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// Splits CoNLL sentences that lack `-DOCSTART-` lines into documents: a
+/// Reuters story opens with a headline followed by a dateline (`LONDON
+/// 1996-08-30`), so a new document starts at the sentence before each
+/// dateline.
+pub fn document_ranges(sentences: &[Vec<&str>]) -> Vec<Range<usize>> {
+    let dateline = |s: &Vec<&str>| s.len() <= 12 && s.last().is_some_and(|w| is_date(w));
+    let mut starts = vec![0];
+    for i in 1..sentences.len() {
+        let opens = if dateline(&sentences[i]) {
+            !dateline(&sentences[i - 1]) && i >= 1 && i - 1 > *starts.last().unwrap_or(&0)
+        } else {
+            false
+        };
+        if opens {
+            starts.push(i - 1);
+        }
+    }
+    let mut ranges: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    if let Some(&last) = starts.last() {
+        if last < sentences.len() {
+            ranges.push(last..sentences.len());
+        }
+    }
+    ranges
+}
+
+/// Entities of a BILOU tag sequence: (start token, end token, type).
+pub(crate) fn entities_of(tags: &[u8]) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        match split_tag(t) {
+            None => open = None,
+            Some((kind, Position::Unit)) => {
+                open = None;
+                out.push((i, i + 1, kind));
+            }
+            Some((kind, Position::Begin)) => open = Some((i, kind)),
+            Some((kind, Position::Inside)) => {
+                if open.map(|o| o.1) != Some(kind) {
+                    open = None;
+                }
+            }
+            Some((kind, Position::Last)) => {
+                if let Some((start, k)) = open.take() {
+                    if k == kind {
+                        out.push((start, i + 1, kind));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Entity-level micro counts (correct, predicted, gold) per type.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// Per type (PER, ORG, LOC, MISC): correct, predicted, gold.
+    pub by_type: [[usize; 3]; 4],
+}
+
+impl Counts {
+    fn add(&mut self, gold: &[u8], predicted: &[u8]) {
+        let g = entities_of(gold);
+        let p = entities_of(predicted);
+        for e in &p {
+            self.by_type[e.2 as usize][1] += 1;
+            if g.contains(e) {
+                self.by_type[e.2 as usize][0] += 1;
+            }
+        }
+        for e in &g {
+            self.by_type[e.2 as usize][2] += 1;
+        }
+    }
+
+    /// Micro F1 over all types.
+    pub fn f1(&self) -> f64 {
+        let sum = |k: usize| self.by_type.iter().map(|c| c[k]).sum::<usize>() as f64;
+        f1(sum(0), sum(1), sum(2))
+    }
+
+    /// A one-line summary: overall and per-type F1.
+    pub fn summary(&self) -> String {
+        let mut s = format!("F1 {:.4}", self.f1());
+        for (name, c) in ["PER", "ORG", "LOC", "MISC"].iter().zip(self.by_type) {
+            s += &format!(" {name} {:.4}", f1(c[0] as f64, c[1] as f64, c[2] as f64));
+        }
+        s
+    }
+}
+
+fn f1(correct: f64, predicted: f64, gold: f64) -> f64 {
+    if correct == 0.0 {
+        return 0.0;
+    }
+    let (p, r) = (correct / predicted, correct / gold);
+    2.0 * p * r / (p + r)
+}
+
+/// Lexical resources held in hash maps while training.
+#[derive(Default, Clone)]
+struct MapResources {
+    clusters: U64Map<[u16; N_CLUSTER_LEVELS]>,
+    gazetteer: U64Map<u8>,
+}
+
+impl Resources for MapResources {
+    fn clusters(&self, key: u64) -> Option<[u16; N_CLUSTER_LEVELS]> {
+        self.clusters.get(&key).copied()
+    }
+    fn gazetteer(&self, key: u64) -> u8 {
+        self.gazetteer.get(&key).copied().unwrap_or(0)
+    }
+}
+
+/// Reads the word clusters written by `scripts/ner/build_clusters.py`.
+fn read_clusters(path: &Path) -> Result<U64Map<[u16; N_CLUSTER_LEVELS]>, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::Data(format!("cannot read {}: {e}", path.display())))?;
+    let mut out = U64Map::default();
+    for line in text.lines() {
+        let mut cols = line.split('\t');
+        let Some(word) = cols.next() else { continue };
+        let mut ids = [0u16; N_CLUSTER_LEVELS];
+        let mut ok = true;
+        for id in ids.iter_mut() {
+            match cols.next().and_then(|c| c.parse::<u16>().ok()) {
+                Some(v) => *id = v,
+                None => ok = false,
+            }
+        }
+        if ok {
+            // The first listing of a normalized form wins.
+            out.entry(word_hash(word)).or_insert(ids);
+        }
+    }
+    Ok(out)
+}
+
+/// Adds the entity phrases of `docs` to a gazetteer.
+fn add_to_gazetteer(gazetteer: &mut U64Map<u8>, docs: &[&Vec<Sentence>]) {
+    for doc in docs {
+        for s in doc.iter() {
+            for (start, end, kind) in entities_of(&s.tags) {
+                if end - start > crate::features::MAX_GAZ_LEN {
+                    continue;
+                }
+                let key = phrase_key(s.words[start..end].iter().map(|w| lower_hash(w)));
+                *gazetteer.entry(key).or_insert(0) |= 1 << kind;
+            }
+        }
+    }
+}
+
+/// Training settings, with a builder-style API.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    /// CoNLL training file.
+    pub train: PathBuf,
+    /// CoNLL development file (epoch choice).
+    pub dev: PathBuf,
+    /// Optional CoNLL test file, scored with the final model for the manifest.
+    pub test: Option<PathBuf>,
+    /// Optional word-cluster file from `scripts/ner/build_clusters.py`.
+    pub clusters: Option<PathBuf>,
+    /// Maximum number of epochs.
+    pub epochs: usize,
+    /// Stop after this many epochs without a dev improvement.
+    pub patience: usize,
+    /// Seed of the document shuffle.
+    pub seed: u64,
+    /// Features kept in the compact model (the largest weights).
+    pub max_features: usize,
+}
+
+impl TrainConfig {
+    /// Settings for the given train and dev files, with defaults elsewhere.
+    pub fn new(train: impl Into<PathBuf>, dev: impl Into<PathBuf>) -> Self {
+        TrainConfig {
+            train: train.into(),
+            dev: dev.into(),
+            test: None,
+            clusters: None,
+            epochs: 12,
+            patience: 3,
+            seed: 1,
+            max_features: 400_000,
+        }
+    }
+
+    /// Sets the test file scored at the end.
+    pub fn test(mut self, path: impl Into<PathBuf>) -> Self {
+        self.test = Some(path.into());
+        self
+    }
+
+    /// Sets the word-cluster file.
+    pub fn clusters(mut self, path: impl Into<PathBuf>) -> Self {
+        self.clusters = Some(path.into());
+        self
+    }
+
+    /// Sets the maximum number of epochs.
+    pub fn epochs(mut self, epochs: usize) -> Self {
+        self.epochs = epochs;
+        self
+    }
+
+    /// Sets the seed.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Sets how many features the compact model keeps.
+    pub fn max_features(mut self, n: usize) -> Self {
+        self.max_features = n;
+        self
+    }
+}
+
+/// The outcome of training.
+#[derive(Debug)]
+pub struct Trained {
+    /// The compact model bytes.
+    pub bytes: Vec<u8>,
+    /// The chosen epoch (1-based).
+    pub epoch: usize,
+    /// Dev scores of the averaged weights at the chosen epoch (before pruning).
+    pub dev_unpruned: Counts,
+    /// Dev scores of the compact model.
+    pub dev: Counts,
+    /// Test scores of the compact model, when a test file was given.
+    pub test: Option<Counts>,
+    /// Features kept.
+    pub features: usize,
+}
+
+/// Averaged-perceptron weights: current, running totals and the step at
+/// which each feature row was last brought up to date.
+struct Weights {
+    index: U64Map<u32>,
+    current: Vec<f32>,
+    totals: Vec<f32>,
+    stamp: Vec<u32>,
+}
+
+impl Weights {
+    fn row(&mut self, key: u64) -> usize {
+        let next = self.stamp.len() as u32;
+        let row = *self.index.entry(key).or_insert(next) as usize;
+        if row == self.stamp.len() {
+            self.current.extend([0.0; N_TAGS]);
+            self.totals.extend([0.0; N_TAGS]);
+            self.stamp.push(0);
+        }
+        row
+    }
+
+    fn score(&self, feats: &[u64], weights: &[f32], scores: &mut [f32; N_TAGS]) {
+        *scores = [0.0; N_TAGS];
+        for f in feats {
+            if let Some(&row) = self.index.get(f) {
+                let w = &weights[row as usize * N_TAGS..(row as usize + 1) * N_TAGS];
+                scores.iter_mut().zip(w).for_each(|(s, w)| *s += w);
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u64], good: u8, bad: u8, step: u32) {
+        for &f in feats {
+            let row = self.row(f);
+            let base = row * N_TAGS;
+            let elapsed = (step - self.stamp[row]) as f32;
+            for t in 0..N_TAGS {
+                self.totals[base + t] += elapsed * self.current[base + t];
+            }
+            self.stamp[row] = step;
+            self.current[base + good as usize] += 1.0;
+            self.current[base + bad as usize] -= 1.0;
+        }
+    }
+
+    fn averaged(&self, step: u32) -> Vec<f32> {
+        let mut out = vec![0.0; self.current.len()];
+        for (row, &stamp) in self.stamp.iter().enumerate() {
+            let elapsed = (step - stamp) as f32;
+            for t in 0..N_TAGS {
+                let i = row * N_TAGS + t;
+                out[i] = (self.totals[i] + elapsed * self.current[i]) / step.max(1) as f32;
+            }
+        }
+        out
+    }
+}
+
+type Prepared = Vec<(Vec<TokenInfo>, bool)>;
+
+fn prepare_doc(doc: &[Sentence], resources: &dyn Resources) -> Prepared {
+    doc.iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let mut infos = Vec::new();
+            let headline = prepare_sentence(&words, resources, &mut infos);
+            (infos, headline)
+        })
+        .collect()
+}
+
+fn case_memory(prepared: &Prepared) -> DocMemory {
+    let mut memory = DocMemory::default();
+    for (infos, headline) in prepared {
+        memory.observe_case(infos, *headline);
+    }
+    memory
+}
+
+/// Tags prepared documents with a scoring function and counts against gold.
+fn evaluate(
+    docs: &[Vec<Sentence>],
+    prepared: &[Prepared],
+    score: impl Fn(&[u64], &mut [f32; N_TAGS]),
+) -> Counts {
+    let mut counts = Counts::default();
+    let mut feats = Vec::new();
+    let decide = |f: &[u64], _: usize, _: usize, prev: u8, last: bool| {
+        let mut scores = [0.0; N_TAGS];
+        score(f, &mut scores);
+        best_allowed(&scores, prev, last).0
+    };
+    for (doc, prep) in docs.iter().zip(prepared) {
+        let mut memory = case_memory(prep);
+        let second = run_pass(prep, &mut memory, &mut feats, decide);
+        for (s, predicted) in doc.iter().zip(second) {
+            counts.add(&s.tags, &predicted);
+        }
+    }
+    counts
+}
+
+/// Scores the compact model on CoNLL documents through its own decoding.
+pub fn evaluate_model(model: &Model, docs: &[Vec<Sentence>]) -> Counts {
+    let mut counts = Counts::default();
+    for doc in docs {
+        let sentences: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let tagged = model.tag_document(&sentences);
+        for (s, t) in doc.iter().zip(tagged) {
+            let predicted: Vec<u8> = t.into_iter().map(|(tag, _)| tag).collect();
+            counts.add(&s.tags, &predicted);
+        }
+    }
+    counts
+}
+
+/// Trains a model; `log` receives one line per epoch.
+pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained, Error> {
+    let train_docs = read_conll(&config.train)?;
+    let dev_docs = read_conll(&config.dev)?;
+    log(&format!(
+        "train: {} documents, {} sentences; dev: {} documents",
+        train_docs.len(),
+        train_docs.iter().map(Vec::len).sum::<usize>(),
+        dev_docs.len()
+    ));
+    let clusters = match &config.clusters {
+        Some(p) => read_clusters(p)?,
+        None => U64Map::default(),
+    };
+    log(&format!("clusters: {} words", clusters.len()));
+    // Gazetteers: the final one from all training documents; while training,
+    // each half of the documents sees only the other half's entities, so the
+    // model learns how far a gazetteer match is to be trusted on unseen text.
+    let mut full = MapResources {
+        clusters,
+        gazetteer: U64Map::default(),
+    };
+    let all: Vec<&Vec<Sentence>> = train_docs.iter().collect();
+    add_to_gazetteer(&mut full.gazetteer, &all);
+    let mut folds = [full.clone(), full.clone()];
+    for (k, fold) in folds.iter_mut().enumerate() {
+        fold.gazetteer.clear();
+        let others: Vec<&Vec<Sentence>> = train_docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 != k)
+            .map(|(_, d)| d)
+            .collect();
+        add_to_gazetteer(&mut fold.gazetteer, &others);
+    }
+    let train_prepared: Vec<Prepared> = train_docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| prepare_doc(d, &folds[i % 2]))
+        .collect();
+    let dev_prepared: Vec<Prepared> = dev_docs.iter().map(|d| prepare_doc(d, &full)).collect();
+
+    let mut weights = Weights {
+        index: U64Map::default(),
+        current: Vec::new(),
+        totals: Vec::new(),
+        stamp: Vec::new(),
+    };
+    let mut order: Vec<usize> = (0..train_docs.len()).collect();
+    let mut rng = config.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut step: u32 = 1;
+    let mut feats = Vec::new();
+    let mut best: Option<(usize, f64, Vec<f32>, Counts)> = None;
+    for epoch in 1..=config.epochs {
+        // Fisher-Yates with xorshift64.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut errors = 0usize;
+        let mut tokens = 0usize;
+        for &d in &order {
+            let prep = &train_prepared[d];
+            let mut memory = case_memory(prep);
+            let doc = &train_docs[d];
+            run_pass(prep, &mut memory, &mut feats, |f, s, i, prev, last| {
+                let mut scores = [0.0; N_TAGS];
+                weights.score(f, &weights.current, &mut scores);
+                let (guess, _) = best_allowed(&scores, prev, last);
+                let gold = doc[s].tags[i];
+                if guess != gold {
+                    weights.update(f, gold, guess, step);
+                    errors += 1;
+                }
+                step += 1;
+                tokens += 1;
+                // History follows the model's own guesses, as at tagging time.
+                guess
+            });
+        }
+        let averaged = weights.averaged(step);
+        let dev = evaluate(&dev_docs, &dev_prepared, |f, s| {
+            weights.score(f, &averaged, s)
+        });
+        log(&format!(
+            "epoch {epoch}: train token errors {:.4}, features {}, dev {}",
+            errors as f64 / tokens.max(1) as f64,
+            weights.stamp.len(),
+            dev.summary()
+        ));
+        let f = dev.f1();
+        if best.as_ref().map_or(true, |b| f > b.1) {
+            best = Some((epoch, f, averaged, dev));
+        } else if best
+            .as_ref()
+            .is_some_and(|b| epoch - b.0 >= config.patience)
+        {
+            break;
+        }
+    }
+    let (epoch, _, averaged, dev_unpruned) =
+        best.ok_or_else(|| Error::Data("no training epochs were run".into()))?;
+
+    // Keep the features with the largest weights.
+    let mut rows: Vec<(u64, [f32; N_TAGS], f32)> = weights
+        .index
+        .iter()
+        .filter_map(|(&key, &row)| {
+            // Rows created after the chosen epoch are absent from its weights.
+            let slice = averaged.get(row as usize * N_TAGS..(row as usize + 1) * N_TAGS)?;
+            let mut w = [0.0; N_TAGS];
+            w.copy_from_slice(slice);
+            let strength = w.iter().fold(0f32, |m, v| m.max(v.abs()));
+            Some((key, w, strength))
+        })
+        .filter(|r| r.2 > 0.0)
+        .collect();
+    rows.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    rows.truncate(config.max_features);
+    let kept: Vec<(u64, [f32; N_TAGS])> = rows.into_iter().map(|(k, w, _)| (k, w)).collect();
+    let clusters: Vec<(u64, [u16; N_CLUSTER_LEVELS])> =
+        full.clusters.iter().map(|(&k, &v)| (k, v)).collect();
+    let gazetteer: Vec<(u64, u8)> = full.gazetteer.iter().map(|(&k, &v)| (k, v)).collect();
+    let bytes = write_model(&kept, &clusters, &gazetteer);
+    let model = Model::from_bytes(bytes.clone())?;
+    let dev = evaluate_model(&model, &dev_docs);
+    log(&format!(
+        "compact model: {} bytes, {} features, dev {}",
+        bytes.len(),
+        kept.len(),
+        dev.summary()
+    ));
+    let test = match &config.test {
+        Some(p) => {
+            let docs = read_conll(p)?;
+            let c = evaluate_model(&model, &docs);
+            log(&format!("test {}", c.summary()));
+            Some(c)
+        }
+        None => None,
+    };
+    Ok(Trained {
+        bytes,
+        epoch,
+        dev_unpruned,
+        dev,
+        test,
+        features: kept.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob_to_bilou_and_back() {
+        let labels = [
+            ('B', Some(0)),
+            ('I', Some(0)),
+            ('O', None),
+            ('I', Some(2)),
+            ('B', Some(2)),
+        ];
+        let tags = bilou(&labels);
+        assert_eq!(entities_of(&tags), vec![(0, 2, 0), (3, 4, 2), (4, 5, 2)]);
+    }
+
+    #[test]
+    fn datelines_open_documents() {
+        let s = |w: &[&'static str]| w.to_vec();
+        let sents = vec![
+            s(&["HEAD", "ONE"]),
+            s(&["LONDON", "1996-08-30"]),
+            s(&["Body", "."]),
+            s(&["HEAD", "TWO"]),
+            s(&["PARIS", "1996-08-31"]),
+            s(&["Body", "."]),
+        ];
+        assert_eq!(document_ranges(&sents), vec![0..3, 3..6]);
+    }
+}
