@@ -1,1 +1,330 @@
-//! (to be written)
+//! PolNeAR (`../shared/benchmarks/polnear/polnear_*.jsonl`): political news
+//! with attribution relations (source, cue, content) annotated in brat and
+//! converted to JSON lines with code-point offsets.
+//!
+//! Scoring follows the BIO-style span evaluation behind the published
+//! figures: every contiguous piece of a source, cue or content is one span
+//! (a discontinuous content is several), each role's gold spans form a set
+//! per article (a source shared by several attributions counts once), and
+//! a predicted span is right when it equals a gold span of the same role
+//! (`exact`) or shares at least half of the longer of the two (`lenient`,
+//! one-to-one). One annotator per article: where an article was annotated
+//! by several, the first record in the file is used.
+//!
+//! Predictions map newsie's quotes onto PolNeAR's conventions: the content
+//! of a direct quote includes its quotation marks, and the source is the
+//! speaker's whole noun phrase ([`newsie_quotes::mention_phrase`]).
+
+use crate::score::Counts;
+use crate::Error;
+use newsie_core::{Document, QuoteKind, Record, Span};
+use newsie_pipeline::Pipeline;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// One article with its gold spans, as byte offsets into `text`.
+#[derive(Debug, Clone)]
+pub struct PolnearDoc {
+    /// `<article>_<annotator>`.
+    pub id: String,
+    /// The article text.
+    pub text: String,
+    /// Gold source pieces.
+    pub sources: Vec<Span>,
+    /// Gold cue pieces.
+    pub cues: Vec<Span>,
+    /// Gold content pieces.
+    pub contents: Vec<Span>,
+    /// Number of attribution relations.
+    pub attributions: usize,
+}
+
+#[derive(Deserialize)]
+struct RawRecord {
+    id: String,
+    article: String,
+    text: String,
+    attributions: Vec<RawAttribution>,
+}
+
+#[derive(Deserialize)]
+struct RawAttribution {
+    source: Option<Vec<[usize; 2]>>,
+    cue: Option<Vec<[usize; 2]>>,
+    content: Option<Vec<[usize; 2]>>,
+}
+
+/// Exact and lenient counts per role.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PolnearScores {
+    /// Source spans, exact.
+    pub source: Counts,
+    /// Cue spans, exact.
+    pub cue: Counts,
+    /// Content spans, exact.
+    pub content: Counts,
+    /// Source spans, at least half overlap.
+    pub source_lenient: Counts,
+    /// Cue spans, at least half overlap.
+    pub cue_lenient: Counts,
+    /// Content spans, at least half overlap.
+    pub content_lenient: Counts,
+    /// Articles scored.
+    pub documents: usize,
+}
+
+/// Loads a PolNeAR split, one annotator per article.
+pub fn load(path: &Path) -> Result<Vec<PolnearDoc>, Error> {
+    let body = crate::read_to_string(path)?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (n, line) in body.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let raw: RawRecord = serde_json::from_str(line).map_err(|e| Error::Format {
+            path: path.to_owned(),
+            line: n + 1,
+            message: e.to_string(),
+        })?;
+        if !seen.insert(raw.article.clone()) {
+            continue;
+        }
+        // Code-point offsets to byte offsets.
+        let mut bytes: Vec<usize> = raw.text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(raw.text.len());
+        let convert =
+            |pieces: &Option<Vec<[usize; 2]>>, into: &mut Vec<Span>| -> Result<(), Error> {
+                for [s, e] in pieces.iter().flatten() {
+                    let (Some(&bs), Some(&be)) = (bytes.get(*s), bytes.get(*e)) else {
+                        return Err(Error::Format {
+                            path: path.to_owned(),
+                            line: n + 1,
+                            message: format!("offset {s}..{e} beyond the text"),
+                        });
+                    };
+                    let span = Span::new(bs, be);
+                    if bs < be && !into.contains(&span) {
+                        into.push(span);
+                    }
+                }
+                Ok(())
+            };
+        let mut doc = PolnearDoc {
+            id: raw.id,
+            sources: Vec::new(),
+            cues: Vec::new(),
+            contents: Vec::new(),
+            attributions: raw.attributions.len(),
+            text: String::new(),
+        };
+        for a in &raw.attributions {
+            convert(&a.source, &mut doc.sources)?;
+            convert(&a.cue, &mut doc.cues)?;
+            convert(&a.content, &mut doc.contents)?;
+        }
+        doc.text = raw.text;
+        out.push(doc);
+    }
+    Ok(out)
+}
+
+/// The predicted (source, cue, content) pieces of a record, in PolNeAR's
+/// conventions.
+pub fn predicted_spans(text: &str, record: &Record) -> (Vec<Span>, Vec<Span>, Vec<Span>) {
+    let mut sources = Vec::new();
+    let mut cues = Vec::new();
+    let mut contents = Vec::new();
+    let push = |list: &mut Vec<Span>, span: Span| {
+        if !list.contains(&span) {
+            list.push(span);
+        }
+    };
+    for q in &record.quotes {
+        let mut content = q.span();
+        if q.kind == QuoteKind::Direct {
+            content = with_marks(text, content);
+            let sentence = record
+                .sentences
+                .iter()
+                .find(|s| s.start <= content.start && content.end <= s.end);
+            if let (Some(sentence), Some(cue)) = (sentence, &q.cue) {
+                content = mixed_clause(text, content, sentence.span(), cue.span());
+            }
+        } else {
+            content = with_that(text, content);
+        }
+        push(&mut contents, content);
+        if let Some(s) = &q.speaker {
+            push(&mut sources, newsie_quotes::mention_phrase(text, s.span()));
+        }
+        if let Some(c) = &q.cue {
+            push(&mut cues, c.span());
+        }
+    }
+    (sources, cues, contents)
+}
+
+/// PolNeAR's content of an indirect quote keeps a leading `that`.
+fn with_that(text: &str, span: Span) -> Span {
+    let before = text[..span.start].trim_end();
+    if before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("that") {
+        let start = before.len() - 4;
+        let boundary = text[..start]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        if boundary {
+            return Span::new(start, span.end);
+        }
+    }
+    span
+}
+
+/// PolNeAR's content of a partial quote is the whole reported clause around
+/// it (`that the deals were handed out “like candy.”`): from after the cue
+/// (or the sentence start when the cue follows) to the sentence end (or the
+/// quote's end when the cue follows).
+fn mixed_clause(text: &str, quoted: Span, sentence: Span, cue: Span) -> Span {
+    let mid_sentence = text[..quoted.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric());
+    if !mid_sentence || !(sentence.start <= cue.start && cue.end <= sentence.end) {
+        return quoted;
+    }
+    if cue.end <= quoted.start {
+        let start = cue.end + (text[cue.end..].len() - text[cue.end..].trim_start().len());
+        let body = text[quoted.end..sentence.end].trim_end();
+        let mut end = quoted.end + body.len();
+        if body.ends_with('.') && !body.ends_with(['"', '”']) {
+            end -= 1;
+        }
+        Span::new(start, end.max(quoted.end))
+    } else if quoted.end <= cue.start {
+        Span::new(sentence.start, quoted.end)
+    } else {
+        quoted
+    }
+}
+
+/// A direct quote's span with its quotation marks.
+fn with_marks(text: &str, span: Span) -> Span {
+    let is_mark = |c: char| matches!(c, '"' | '“' | '”');
+    if text[..span.start].ends_with("''") || text[..span.start].ends_with("``") {
+        let end = if text[span.end..].starts_with("''") {
+            span.end + 2
+        } else {
+            span.end
+        };
+        return Span::new(span.start - 2, end);
+    }
+    let mut start = span.start;
+    if let Some(c) = text[..start].chars().next_back().filter(|&c| is_mark(c)) {
+        start -= c.len_utf8();
+    }
+    let mut end = span.end;
+    if let Some(c) = text[end..].chars().next().filter(|&c| is_mark(c)) {
+        end += c.len_utf8();
+    }
+    Span::new(start, end)
+}
+
+/// Exact and lenient counts of `predicted` against `gold`.
+fn count(gold: &[Span], predicted: &[Span], exact: &mut Counts, lenient: &mut Counts) {
+    let right = predicted.iter().filter(|p| gold.contains(p)).count();
+    exact.add(right, predicted.len(), gold.len());
+    let mut used = vec![false; gold.len()];
+    let mut matched = 0;
+    for p in predicted {
+        let hit = gold.iter().enumerate().position(|(i, g)| {
+            let overlap = g.overlap_len(*p);
+            !used[i] && overlap > 0 && 2 * overlap >= g.len().max(p.len())
+        });
+        if let Some(i) = hit {
+            used[i] = true;
+            matched += 1;
+        }
+    }
+    lenient.add(matched, predicted.len(), gold.len());
+}
+
+/// Scores one record against one article.
+pub fn score_document(doc: &PolnearDoc, record: &Record) -> PolnearScores {
+    let (sources, cues, contents) = predicted_spans(&doc.text, record);
+    let mut out = PolnearScores {
+        documents: 1,
+        ..PolnearScores::default()
+    };
+    count(
+        &doc.sources,
+        &sources,
+        &mut out.source,
+        &mut out.source_lenient,
+    );
+    count(&doc.cues, &cues, &mut out.cue, &mut out.cue_lenient);
+    count(
+        &doc.contents,
+        &contents,
+        &mut out.content,
+        &mut out.content_lenient,
+    );
+    out
+}
+
+impl PolnearScores {
+    /// Adds another document's counts.
+    pub fn merge(&mut self, other: &PolnearScores) {
+        self.source.merge(other.source);
+        self.cue.merge(other.cue);
+        self.content.merge(other.content);
+        self.source_lenient.merge(other.source_lenient);
+        self.cue_lenient.merge(other.cue_lenient);
+        self.content_lenient.merge(other.content_lenient);
+        self.documents += other.documents;
+    }
+}
+
+/// Runs `pipeline` on every article and sums the scores.
+pub fn evaluate(pipeline: &Pipeline, docs: &[PolnearDoc]) -> Result<PolnearScores, Error> {
+    let mut total = PolnearScores::default();
+    for doc in docs {
+        let record = pipeline.process(&Document::new(doc.id.clone(), doc.text.clone()))?;
+        total.merge(&score_document(doc, &record));
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_needs_half_of_the_longer_span() {
+        let gold = [Span::new(0, 10)];
+        let (mut exact, mut lenient) = (Counts::default(), Counts::default());
+        count(
+            &gold,
+            &[Span::new(0, 5), Span::new(20, 30)],
+            &mut exact,
+            &mut lenient,
+        );
+        assert_eq!(
+            (exact.correct, lenient.correct, lenient.predicted),
+            (0, 1, 2)
+        );
+        let (mut exact, mut lenient) = (Counts::default(), Counts::default());
+        count(&gold, &[Span::new(0, 4)], &mut exact, &mut lenient);
+        assert_eq!(lenient.correct, 0);
+    }
+
+    #[test]
+    fn marks_are_added_to_direct_content() {
+        let text = "He said “yes,” twice.";
+        let start = text.find("yes").unwrap();
+        let span = with_marks(text, Span::new(start, start + 4));
+        assert_eq!(&text[span.start..span.end], "“yes,”");
+    }
+}

@@ -1,0 +1,1392 @@
+//! The attribution rules: direct quotes by their marks, cues by the verb
+//! lexicon, speakers by the noun phrase next to the cue, indirect content
+//! by the clause the cue reports, and resolution against the names seen
+//! so far in the document.
+
+use crate::lexicon::{self, CueClass};
+use crate::text::{self, is_quote_mark, Tok};
+use crate::Settings;
+use newsie_core::{Cue, Entity, EntityLabel, Quote, QuoteKind, Span, Speaker, SpeakerKind};
+use std::collections::HashMap;
+
+/// A pair of quotation marks and what lies between them.
+#[derive(Debug, Clone)]
+struct Direct {
+    inner: Span,
+    outer: Span,
+    para: usize,
+    closed: bool,
+    partial: bool,
+}
+
+/// A speech verb (or `according to`) outside quotation marks.
+#[derive(Debug, Clone)]
+struct CueHit {
+    span: Span,
+    lemma: &'static str,
+    class: CueClass,
+    /// Token range of the cue.
+    first: usize,
+    end: usize,
+    sent: usize,
+    /// Where the speaker phrase was found, as a token range.
+    speaker_np: Option<(usize, usize)>,
+    /// The speaker follows the cue (`said the company`, `according to X`).
+    inverted: bool,
+    /// The subject is shared with an earlier verb (`..., adding`, `and said`).
+    shares_subject: bool,
+    mention: Option<Mention>,
+}
+
+/// A classified speaker mention.
+#[derive(Debug, Clone)]
+struct Mention {
+    span: Span,
+    kind: SpeakerKind,
+    resolved: Option<String>,
+}
+
+/// A speaker (if known) and a cue span with its lemma (if any).
+type Attribution = (Option<Mention>, Option<(Span, &'static str)>);
+
+/// A quote under construction.
+struct Found {
+    span: Span,
+    kind: QuoteKind,
+    mention: Option<Mention>,
+    cue: Option<(Span, &'static str)>,
+}
+
+/// Names seen in the document.
+struct Names {
+    /// (start, name) of multi-word person names, titles dropped.
+    persons: Vec<(usize, String)>,
+    /// (start, name) of organization mentions.
+    orgs: Vec<(usize, String)>,
+}
+
+/// The document's tokens and structure.
+struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    sents: Vec<Span>,
+    /// Token range of each sentence.
+    sent_toks: Vec<(usize, usize)>,
+    paras: Vec<Span>,
+    entities: Vec<(Span, EntityLabel)>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, sentences: &[Span], entities: &[Entity]) -> Doc<'a> {
+        let paras = text::paragraphs(text);
+        let mut sents: Vec<Span> = sentences
+            .iter()
+            .copied()
+            .filter(|s| s.start < s.end && text.get(s.start..s.end).is_some())
+            .collect();
+        sents.sort_by_key(|s| (s.start, s.end));
+        // Overlapping sentences would confuse the frames; keep the first.
+        let mut last_end = 0;
+        sents.retain(|s| {
+            let keep = s.start >= last_end;
+            if keep {
+                last_end = s.end;
+            }
+            keep
+        });
+        // A sentence never runs across a line break: cut at paragraphs.
+        let mut cut = Vec::with_capacity(sents.len());
+        for s in &sents {
+            for p in paras.iter().filter(|p| p.start < s.end && s.start < p.end) {
+                cut.push(Span::new(s.start.max(p.start), s.end.min(p.end)));
+            }
+        }
+        sents = cut;
+        if sents.is_empty() {
+            sents = text::rough_sentences(text, &paras);
+        }
+        let toks = text::tokenize(text);
+        let mut sent_toks = Vec::with_capacity(sents.len());
+        let mut t = 0;
+        for s in &sents {
+            while t < toks.len() && toks[t].span.start < s.start {
+                t += 1;
+            }
+            let first = t;
+            let mut e = t;
+            while e < toks.len() && toks[e].span.end <= s.end {
+                e += 1;
+            }
+            sent_toks.push((first, e));
+            t = e;
+        }
+        let entities = entities
+            .iter()
+            .filter(|e| e.start < e.end && text.get(e.start..e.end).is_some())
+            .map(|e| (e.span(), e.label))
+            .collect();
+        Doc {
+            text,
+            toks,
+            sents,
+            sent_toks,
+            paras,
+            entities,
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.toks[i].lower
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        &self.text[self.toks[i].span.start..self.toks[i].span.end]
+    }
+
+    fn para_of(&self, at: usize) -> usize {
+        self.paras
+            .partition_point(|p| p.end <= at)
+            .min(self.paras.len().saturating_sub(1))
+    }
+
+    fn sent_of(&self, at: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|s| s.end <= at);
+        (i < self.sents.len() && self.sents[i].start <= at).then_some(i)
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// `span` widened over the period of a closing abbreviation
+    /// (`Acme Corp.`, `John Smith Jr.`).
+    fn with_abbrev_dot(&self, span: Span, last_tok: usize) -> Span {
+        let abbrev = matches!(
+            self.raw(last_tok),
+            "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "Bros" | "Cos"
+        );
+        match self.toks.get(last_tok + 1) {
+            Some(t) if abbrev && t.is_punct('.') && t.span.start == span.end => {
+                Span::new(span.start, t.span.end)
+            }
+            _ => span,
+        }
+    }
+
+    fn entity_label(&self, span: Span) -> Option<EntityLabel> {
+        self.entities
+            .iter()
+            .filter(|(s, _)| s.start < span.end && span.start < s.end)
+            .max_by_key(|(s, _)| s.end.min(span.end) - s.start.max(span.start))
+            .map(|(_, l)| *l)
+    }
+}
+
+pub(crate) fn run(
+    text: &str,
+    sentences: &[Span],
+    entities: &[Entity],
+    settings: &Settings,
+) -> Vec<Quote> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc::new(text, sentences, entities);
+    let directs = find_directs(&doc, settings);
+    let mut cues = find_cues(&doc, &directs);
+    let single_orgs = speaker_org_words(&doc, &cues);
+    let names = collect_names(&doc, &single_orgs);
+    classify_cues(&doc, &names, &mut cues);
+
+    let mut found: Vec<Found> = Vec::new();
+    let mut used = vec![false; cues.len()];
+    let direct_found = attribute_directs(&doc, &directs, &cues, &mut used, settings);
+    found.extend(direct_found);
+    if settings.indirect {
+        for (ci, cue) in cues.iter().enumerate() {
+            if used[ci] || cue.class == CueClass::DirectOnly {
+                continue;
+            }
+            if let Some(span) = indirect_content(&doc, cue, &directs) {
+                found.push(Found {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    mention: cue.mention.clone(),
+                    cue: Some((cue.span, cue.lemma)),
+                });
+            }
+        }
+    }
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    found.dedup_by_key(|f| f.span);
+    found
+        .into_iter()
+        .map(|f| {
+            let mut quote = Quote::new(text, f.span, f.kind);
+            quote.speaker = f
+                .mention
+                .map(|m| Speaker::new(text, m.span, m.kind, m.resolved));
+            quote.cue = f.cue.map(|(span, lemma)| Cue::new(text, span, lemma));
+            quote
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- direct
+
+fn find_directs(doc: &Doc, settings: &Settings) -> Vec<Direct> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    for (pi, para) in doc.paras.iter().enumerate() {
+        // (position of the opening mark, its length)
+        let mut open: Option<(usize, usize)> = None;
+        let body = &text[para.start..para.end];
+        let mut skip_next = false;
+        for (off, c) in body.char_indices() {
+            if skip_next {
+                skip_next = false;
+                continue;
+            }
+            let at = para.start + off;
+            let mut len = c.len_utf8();
+            let mut c = c;
+            // Typewriter doubles: `''` (both ends) and ``` `` ``` (opening), as
+            // in wire copy.
+            let rest = &body[off..];
+            if rest.starts_with("''") {
+                c = '"';
+                len = 2;
+                skip_next = true;
+            } else if rest.starts_with("``") {
+                c = '“';
+                len = 2;
+                skip_next = true;
+            }
+            match (c, open) {
+                ('“', _) | ('"', None) => open = Some((at, len)),
+                ('”' | '"', Some((o, olen))) => {
+                    push_direct(
+                        doc,
+                        Span::new(o + olen, at),
+                        Span::new(o, at + len),
+                        pi,
+                        true,
+                        settings,
+                        &mut out,
+                    );
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some((o, olen)) = open {
+            push_direct(
+                doc,
+                Span::new(o + olen, para.end),
+                Span::new(o, para.end),
+                pi,
+                false,
+                settings,
+                &mut out,
+            );
+        }
+    }
+    out
+}
+
+fn push_direct(
+    doc: &Doc,
+    inner: Span,
+    outer: Span,
+    para: usize,
+    closed: bool,
+    settings: &Settings,
+    out: &mut Vec<Direct>,
+) {
+    let text = doc.text;
+    let body = &text[inner.start..inner.end];
+    let trimmed_end = inner.start + body.trim_end().len();
+    let lead = body.len() - body.trim_start().len();
+    let inner = Span::new(inner.start + lead, trimmed_end.max(inner.start + lead));
+    if inner.start >= inner.end {
+        return;
+    }
+    let body = &text[inner.start..inner.end];
+    let words = body.split_whitespace().count();
+    let first_alpha = body.chars().find(|c| c.is_alphanumeric());
+    let lower_start = first_alpha.is_some_and(|c| c.is_lowercase());
+    let before = text[..outer.start].trim_end().chars().next_back();
+    let mid_sentence = before.is_some_and(|c| c.is_alphanumeric());
+    let has_sentence_end = body
+        .trim_end_matches(['.', '!', '?', ',', ' '])
+        .contains(['.', '!', '?']);
+    let partial =
+        words <= settings.partial_max_words && (lower_start || (mid_sentence && !has_sentence_end));
+    if partial && !settings.partial {
+        return;
+    }
+    out.push(Direct {
+        inner,
+        outer,
+        para,
+        closed,
+        partial,
+    });
+}
+
+/// `directs` are in text order and do not overlap, so a binary search finds
+/// the only candidate.
+fn inside_direct(directs: &[Direct], span: Span) -> bool {
+    let i = directs.partition_point(|d| d.outer.end < span.end);
+    directs
+        .get(i)
+        .is_some_and(|d| d.outer.start <= span.start && span.end <= d.outer.end)
+}
+
+// ------------------------------------------------------------------ cues
+
+fn find_cues(doc: &Doc, directs: &[Direct]) -> Vec<CueHit> {
+    let mut out = Vec::new();
+    for (si, &(lo, hi)) in doc.sent_toks.iter().enumerate() {
+        let mut i = lo;
+        while i < hi {
+            let tok = &doc.toks[i];
+            if !tok.is_word || inside_direct(directs, tok.span) {
+                i += 1;
+                continue;
+            }
+            let w = doc.word(i);
+            let hit = if w == "according" && i + 1 < hi && doc.word(i + 1) == "to" {
+                Some(("according to", CueClass::Say, i + 2))
+            } else if let Some((lemma, class)) = lexicon::cue(w) {
+                // `pointed out`-like particles are not in the lexicon; the
+                // verb alone is the cue.
+                Some((lemma, class, i + 1))
+            } else {
+                None
+            };
+            let Some((lemma, class, end)) = hit else {
+                i += 1;
+                continue;
+            };
+            if is_excluded_cue(doc, i, lo) {
+                i = end;
+                continue;
+            }
+            out.push(CueHit {
+                span: doc.span_of(i, end),
+                lemma,
+                class,
+                first: i,
+                end,
+                sent: si,
+                speaker_np: None,
+                inverted: false,
+                shares_subject: false,
+                mention: None,
+            });
+            i = end;
+        }
+    }
+    for cue in &mut out {
+        locate_speaker(doc, cue);
+    }
+    out
+}
+
+/// Infinitives (`declined to comment`, `is expected to announce`), passives
+/// (`was told`, `it is said`) and noun uses after a determiner (`the
+/// said`) are no attributions.
+fn is_excluded_cue(doc: &Doc, i: usize, lo: usize) -> bool {
+    if i == lo {
+        return false;
+    }
+    let prev = doc.word(i - 1);
+    if matches!(
+        prev,
+        "to" | "the" | "a" | "an" | "was" | "were" | "been" | "being" | "be" | "is" | "are"
+    ) {
+        // `has been saying` is active; the rest are not.
+        return !(doc.word(i).ends_with("ing")
+            && matches!(prev, "been" | "is" | "are" | "was" | "were" | "be"));
+    }
+    // `It is widely reported that`: adverb between a copula and a participle.
+    if i >= lo + 2
+        && matches!(doc.word(i - 2), "was" | "were" | "is" | "are" | "been")
+        && doc.word(i - 1).ends_with("ly")
+    {
+        return true;
+    }
+    false
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "last"
+    )
+}
+
+/// Finds the speaker phrase of a cue: the noun phrase before it, an
+/// apposition's head, the phrase after it (inverted or `according to`), or
+/// a subject shared with an earlier verb.
+fn locate_speaker(doc: &Doc, cue: &mut CueHit) {
+    let (lo, hi) = doc.sent_toks[cue.sent];
+    if cue.lemma == "according to" {
+        cue.speaker_np = np_after(doc, cue.end, hi);
+        cue.inverted = true;
+        return;
+    }
+    // Skip auxiliaries, adverbs and time words between subject and verb.
+    let mut j = cue.first;
+    while j > lo {
+        let w = doc.word(j - 1);
+        if doc.toks[j - 1].is_word && (lexicon::is_pre_cue_filler(w) || is_time_word(w)) {
+            j -= 1;
+            if j > lo && doc.word(j - 1) == "on" && is_time_word(w) {
+                j -= 1;
+            }
+            continue;
+        }
+        break;
+    }
+    let prev_word = (j > lo).then(|| doc.word(j - 1).to_owned());
+    if matches!(prev_word.as_deref(), Some("and" | "but")) {
+        cue.shares_subject = true;
+        return;
+    }
+    if let Some(np) = np_before(doc, j, lo) {
+        cue.speaker_np = Some(np);
+        return;
+    }
+    let prev_punct = (j > lo)
+        .then(|| doc.toks[j - 1].clone())
+        .filter(|t| !t.is_word);
+    if doc.word(cue.first).ends_with("ing") && prev_punct.as_ref().is_some_and(|t| t.is_punct(','))
+    {
+        cue.shares_subject = true;
+        return;
+    }
+    if let Some(t) = &prev_punct {
+        if t.is_punct(',') {
+            if let Some(np) = apposition_head(doc, j - 1, lo) {
+                cue.speaker_np = Some(np);
+                return;
+            }
+        }
+    }
+    // Inverted: `..., said the company` or `“...,” said Jassy`.
+    let after_boundary = j == lo
+        || prev_punct.as_ref().is_some_and(|t| {
+            t.is_punct(',')
+                || is_quote_mark(t.lower.chars().next().unwrap_or(' '))
+                || t.is_punct(':')
+                || t.is_punct('\'')
+        });
+    if after_boundary {
+        if let Some((a, b)) = np_after(doc, cue.end, hi) {
+            let first = &doc.toks[a];
+            let w = doc.word(a);
+            if first.capitalized || lexicon::is_determiner(w) || matches!(w, "he" | "she") {
+                cue.speaker_np = Some((a, b));
+                cue.inverted = true;
+            }
+        }
+    }
+}
+
+fn is_np_word(doc: &Doc, i: usize) -> bool {
+    let t = &doc.toks[i];
+    if t.is_punct('.') && i > 0 && doc.toks[i - 1].span.end == t.span.start {
+        // The period of an initial or a title (`John D. Podesta`, `Mr. Clarke`).
+        let prev = doc.raw(i - 1);
+        return (prev.len() == 1 && prev.chars().all(char::is_uppercase))
+            || is_abbreviated_title(prev);
+    }
+    t.is_word
+        && (t.is_possessive()
+            || (!lexicon::is_np_stop(&t.lower) && lexicon::cue(&t.lower).is_none()))
+}
+
+fn is_abbreviated_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Rev"
+            | "St"
+            | "Lt"
+            | "Gen"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Prof"
+            | "Jr"
+            | "Sr"
+    )
+}
+
+/// A line break lies between tokens `i` and `i + 1`.
+fn line_break_after(doc: &Doc, i: usize) -> bool {
+    doc.toks
+        .get(i + 1)
+        .is_some_and(|n| doc.text[doc.toks[i].span.end..n.span.start].contains('\n'))
+}
+
+/// The noun phrase that ends at token `end` (exclusive), not before `lo`.
+fn np_before(doc: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut j = end;
+    while j > lo && is_np_word(doc, j - 1) && !(j < end && line_break_after(doc, j - 1)) {
+        j -= 1;
+    }
+    while j < end
+        && (matches!(doc.word(j), "of" | "for" | "at" | "with" | "from")
+            || doc.toks[j].is_possessive())
+    {
+        j += 1;
+    }
+    if j >= end {
+        return None;
+    }
+    if end - j > 8 {
+        // Too long to be one phrase: keep its tail from a determiner or a
+        // capitalized word on.
+        let from = end - 8;
+        j = (from..end)
+            .find(|&k| lexicon::is_determiner(doc.word(k)) || doc.toks[k].capitalized)
+            .unwrap_or(end - 1);
+    }
+    Some((j, end))
+}
+
+/// The noun phrase that starts at token `start`, before `hi`.
+fn np_after(doc: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut a = start;
+    // `said Tuesday the company`: skip time words.
+    while a < hi && doc.toks[a].is_word && is_time_word(doc.word(a)) {
+        a += 1;
+    }
+    let mut b = a;
+    while b < hi && b - a < 8 && is_np_word(doc, b) && !(b > a && line_break_after(doc, b - 1)) {
+        b += 1;
+    }
+    while b > a && matches!(doc.word(b - 1), "of" | "for" | "at" | "with" | "from") {
+        b -= 1;
+    }
+    (b > a).then_some((a, b))
+}
+
+/// `X, a spokesperson for Y, said`: the comma at `comma` closes an
+/// apposition or relative clause; its head is the phrase before it.
+fn apposition_head(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut k = comma;
+    while k > lo {
+        k -= 1;
+        if doc.toks[k].is_punct(',') {
+            break;
+        }
+        if !doc.toks[k].is_word && !doc.toks[k].is_punct('.') && !doc.toks[k].is_punct('-') {
+            return None;
+        }
+    }
+    if k == lo || !doc.toks[k].is_punct(',') || k + 1 >= comma {
+        return None;
+    }
+    let opener = doc.word(k + 1);
+    let apposition = matches!(
+        opener,
+        "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her"
+    ) || lexicon::is_title(opener);
+    if !apposition {
+        return None;
+    }
+    let head = np_before(doc, k, lo)?;
+    // The head should be a name or a pronoun, not a clause's object.
+    let last = head.1 - 1;
+    (doc.toks[last].capitalized || lexicon::is_subject_pronoun(doc.word(last))).then_some(head)
+}
+
+// ---------------------------------------------------------------- names
+
+/// Runs of capitalized words (`of` and `&` allowed inside), with their
+/// token ranges; sentence openers and months are left out.
+fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &doc.toks[i];
+        if !(t.is_word && t.capitalized) || lexicon::is_capitalized_non_name(doc.raw(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < n
+                && doc.toks[j].is_word
+                && doc.toks[j].capitalized
+                && !lexicon::is_capitalized_non_name(doc.raw(j))
+            {
+                j += 1;
+            } else if j + 1 < n
+                && (doc.word(j) == "of" || doc.toks[j].is_punct('&'))
+                && doc.toks[j + 1].capitalized
+                && doc.toks[j + 1].span.start - doc.toks[j].span.end <= 1
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push((i, j));
+        i = j;
+    }
+    runs
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// Person or organization, from the words themselves, then the entity
+/// tagger; `None` when neither tells.
+fn classify_name(doc: &Doc, a: usize, b: usize, single_orgs: &[String]) -> Option<EntityLabel> {
+    let words: Vec<&str> = (a..b)
+        .filter(|&k| doc.toks[k].is_word)
+        .map(|k| doc.raw(k))
+        .collect();
+    let last = *words.last()?;
+    if lexicon::is_org_keyword(last)
+        || (a..b).any(|k| doc.toks[k].is_punct('&'))
+        || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        || is_acronym(words[0])
+        || single_orgs.iter().any(|o| o == words[0])
+    {
+        return Some(EntityLabel::Org);
+    }
+    let span = doc.span_of(a, b);
+    match doc.entity_label(span) {
+        Some(EntityLabel::Per) => return Some(EntityLabel::Per),
+        Some(EntityLabel::Org | EntityLabel::Loc) => return Some(EntityLabel::Org),
+        _ => {}
+    }
+    (words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().skip(1).any(char::is_lowercase)))
+    .then_some(EntityLabel::Per)
+}
+
+/// Single capitalized words that speak as organizations (`Amazon said`):
+/// unknown single names before a cue, that no multi-word name ends with.
+fn speaker_org_words(doc: &Doc, cues: &[CueHit]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let runs = capitalized_runs(doc);
+    for cue in cues {
+        let Some((a, b)) = cue.speaker_np else {
+            continue;
+        };
+        if b - a != 1 || !doc.toks[a].capitalized || lexicon::is_capitalized_non_name(doc.raw(a)) {
+            continue;
+        }
+        let word = doc.raw(a).to_owned();
+        if doc.entity_label(doc.toks[a].span) == Some(EntityLabel::Per) {
+            continue;
+        }
+        let is_surname = runs.iter().any(|&(x, y)| {
+            y - x >= 2
+                && (doc.raw(y - 1) == word || doc.raw(x) == word)
+                && !is_acronym(&word)
+                && {
+                    let first = doc.raw(x);
+                    first != word || !lexicon::is_org_keyword(doc.raw(y - 1))
+                }
+                && classify_name(doc, x, y, &[]) == Some(EntityLabel::Per)
+        });
+        if !is_surname && !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+fn collect_names(doc: &Doc, single_orgs: &[String]) -> Names {
+    let mut persons = Vec::new();
+    let mut orgs = Vec::new();
+    for (a, b) in capitalized_runs(doc) {
+        // Titles at the front belong to no name.
+        let mut s = a;
+        while s + 1 < b && lexicon::is_title(doc.raw(s)) {
+            s += 1;
+        }
+        let name_span = doc.with_abbrev_dot(doc.span_of(s, b), b - 1);
+        let name = doc.text[name_span.start..name_span.end].to_owned();
+        match classify_name(doc, s, b, single_orgs) {
+            Some(EntityLabel::Per) if b - s >= 2 => persons.push((doc.toks[s].span.start, name)),
+            Some(EntityLabel::Org) => orgs.push((doc.toks[s].span.start, name)),
+            None if b - s == 1 && single_orgs.contains(&name) => {
+                orgs.push((doc.toks[s].span.start, name))
+            }
+            _ => {}
+        }
+    }
+    Names { persons, orgs }
+}
+
+impl Names {
+    /// The organization the passage is about at `at`: the most frequent
+    /// organization so far, the document's first one weighing extra, and a
+    /// longer name that starts with a short one counting half for it.
+    fn focus(&self, at: usize) -> Option<String> {
+        let mut score: HashMap<&str, (f64, usize)> = HashMap::new();
+        let seen: Vec<&(usize, String)> = self.orgs.iter().filter(|(s, _)| *s < at).collect();
+        for (start, name) in &seen {
+            let entry = score.entry(name.as_str()).or_insert((0.0, *start));
+            entry.0 += 1.0;
+        }
+        let keys: Vec<&str> = score.keys().copied().collect();
+        for (_, name) in &seen {
+            for key in &keys {
+                if name.len() > key.len()
+                    && name.starts_with(key)
+                    && name.as_bytes()[key.len()] == b' '
+                {
+                    if let Some(e) = score.get_mut(key) {
+                        e.0 += 0.5;
+                    }
+                }
+            }
+        }
+        if let Some((_, first)) = seen.first() {
+            if let Some(e) = score.get_mut(first.as_str()) {
+                e.0 += 1.5;
+            }
+        }
+        score
+            .into_iter()
+            .max_by(|x, y| {
+                x.1 .0
+                    .partial_cmp(&y.1 .0)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(y.1 .1.cmp(&x.1 .1))
+            })
+            .map(|(name, _)| name.to_owned())
+    }
+
+    /// The full name for a single-word reference (`Jassy` → `Andy Jassy`).
+    fn full_name(&self, word: &str, at: usize) -> Option<&str> {
+        let matches = |name: &&(usize, String)| {
+            let mut parts = name.1.split_whitespace();
+            parts.next() == Some(word) || name.1.split_whitespace().last() == Some(word)
+        };
+        self.persons
+            .iter()
+            .filter(|p| p.0 < at)
+            .find(matches)
+            .or_else(|| self.persons.iter().find(matches))
+            .map(|p| p.1.as_str())
+    }
+
+    fn last_person_before(&self, at: usize) -> Option<&str> {
+        self.persons
+            .iter()
+            .rev()
+            .find(|p| p.0 < at)
+            .map(|p| p.1.as_str())
+    }
+}
+
+// ------------------------------------------------------- classification
+
+fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
+    // The last human speaker, for `he`/`she`.
+    let mut last_human: Option<Mention> = None;
+    let mut last_any: Option<Mention> = None;
+    for ci in 0..cues.len() {
+        let mention = if cues[ci].shares_subject {
+            let sent = cues[ci].sent;
+            let earlier = cues[..ci]
+                .iter()
+                .rev()
+                .find(|c| c.sent == sent && c.mention.is_some());
+            match earlier {
+                Some(c) => c.mention.clone(),
+                None => {
+                    let (lo, hi) = doc.sent_toks[sent];
+                    let mut start = lo;
+                    while start < hi && !doc.toks[start].is_word {
+                        start += 1;
+                    }
+                    np_after(doc, start, hi)
+                        .filter(|&(a, _)| doc.toks[a].capitalized)
+                        .map(|(a, b)| classify_mention(doc, names, a, b, &last_human, &last_any))
+                }
+            }
+        } else {
+            cues[ci]
+                .speaker_np
+                .map(|(a, b)| classify_mention(doc, names, a, b, &last_human, &last_any))
+        };
+        if let Some(m) = &mention {
+            if m.kind != SpeakerKind::Organization {
+                last_human = Some(m.clone());
+            }
+            last_any = Some(m.clone());
+        }
+        cues[ci].mention = mention;
+    }
+}
+
+fn classify_mention(
+    doc: &Doc,
+    names: &Names,
+    a: usize,
+    b: usize,
+    last_human: &Option<Mention>,
+    last_any: &Option<Mention>,
+) -> Mention {
+    let span = doc.span_of(a, b);
+    let at = span.start;
+    if b - a == 1 {
+        let w = doc.word(a);
+        match w {
+            "he" | "she" | "him" | "her" => {
+                return match last_human {
+                    Some(h) => Mention {
+                        span,
+                        kind: h.kind,
+                        resolved: h.resolved.clone(),
+                    },
+                    None => Mention {
+                        span,
+                        kind: SpeakerKind::Person,
+                        resolved: names.last_person_before(at).map(str::to_owned),
+                    },
+                };
+            }
+            "it" => {
+                return Mention {
+                    span,
+                    kind: SpeakerKind::Organization,
+                    resolved: names.focus(at),
+                };
+            }
+            "they" => {
+                return match last_any {
+                    Some(m) => Mention {
+                        span,
+                        kind: m.kind,
+                        resolved: m.resolved.clone(),
+                    },
+                    None => Mention {
+                        span,
+                        kind: SpeakerKind::Organization,
+                        resolved: names.focus(at),
+                    },
+                };
+            }
+            "we" | "i" | "you" | "who" => {
+                return Mention {
+                    span,
+                    kind: SpeakerKind::Person,
+                    resolved: None,
+                };
+            }
+            _ => {}
+        }
+    }
+    // A name at the end of the phrase (`CEO Andy Jassy`, `the Post`).
+    let mut r = b;
+    while r > a
+        && (doc.toks[r - 1].capitalized
+            || (r - 1 > a && doc.word(r - 1) == "of" && doc.toks[r - 2].capitalized))
+    {
+        r -= 1;
+    }
+    if r < b && !(b - r == 1 && lexicon::is_capitalized_non_name(doc.raw(r))) {
+        let mut s = r;
+        while s + 1 < b && lexicon::is_title(doc.raw(s)) {
+            s += 1;
+        }
+        let all_titles = (s..b).all(|k| lexicon::is_title(doc.raw(k)));
+        if !all_titles {
+            let name_span = doc.with_abbrev_dot(doc.span_of(s, b), b - 1);
+            let name = &doc.text[name_span.start..name_span.end];
+            let label = classify_name(doc, s, b, &[]);
+            let single = b - s == 1;
+            let surname = if single {
+                names.full_name(name, at)
+            } else {
+                None
+            };
+            let is_org = match label {
+                Some(EntityLabel::Org) => true,
+                Some(_) => false,
+                None => surname.is_none(),
+            };
+            if is_org || (label == Some(EntityLabel::Org)) {
+                // `the Post`: keep the article that belongs to the name.
+                let with_the = s == r && r > a && r - 1 == a && doc.word(a) == "the";
+                let span = if with_the {
+                    doc.span_of(a, b)
+                } else {
+                    name_span
+                };
+                return Mention {
+                    span,
+                    kind: SpeakerKind::Organization,
+                    resolved: Some(name.to_owned()),
+                };
+            }
+            let resolved = surname
+                .map(str::to_owned)
+                .or_else(|| if single { None } else { Some(name.to_owned()) })
+                .or_else(|| Some(name.to_owned()));
+            return Mention {
+                span: name_span,
+                kind: SpeakerKind::Person,
+                resolved,
+            };
+        }
+    }
+    // A common noun phrase.
+    let words: Vec<&str> = (a..b).map(|k| doc.word(k)).collect();
+    let head = *words.last().unwrap_or(&"");
+    let org_inside = || {
+        (a..b)
+            .find(|&k| {
+                doc.toks[k].capitalized
+                    && !lexicon::is_title(doc.raw(k))
+                    && !lexicon::is_capitalized_non_name(doc.raw(k))
+            })
+            .map(|k| {
+                let mut e = k + 1;
+                while e < b && doc.toks[e].capitalized {
+                    e += 1;
+                }
+                doc.text[doc.span_of(k, e)].to_owned()
+            })
+    };
+    if words.iter().any(|w| lexicon::is_role_noun(w)) {
+        let resolved = org_inside().or_else(|| names.focus(at));
+        return Mention {
+            span,
+            kind: SpeakerKind::Anonymous,
+            resolved,
+        };
+    }
+    if lexicon::is_org_noun(head) {
+        let resolved = org_inside().or_else(|| names.focus(at));
+        return Mention {
+            span,
+            kind: SpeakerKind::Organization,
+            resolved,
+        };
+    }
+    if lexicon::is_title(head) && words.first().is_some_and(|w| *w == "the") {
+        return Mention {
+            span,
+            kind: SpeakerKind::Person,
+            resolved: names.last_person_before(at).map(str::to_owned),
+        };
+    }
+    Mention {
+        span,
+        kind: SpeakerKind::Anonymous,
+        resolved: org_inside(),
+    }
+}
+
+// ------------------------------------------------------- direct quotes
+
+/// Gives each direct quote the cue in its frame (the sentences it touches),
+/// else the previous quote's speaker in the paragraph, the cue of a
+/// neighbouring sentence (partial quotes), or the previous paragraph's
+/// speaker (quote-only paragraphs). Partial quotes with no cue near are
+/// scare quotes and dropped.
+fn attribute_directs(
+    doc: &Doc,
+    directs: &[Direct],
+    cues: &[CueHit],
+    used: &mut [bool],
+    _settings: &Settings,
+) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(directs.len());
+    // Each direct quote's attribution, for inheritance.
+    let mut result: Vec<Option<Attribution>> = vec![None; directs.len()];
+    for (di, d) in directs.iter().enumerate() {
+        let first_sent = doc.sent_of(d.outer.start);
+        let last_sent = doc.sent_of(d.outer.end.saturating_sub(1)).or(first_sent);
+        let mut best: Option<(usize, usize)> = None; // (distance, cue index)
+        if let (Some(fs), Some(ls)) = (first_sent, last_sent) {
+            for (ci, cue) in cues.iter().enumerate() {
+                if cue.sent < fs || cue.sent > ls.max(fs) {
+                    continue;
+                }
+                if doc.para_of(cue.span.start) != d.para {
+                    continue;
+                }
+                let dist = if cue.span.start >= d.outer.end {
+                    cue.span.start - d.outer.end
+                } else {
+                    d.outer.start.saturating_sub(cue.span.end)
+                };
+                // A quote between the cue and this quote claims the cue first.
+                let blocked = directs.iter().any(|o| {
+                    o.outer != d.outer
+                        && ((o.outer.start >= cue.span.end && o.outer.end <= d.outer.start)
+                            || (o.outer.start >= d.outer.end && o.outer.end <= cue.span.start))
+                        && !o.partial
+                });
+                if blocked && !d.partial {
+                    continue;
+                }
+                let penalty = if cue.mention.is_some() { 0 } else { 10_000 };
+                if best.map_or(true, |(bd, _)| dist + penalty < bd) {
+                    best = Some((dist + penalty, ci));
+                }
+            }
+        }
+        let mut attribution: Option<Attribution> = None;
+        if let Some((_, ci)) = best {
+            used[ci] = true;
+            attribution = Some((
+                cues[ci].mention.clone(),
+                Some((cues[ci].span, cues[ci].lemma)),
+            ));
+        }
+        if attribution.is_none() && !d.partial {
+            // The previous quote of the same paragraph.
+            attribution = (0..di)
+                .rev()
+                .take_while(|&k| directs[k].para == d.para)
+                .find_map(|k| result[k].clone().filter(|r| r.0.is_some()));
+        }
+        if attribution.is_none() {
+            // A neighbouring sentence's cue in the same paragraph: the next
+            // one first (`“several hundred” roles. ..., the retailer told`).
+            if let Some(s) = first_sent {
+                let ls = last_sent.unwrap_or(s);
+                let pick = |target: usize| {
+                    cues.iter().position(|c| {
+                        c.sent == target
+                            && c.mention.is_some()
+                            && doc.para_of(c.span.start) == d.para
+                    })
+                };
+                let next = pick(ls + 1);
+                let prev = if s > 0 { pick(s - 1) } else { None };
+                let chosen = if d.partial { next.or(prev) } else { None };
+                if let Some(ci) = chosen {
+                    attribution = Some((
+                        cues[ci].mention.clone(),
+                        Some((cues[ci].span, cues[ci].lemma)),
+                    ));
+                }
+            }
+        }
+        if attribution.is_none() && !d.partial {
+            // A quote-only paragraph: the speaker of the paragraph before.
+            let para_has_cue = cues.iter().any(|c| doc.para_of(c.span.start) == d.para);
+            let opens_para = doc
+                .paras
+                .get(d.para)
+                .is_some_and(|p| p.start == d.outer.start);
+            if !para_has_cue && opens_para && d.para > 0 {
+                attribution = (0..di)
+                    .rev()
+                    .take_while(|&k| directs[k].para + 1 >= d.para)
+                    .find_map(|k| result[k].clone().filter(|r| r.0.is_some()));
+                if attribution.is_none() {
+                    attribution = cues
+                        .iter()
+                        .rev()
+                        .find(|c| doc.para_of(c.span.start) + 1 == d.para && c.mention.is_some())
+                        .map(|c| (c.mention.clone(), Some((c.span, c.lemma))));
+                }
+            }
+        }
+        if d.partial && attribution.is_none() {
+            continue;
+        }
+        result[di] = Some(attribution.clone().unwrap_or((None, None)));
+    }
+    // An open quote continues into the next paragraph: when it has no
+    // speaker of its own it takes the continuation's.
+    for di in (0..directs.len()).rev() {
+        if !directs[di].closed
+            && di + 1 < directs.len()
+            && directs[di + 1].para == directs[di].para + 1
+        {
+            let missing = result[di].as_ref().is_some_and(|r| r.0.is_none());
+            if missing {
+                if let Some(next) = result[di + 1].clone() {
+                    result[di] = Some(next);
+                }
+            }
+        }
+    }
+    for (d, r) in directs.iter().zip(result) {
+        if let Some((mention, cue)) = r {
+            out.push(Found {
+                span: d.inner,
+                kind: QuoteKind::Direct,
+                mention,
+                cue,
+            });
+        }
+    }
+    out
+}
+
+// ------------------------------------------------------ indirect content
+
+fn is_final_punct(t: &Tok) -> bool {
+    !t.is_word
+        && (matches!(
+            t.lower.as_str(),
+            "." | "!" | "?" | ";" | ":" | "," | "'" | "`"
+        ) || is_quote_mark(t.lower.chars().next().unwrap_or(' ')))
+}
+
+/// The reported clause of an indirect cue, or `None` when the cue reports
+/// no clause (`announced a new integration`, `he said.`).
+fn indirect_content(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<Span> {
+    let (lo, hi) = doc.sent_toks[cue.sent];
+    if hi <= lo {
+        return None;
+    }
+    // Where the attribution phrase starts and ends, in tokens.
+    let (phrase_start, phrase_end) = match (cue.speaker_np, cue.inverted) {
+        (Some((a, _)), false) => (a, cue.end),
+        (Some((_, b)), true) => (cue.first, b),
+        (None, _) => (cue.first, cue.end),
+    };
+    // Trailing: `CLAUSE, X said (adjunct).`
+    let before_comma = phrase_start > lo && doc.toks[phrase_start - 1].is_punct(',');
+    let rest: Vec<usize> = (phrase_end..hi).collect();
+    let rest_words: Vec<usize> = rest
+        .iter()
+        .copied()
+        .filter(|&k| doc.toks[k].is_word)
+        .collect();
+    let rest_has_comma = rest
+        .iter()
+        .any(|&k| doc.toks[k].is_punct(',') || doc.toks[k].is_punct(';'));
+    let rest_is_adjunct = rest_words.is_empty()
+        || (!rest_has_comma
+            && rest_words.len() <= 8
+            && !rest_words
+                .iter()
+                .any(|&k| lexicon::is_auxiliary(doc.word(k)) || doc.word(k) == "that")
+            && {
+                let w = doc.word(rest_words[0]);
+                matches!(
+                    w,
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "last"
+                        | "this"
+                        | "after"
+                        | "before"
+                        | "via"
+                        | "through"
+                        | "from"
+                        | "with"
+                        | "to"
+                        | "for"
+                        | "earlier"
+                        | "late"
+                        | "early"
+                        | "when"
+                        | "while"
+                        | "recently"
+                        | "later"
+                        | "yesterday"
+                        | "today"
+                        | "tuesday"
+                        | "monday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                ) || (cue.class == CueClass::Tell && !cue.inverted)
+            });
+    if before_comma && rest_is_adjunct && cue.speaker_np.is_some() {
+        let mut start = lo;
+        while start < phrase_start - 1 && !doc.toks[start].is_word {
+            start += 1;
+        }
+        // Mid-sentence `, according to X,` or `..., X said, ...`: take the
+        // clause from the last sentence-internal boundary before.
+        let end_tok = phrase_start - 1;
+        if end_tok <= start {
+            return None;
+        }
+        let span = trim_content(doc, start, end_tok)?;
+        return accept(doc, span, directs);
+    }
+    // `According to X, CLAUSE.`
+    if cue.lemma == "according to" {
+        let (_, mut b) = cue.speaker_np?;
+        if b + 1 < hi && doc.toks[b].is_punct('.') {
+            b += 1;
+        }
+        if b < hi && doc.toks[b].is_punct(',') && cue.first == first_word(doc, lo, hi)? {
+            let span = trim_content(doc, b + 1, hi)?;
+            return accept(doc, span, directs);
+        }
+        return None;
+    }
+    if cue.inverted {
+        return None;
+    }
+    // Subject first: `X said (that) CLAUSE`.
+    let mut start = cue.end;
+    // `said Tuesday that`, `told reporters that`, `said in a statement that`.
+    let that_at = (start..hi.min(start + 7)).find(|&k| doc.word(k) == "that");
+    let mut had_that = false;
+    if let Some(t) = that_at {
+        let clean = (start..t).all(|k| doc.toks[k].is_word && !lexicon::is_auxiliary(doc.word(k)));
+        if clean {
+            start = t + 1;
+            had_that = true;
+        }
+    }
+    if !had_that {
+        while start < hi && doc.toks[start].is_word && is_time_word(doc.word(start)) {
+            start += 1;
+        }
+        if start < hi && doc.toks[start].is_punct(':') {
+            start += 1;
+        }
+        if cue.class == CueClass::Tell {
+            // Skip the addressee.
+            if start < hi
+                && (lexicon::is_addressee_word(doc.word(start)) || doc.toks[start].capitalized)
+            {
+                let (_, b) = np_after(doc, start, hi)?;
+                start = b;
+            } else {
+                return None;
+            }
+        }
+    }
+    if start >= hi || !doc.toks[start].is_word {
+        return None;
+    }
+    let first = doc.word(start);
+    if matches!(
+        first,
+        "so" | "nothing" | "yes" | "no" | "goodbye" | "hello" | "thanks" | "sorry"
+    ) && !had_that
+    {
+        return None;
+    }
+    if matches!(cue.class, CueClass::Announce | CueClass::Tell) && !had_that {
+        let clause = lexicon::opens_clause(first)
+            || (start..hi.min(start + 10))
+                .take_while(|&k| !doc.toks[k].is_punct(','))
+                .any(|k| lexicon::is_auxiliary(doc.word(k)));
+        if !clause {
+            return None;
+        }
+    }
+    let span = trim_content(doc, start, hi)?;
+    accept(doc, span, directs)
+}
+
+fn first_word(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
+    (lo..hi).find(|&k| doc.toks[k].is_word)
+}
+
+/// The span of tokens `[a, b)` without punctuation at either end.
+fn trim_content(doc: &Doc, mut a: usize, mut b: usize) -> Option<Span> {
+    while a < b && is_final_punct(&doc.toks[a]) {
+        a += 1;
+    }
+    while b > a
+        && (is_final_punct(&doc.toks[b - 1])
+            || doc.toks[b - 1].is_punct(')') && !doc.text[doc.span_of(a, b)].contains('('))
+    {
+        b -= 1;
+    }
+    (b > a).then(|| doc.span_of(a, b))
+}
+
+/// Indirect content must be a clause of a few words that holds no quote.
+fn accept(doc: &Doc, span: Span, directs: &[Direct]) -> Option<Span> {
+    let words = doc.text[span.start..span.end].split_whitespace().count();
+    let overlaps_quote = directs
+        .iter()
+        .any(|d| d.outer.start < span.end && span.start < d.outer.end);
+    (words >= 3 && !overlaps_quote).then_some(span)
+}
+
+// --------------------------------------------------------- mention phrase
+
+pub(crate) fn widen_mention(text: &str, span: Span) -> Span {
+    if span.start > span.end || text.get(span.start..span.end).is_none() {
+        return span;
+    }
+    let toks = text::tokenize(&text[..span.start]);
+    let mut j = toks.len();
+    while j > 0 {
+        let t = &toks[j - 1];
+        let title_dot = t.is_punct('.')
+            && j >= 2
+            && is_abbreviated_title(&text[toks[j - 2].span.start..toks[j - 2].span.end]);
+        let ok = title_dot
+            || (t.is_word
+                && (t.is_possessive()
+                    || (!lexicon::is_np_stop(&t.lower) && lexicon::cue(&t.lower).is_none())));
+        if !ok || toks[j - 1].span.end + 2 < toks.get(j).map_or(span.start, |n| n.span.start) {
+            break;
+        }
+        j -= 1;
+    }
+    // Only determiners, titles and modifiers: stop after a leading preposition.
+    while j < toks.len()
+        && matches!(
+            toks[j].lower.as_str(),
+            "of" | "for" | "at" | "with" | "from"
+        )
+    {
+        j += 1;
+    }
+    if j < toks.len() && toks.len() - j <= 6 {
+        Span::new(toks[j].span.start, span.end)
+    } else {
+        span
+    }
+}

@@ -1,0 +1,847 @@
+//! Word lists: reporting verbs with their lemmas, titles, role nouns and
+//! organization nouns. Curated by hand (informed by the Gender Gap Tracker's
+//! reporting-verb list), restricted to forms that are rarely anything but a
+//! verb, so that a bare word match is a safe cue.
+
+/// How a reporting verb takes its complement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueClass {
+    /// `say`-like: whatever follows is the reported clause.
+    Say,
+    /// `tell`-like: an addressee comes first (`told reporters that ...`).
+    Tell,
+    /// `announce`-like: the complement may be a plain noun phrase
+    /// (`announced a new integration`), so a clause must be evident.
+    Announce,
+    /// Only introduces quoted words (`called the price “...”`), never an
+    /// indirect clause.
+    DirectOnly,
+}
+
+/// (form, lemma, class). Lower-case forms.
+const CUES: &[(&str, &str, CueClass)] = {
+    use CueClass::*;
+    &[
+        ("say", "say", Say),
+        ("says", "say", Say),
+        ("said", "say", Say),
+        ("saying", "say", Say),
+        ("tell", "tell", Tell),
+        ("tells", "tell", Tell),
+        ("told", "tell", Tell),
+        ("telling", "tell", Tell),
+        ("add", "add", Say),
+        ("adds", "add", Say),
+        ("added", "add", Say),
+        ("adding", "add", Say),
+        ("noted", "note", Say),
+        ("noting", "note", Say),
+        ("write", "write", Say),
+        ("writes", "write", Say),
+        ("wrote", "write", Say),
+        ("writing", "write", Say),
+        ("explained", "explain", Say),
+        ("explains", "explain", Say),
+        ("explaining", "explain", Say),
+        ("argue", "argue", Say),
+        ("argues", "argue", Say),
+        ("argued", "argue", Say),
+        ("arguing", "argue", Say),
+        ("claimed", "claim", Say),
+        ("claiming", "claim", Say),
+        ("insist", "insist", Say),
+        ("insists", "insist", Say),
+        ("insisted", "insist", Say),
+        ("insisting", "insist", Say),
+        ("warned", "warn", Tell),
+        ("warns", "warn", Tell),
+        ("warning", "warn", Tell),
+        ("cautioned", "caution", Tell),
+        ("acknowledged", "acknowledge", Announce),
+        ("acknowledges", "acknowledge", Announce),
+        ("acknowledging", "acknowledge", Announce),
+        ("admitted", "admit", Announce),
+        ("admits", "admit", Announce),
+        ("admitting", "admit", Announce),
+        ("suggested", "suggest", Announce),
+        ("suggests", "suggest", Announce),
+        ("suggesting", "suggest", Announce),
+        ("stated", "state", Say),
+        ("asserted", "assert", Say),
+        ("asserts", "assert", Say),
+        ("contended", "contend", Say),
+        ("contends", "contend", Say),
+        ("predicted", "predict", Announce),
+        ("predicts", "predict", Announce),
+        ("replied", "reply", Say),
+        ("responded", "respond", DirectOnly),
+        ("continued", "continue", DirectOnly),
+        ("commented", "comment", DirectOnly),
+        ("exclaimed", "exclaim", Say),
+        ("declared", "declare", Announce),
+        ("declares", "declare", Announce),
+        ("confirmed", "confirm", Announce),
+        ("confirms", "confirm", Announce),
+        ("denied", "deny", Announce),
+        ("denies", "deny", Announce),
+        ("announce", "announce", Announce),
+        ("announced", "announce", Announce),
+        ("announces", "announce", Announce),
+        ("announcing", "announce", Announce),
+        ("reported", "report", Announce),
+        ("shared", "share", Announce),
+        ("tweeted", "tweet", Say),
+        ("tweets", "tweet", Say),
+        ("revealed", "reveal", Announce),
+        ("disclosed", "disclose", Announce),
+        ("conceded", "concede", Say),
+        ("concedes", "concede", Say),
+        ("recalled", "recall", Announce),
+        ("recalls", "recall", Announce),
+        ("emphasized", "emphasize", Say),
+        ("stressed", "stress", Say),
+        ("complained", "complain", Say),
+        ("boasted", "boast", Say),
+        ("testified", "testify", Say),
+        ("informed", "inform", Tell),
+        ("reminded", "remind", Tell),
+        ("assured", "assure", Tell),
+        ("promised", "promise", Announce),
+        ("vowed", "vow", Announce),
+        ("asked", "ask", DirectOnly),
+        ("asks", "ask", DirectOnly),
+        ("called", "call", DirectOnly),
+        ("calling", "call", DirectOnly),
+        ("described", "describe", DirectOnly),
+        ("describing", "describe", DirectOnly),
+        ("accused", "accuse", DirectOnly),
+        ("joked", "joke", Say),
+        ("quipped", "quip", Say),
+        ("posted", "post", DirectOnly),
+        ("observed", "observe", Say),
+        ("mentioned", "mention", Announce),
+        ("estimated", "estimate", Announce),
+    ]
+};
+
+/// The lemma and class of a reporting-verb form (lower case), if it is one.
+pub(crate) fn cue(form: &str) -> Option<(&'static str, CueClass)> {
+    CUES.iter()
+        .find(|(f, _, _)| *f == form)
+        .map(|(_, lemma, class)| (*lemma, *class))
+}
+
+/// Words between a subject and its reporting verb that belong to neither
+/// (`Amazon also said`, `she has repeatedly said`).
+pub(crate) fn is_pre_cue_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "did"
+            | "does"
+            | "previously"
+            | "recently"
+            | "later"
+            | "then"
+            | "again"
+            | "repeatedly"
+            | "once"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "earlier"
+            | "further"
+            | "just"
+            | "first"
+            | "often"
+            | "frequently"
+            | "reportedly"
+            | "initially"
+            | "subsequently"
+            | "simply"
+            | "long"
+            | "since"
+            | "ultimately"
+            | "openly"
+            | "flatly"
+            | "quickly"
+            | "finally"
+            | "already"
+    )
+}
+
+/// Words that end a noun phrase: verbs, conjunctions, most prepositions.
+pub(crate) fn is_np_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "because"
+            | "while"
+            | "when"
+            | "whenever"
+            | "if"
+            | "although"
+            | "though"
+            | "as"
+            | "than"
+            | "so"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "what"
+            | "how"
+            | "why"
+            | "to"
+            | "in"
+            | "on"
+            | "by"
+            | "into"
+            | "onto"
+            | "after"
+            | "before"
+            | "during"
+            | "about"
+            | "over"
+            | "under"
+            | "between"
+            | "through"
+            | "against"
+            | "without"
+            | "within"
+            | "among"
+            | "via"
+            | "like"
+            | "not"
+            | "also"
+            | "said"
+            | "says"
+            | "told"
+            | "this"
+            | "there"
+            | "here"
+            | "now"
+            | "then"
+            | "yet"
+            | "even"
+            | "just"
+            | "only"
+            | "still"
+            | "however"
+            | "according"
+            | "since"
+            | "until"
+            | "unless"
+            | "whether"
+            | "upon"
+            | "across"
+            | "around"
+            | "toward"
+            | "towards"
+            | "despite"
+            | "amid"
+            | "very"
+            | "too"
+    )
+}
+
+/// Subject pronouns that can stand as a speaker.
+pub(crate) fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "it" | "they" | "we" | "i" | "you")
+}
+
+/// Words that can open a noun phrase as its determiner.
+pub(crate) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "another"
+            | "other"
+            | "both"
+            | "each"
+            | "most"
+            | "few"
+    )
+}
+
+/// Titles and honorifics dropped from the front of a name (`CEO Andy Jassy`).
+pub(crate) fn is_title(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "ceo"
+            | "cfo"
+            | "coo"
+            | "cto"
+            | "president"
+            | "sen"
+            | "senator"
+            | "rep"
+            | "representative"
+            | "gov"
+            | "governor"
+            | "mayor"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "miss"
+            | "prof"
+            | "professor"
+            | "secretary"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "director"
+            | "chief"
+            | "executive"
+            | "officer"
+            | "minister"
+            | "prime"
+            | "judge"
+            | "justice"
+            | "general"
+            | "gen"
+            | "col"
+            | "lt"
+            | "capt"
+            | "sgt"
+            | "adm"
+            | "pope"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "lord"
+            | "lady"
+            | "sir"
+            | "dame"
+            | "rev"
+            | "speaker"
+            | "leader"
+            | "attorney"
+            | "vice"
+            | "deputy"
+            | "senior"
+            | "press"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "founder"
+            | "co-founder"
+            | "coach"
+            | "commissioner"
+            | "ambassador"
+            | "candidate"
+            | "nominee"
+            | "chancellor"
+            | "analyst"
+            | "economist"
+            | "strategist"
+            | "manager"
+            | "head"
+            | "former"
+            | "the"
+            | "democratic"
+            | "republican"
+            | "gop"
+            | "u.s."
+            | "state"
+            | "sheriff"
+            | "detective"
+            | "officer."
+            | "agent"
+            | "inspector"
+            | "lawyer"
+            | "host"
+            | "anchor"
+            | "author"
+            | "st"
+            | "supt"
+            | "superintendent"
+            | "congressman"
+            | "congresswoman"
+            | "assemblyman"
+    )
+}
+
+/// Heads of a noun phrase that name an unnamed spokesperson or source.
+pub(crate) fn is_role_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokespeople"
+            | "spokesmen"
+            | "spokeswomen"
+            | "representative"
+            | "representatives"
+            | "rep"
+            | "official"
+            | "officials"
+            | "source"
+            | "sources"
+            | "person"
+            | "people"
+            | "insider"
+            | "insiders"
+            | "aide"
+            | "aides"
+            | "executive"
+            | "executives"
+            | "employee"
+            | "employees"
+            | "staffer"
+            | "staffers"
+            | "adviser"
+            | "advisers"
+            | "advisor"
+            | "advisors"
+            | "spokes"
+            | "member"
+            | "members"
+            | "officer"
+            | "officers"
+            | "analyst"
+            | "analysts"
+            | "expert"
+            | "experts"
+            | "observers"
+            | "critics"
+            | "supporters"
+            | "voters"
+            | "lawmakers"
+            | "residents"
+            | "diplomat"
+            | "diplomats"
+            | "worker"
+            | "workers"
+            | "leader"
+            | "leaders"
+            | "strategist"
+            | "strategists"
+    )
+}
+
+/// Heads of a noun phrase that stand for an organization (`the company`).
+pub(crate) fn is_org_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "company"
+            | "retailer"
+            | "business"
+            | "firm"
+            | "group"
+            | "bank"
+            | "agency"
+            | "campaign"
+            | "newspaper"
+            | "network"
+            | "department"
+            | "administration"
+            | "ministry"
+            | "government"
+            | "carrier"
+            | "automaker"
+            | "airline"
+            | "startup"
+            | "giant"
+            | "chain"
+            | "publisher"
+            | "maker"
+            | "daily"
+            | "paper"
+            | "organization"
+            | "organisation"
+            | "committee"
+            | "union"
+            | "court"
+            | "corporation"
+            | "conglomerate"
+            | "insurer"
+            | "lender"
+            | "operator"
+            | "manufacturer"
+            | "brand"
+            | "platform"
+            | "service"
+            | "outlet"
+            | "magazine"
+            | "website"
+            | "site"
+            | "store"
+            | "supplier"
+            | "utility"
+            | "provider"
+            | "university"
+            | "school"
+            | "party"
+            | "team"
+            | "club"
+            | "league"
+            | "board"
+            | "council"
+            | "commission"
+            | "regulator"
+            | "office"
+            | "police"
+            | "military"
+            | "army"
+            | "editorial"
+    )
+}
+
+/// Last words that mark a capitalized name as an organization.
+pub(crate) fn is_org_keyword(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Inc"
+            | "Corp"
+            | "Corporation"
+            | "Co"
+            | "Company"
+            | "Ltd"
+            | "LLC"
+            | "Group"
+            | "Bank"
+            | "University"
+            | "Department"
+            | "Ministry"
+            | "Agency"
+            | "Committee"
+            | "Commission"
+            | "Council"
+            | "Party"
+            | "Association"
+            | "Institute"
+            | "Foundation"
+            | "Post"
+            | "Times"
+            | "News"
+            | "Journal"
+            | "Network"
+            | "Services"
+            | "Technologies"
+            | "Systems"
+            | "Airlines"
+            | "Motors"
+            | "Fund"
+            | "Board"
+            | "Bureau"
+            | "Administration"
+            | "Office"
+            | "Court"
+            | "Senate"
+            | "House"
+            | "Congress"
+            | "Campaign"
+            | "Club"
+            | "Union"
+            | "Federation"
+            | "Organization"
+            | "Press"
+            | "Reuters"
+            | "Media"
+            | "Holdings"
+            | "Partners"
+            | "Capital"
+            | "Securities"
+            | "Labs"
+            | "Center"
+            | "Centre"
+            | "Police"
+            | "Army"
+            | "Navy"
+            | "Force"
+            | "Service"
+            | "Authority"
+            | "Review"
+            | "Magazine"
+            | "Tribune"
+            | "Herald"
+            | "Gazette"
+            | "Street"
+            | "Store"
+            | "Stores"
+            | "Team"
+            | "Pictures"
+            | "Studios"
+            | "Energy"
+            | "Pharmaceuticals"
+            | "Bancorp"
+            | "Industries"
+            | "Brands"
+            | "Entertainment"
+            | "Insurance"
+            | "Airways"
+            | "Group's"
+            | "Labor"
+            | "Republicans"
+            | "Democrats"
+            | "Department's"
+            | "Commerce"
+    )
+}
+
+/// Capitalized words that are not names (sentence openers, months, days).
+pub(crate) fn is_capitalized_non_name(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "At"
+            | "On"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "But"
+            | "And"
+            | "Or"
+            | "For"
+            | "With"
+            | "As"
+            | "After"
+            | "Before"
+            | "While"
+            | "When"
+            | "If"
+            | "Other"
+            | "Some"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Your"
+            | "There"
+            | "Here"
+            | "What"
+            | "Why"
+            | "How"
+            | "Who"
+            | "Where"
+            | "Still"
+            | "Yet"
+            | "So"
+            | "Also"
+            | "By"
+            | "From"
+            | "To"
+            | "Of"
+            | "About"
+            | "According"
+            | "Meanwhile"
+            | "However"
+            | "Although"
+            | "Though"
+            | "Since"
+            | "Because"
+            | "During"
+            | "Under"
+            | "Over"
+            | "Many"
+            | "Most"
+            | "More"
+            | "All"
+            | "Each"
+            | "Every"
+            | "No"
+            | "Not"
+            | "One"
+            | "Two"
+            | "Three"
+            | "Last"
+            | "Next"
+            | "First"
+            | "Then"
+            | "Now"
+            | "Today"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Even"
+            | "Only"
+            | "Just"
+            | "Both"
+            | "Such"
+            | "Much"
+            | "Few"
+            | "Several"
+            | "Any"
+            | "Another"
+            | "Despite"
+            | "Amid"
+            | "Among"
+            | "Against"
+            | "Without"
+            | "Within"
+            | "Instead"
+            | "Unlike"
+            | "Like"
+    )
+}
+
+/// Words that start a finite clause after a verb of announcing: a subject
+/// pronoun or a clause-linking word.
+pub(crate) fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "that"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "this"
+            | "these"
+            | "those"
+            | "its"
+            | "whether"
+            | "if"
+    )
+}
+
+/// Auxiliaries and copulas that show a finite clause.
+pub(crate) fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "did"
+            | "won't"
+            | "isn't"
+            | "wasn't"
+            | "aren't"
+            | "weren't"
+            | "doesn't"
+            | "didn't"
+    )
+}
+
+/// Object pronouns and common addressees after `told`.
+pub(crate) fn is_addressee_word(word: &str) -> bool {
+    matches!(
+        word,
+        "me" | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "you"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "investors"
+            | "employees"
+            | "staff"
+            | "analysts"
+            | "lawmakers"
+            | "voters"
+            | "the"
+            | "a"
+            | "an"
+            | "crowd"
+            | "audience"
+            | "members"
+            | "congress"
+            | "viewers"
+            | "listeners"
+            | "readers"
+            | "workers"
+            | "customers"
+            | "shareholders"
+    )
+}

@@ -1,0 +1,193 @@
+use super::*;
+use newsie_core::{QuoteKind, SpeakerKind};
+
+fn quotes(text: &str) -> Vec<Quote> {
+    Attributor::new().attribute(text, &[], &[])
+}
+
+fn speaker(q: &Quote) -> (&str, SpeakerKind, Option<&str>) {
+    let s = q.speaker.as_ref().expect("a speaker");
+    (s.text.as_str(), s.kind, s.resolved.as_deref())
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Attributor>();
+    assert_send_sync::<AttributorBuilder>();
+    assert_send_sync::<Error>();
+}
+
+#[test]
+fn interrupted_quote_gives_two_records_with_one_speaker() {
+    let q = quotes("Maria Lopez runs the bakery.\n\"We sell bread,\" she said, \"and cakes.\"");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].text, "We sell bread,");
+    assert_eq!(q[1].text, "and cakes.");
+    for quote in &q {
+        assert_eq!(
+            speaker(quote),
+            ("she", SpeakerKind::Person, Some("Maria Lopez"))
+        );
+        assert_eq!(quote.cue.as_ref().unwrap().lemma, "say");
+    }
+}
+
+#[test]
+fn trailing_indirect_takes_the_clause_before_the_comma() {
+    let q = quotes("Globex Inc. makes widgets. About 1,400 jobs are at risk, the company said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].text, "About 1,400 jobs are at risk");
+    assert_eq!(
+        speaker(&q[0]),
+        (
+            "the company",
+            SpeakerKind::Organization,
+            Some("Globex Inc.")
+        )
+    );
+}
+
+#[test]
+fn inverted_attribution_and_title() {
+    let q = quotes("“Prices will fall,” said Senator John Smith.\n“I agree,” said Smith.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        speaker(&q[0]),
+        ("John Smith", SpeakerKind::Person, Some("John Smith"))
+    );
+    assert_eq!(
+        speaker(&q[1]),
+        ("Smith", SpeakerKind::Person, Some("John Smith"))
+    );
+}
+
+#[test]
+fn apposition_names_the_person() {
+    let q = quotes("Jane Doe, a spokesperson for Acme Corp., said the plant will close in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "the plant will close in May");
+    assert_eq!(speaker(&q[0]).0, "Jane Doe");
+}
+
+#[test]
+fn anonymous_spokesperson_resolves_to_the_organization() {
+    let q = quotes("Initech Corp. cut 50 jobs. The cuts are final, an Initech spokesperson said.");
+    assert_eq!(
+        speaker(&q[0]),
+        (
+            "an Initech spokesperson",
+            SpeakerKind::Anonymous,
+            Some("Initech")
+        )
+    );
+    let q = quotes("Initech Corp. cut 50 jobs.\n\"It was hard,\" a spokesperson said.");
+    assert_eq!(
+        speaker(&q[0]),
+        (
+            "a spokesperson",
+            SpeakerKind::Anonymous,
+            Some("Initech Corp.")
+        )
+    );
+}
+
+#[test]
+fn partial_quote_is_direct_only() {
+    let q = quotes("The analyst called the price “full but defensible” in a note.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].text, "full but defensible");
+    assert_eq!(q[0].cue.as_ref().unwrap().lemma, "call");
+}
+
+#[test]
+fn scare_quotes_without_a_cue_are_dropped() {
+    assert!(quotes("The so-called “smart” carts are popular.").is_empty());
+}
+
+#[test]
+fn not_quotes() {
+    assert!(quotes("Acme declined to comment on the layoffs.").is_empty());
+    assert!(quotes("Acme urged investors to stay calm.").is_empty());
+    assert!(quotes("Acme expects revenue to grow 5% next year.").is_empty());
+}
+
+#[test]
+fn according_to() {
+    let q = quotes("According to Acme Corp., sales rose 5% in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "sales rose 5% in May");
+    assert_eq!(q[0].cue.as_ref().unwrap().lemma, "according to");
+    let q = quotes("Sales rose 5% in May, according to Acme Corp.");
+    assert_eq!(q[0].text, "Sales rose 5% in May");
+}
+
+#[test]
+fn open_quote_continues_into_the_next_paragraph() {
+    let text = "Mayor Ann Lee spoke on Monday. She wrote: “We will build. We will grow.\n“And we will not stop,” she said.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].text, "We will build. We will grow.");
+    assert_eq!(q[1].text, "And we will not stop,");
+    assert_eq!(speaker(&q[1]).2, Some("Ann Lee"));
+}
+
+#[test]
+fn quote_only_paragraph_takes_the_previous_speaker() {
+    let text = "“It works,” Tom Baker told reporters.\n“We tested it for a year and it never failed once.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(speaker(&q[1]).0, "Tom Baker");
+    assert_eq!(q[1].cue.as_ref().unwrap().lemma, "tell");
+}
+
+#[test]
+fn builder_rejects_zero_limit() {
+    assert_eq!(
+        Attributor::builder()
+            .partial_max_words(0)
+            .build()
+            .unwrap_err(),
+        Error::ZeroPartialLimit
+    );
+}
+
+#[test]
+fn mention_phrase_widens_over_titles() {
+    let text = "“Yes,” CEO Andy Jassy said.";
+    let start = text.find("Andy").unwrap();
+    let span = mention_phrase(text, Span::new(start, start + "Andy Jassy".len()));
+    assert_eq!(&text[span.start..span.end], "CEO Andy Jassy");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn no_panic_and_valid_spans(text in "[A-Za-z ,.\"“”‘’'\n:é0-9]{0,200}", cut in 0usize..50) {
+            // Arbitrary (even nonsensical) sentence spans must not hurt.
+            let sentences = [Span::new(0, cut.min(text.len())), Span::new(cut, cut + 3)];
+            for sents in [&sentences[..], &[]] {
+                let quotes = Attributor::new().attribute(&text, sents, &[]);
+                let mut last = 0;
+                for q in &quotes {
+                    prop_assert!(q.start >= last);
+                    last = q.start;
+                    prop_assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
+                    prop_assert!(q.start < q.end);
+                    if let Some(s) = &q.speaker {
+                        prop_assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+                    }
+                    if let Some(c) = &q.cue {
+                        prop_assert_eq!(text.get(c.start..c.end), Some(c.text.as_str()));
+                    }
+                }
+            }
+        }
+    }
+}
