@@ -1,7 +1,7 @@
 //! The quantity grammar: one left-to-right pass over the tokens that only
 //! does work at digits, currency symbols and lexicon words.
 
-use crate::lexicon::{currency_symbol, dollar_prefix, iso_code, Lex};
+use crate::lexicon::{currency_symbol, dollar_prefix, iso_code, vulgar_fraction, Lex};
 use crate::scan::{Kind, Tok};
 
 /// What a found quantity is, before it becomes a [`newsie_core::Quantity`].
@@ -168,6 +168,7 @@ impl<'a> Parser<'a> {
             Kind::Num => true,
             Kind::Sym(c) => {
                 currency_symbol(c).is_some()
+                    || (c > '\u{7f}' && vulgar_fraction(c).is_some())
                     || (matches!(c, '-' | '−')
                         && !t.glued
                         && self.tok(i + 1).is_some_and(|n| n.is_num() && n.glued))
@@ -205,9 +206,17 @@ impl<'a> Parser<'a> {
                         | Lex::Points
                         | Lex::Qualifier(_)
                         | Lex::Currency(..)
+                        | Lex::Coin(_)
+                        | Lex::Basis
+                        | Lex::RangeLead
                 ) || t.start + 2 == t.end && &self.text[t.start..t.end] == "No"
+                    || (matches!(t.lex, Lex::Currency(..) | Lex::Qualifier(_))
+                        && self.money_prefix(i).is_some())
                     || (t.end - t.start <= 4
-                        && matches!(t.lex, Lex::Other | Lex::Qualifier(_))
+                        && t.lex == Lex::Other
+                        && self
+                            .tok(i + 1)
+                            .is_some_and(|n| matches!(n.kind, Kind::Num | Kind::Sym('$' | '.')))
                         && self.money_prefix(i).is_some())
             }
         }
@@ -258,6 +267,10 @@ impl<'a> Parser<'a> {
                     digits_only = first;
                 }
                 (Kind::Word, Lex::Unit(u)) => {
+                    // `$1 billion seven years ago`: digits take no number words.
+                    if atoms > 0 && self.t[i].is_num() {
+                        break;
+                    }
                     let ok = match last {
                         Last::None | Last::Hundred | Last::Scale => true,
                         Last::Tens => u > 0 && u < 10,
@@ -271,6 +284,9 @@ impl<'a> Parser<'a> {
                     digits_only = false;
                 }
                 (Kind::Word, Lex::Tens(n)) => {
+                    if atoms > 0 && self.t[i].is_num() {
+                        break;
+                    }
                     if !matches!(last, Last::None | Last::Hundred | Last::Scale) {
                         break;
                     }
@@ -557,8 +573,33 @@ impl<'a> Parser<'a> {
                     }
                 }
                 if let Some(code) = prefix_ok {
-                    if self.is_sym(k, '$') && (self.glued(k) || w.len() <= 2) {
+                    // Spaced only for two letters or `c` (`US $`, `c $`):
+                    // `a $5 fee`, `Amazon's $8 billion` have no prefix.
+                    let spaced_ok = w.len() == 2 || w.eq_ignore_ascii_case("c");
+                    if self.is_sym(k, '$') && (self.glued(k) || spaced_ok) {
                         return Some((code, k + 1));
+                    }
+                }
+                // A currency word before the number: `dlrs 220 million`,
+                // `ringgit 42`, `malaysian ringgit 42`, `rmb 10`.
+                let (word_code, after) = match (t.lex, self.lex(i + 1)) {
+                    (Lex::Currency(code, false), _) => (Some(code), i + 1),
+                    (Lex::Qualifier(q), Lex::Currency(_, false)) => (Some(q), i + 2),
+                    _ => (None, i + 1),
+                };
+                if let Some(code) = word_code {
+                    if self.tok(after).is_some_and(|n| n.is_num()) {
+                        return Some((code, after));
+                    }
+                    return None;
+                }
+                // `MAUD 60`: millions of a currency written before the number.
+                if w.len() == 4 && w.starts_with('M') && self.tok(i + 1).is_some_and(|n| n.is_num())
+                {
+                    if let Some(code) =
+                        iso_code(&w[1..]).filter(|_| w[1..].bytes().all(|b| b.is_ascii_uppercase()))
+                    {
+                        return Some((code, i + 1));
                     }
                 }
                 // ISO code before the number: `USD 200`, `USD115`, `usd$ 15`.
@@ -572,6 +613,9 @@ impl<'a> Parser<'a> {
                 }
                 if w.eq_ignore_ascii_case("mex") && self.is_sym(i + 1, '$') {
                     return Some(("MXN", i + 2));
+                }
+                if w == "RM" && self.tok(i + 1).is_some_and(|n| n.is_num()) {
+                    return Some(("MYR", i + 1));
                 }
                 if (w == "Rs" || w == "rs")
                     && self
@@ -625,11 +669,34 @@ impl<'a> Parser<'a> {
             vague: None,
             unit_after: false,
         };
+        if let Kind::Sym(c) = t.kind {
+            // `½`, `¾ million`.
+            a.value = vulgar_fraction(c)?;
+            a.e = i + 1;
+            self.fraction_scale(&mut a);
+            return Some(a);
+        }
         if t.is_num() {
             let s = self.str_of(i);
             let mut value = digits_value(s)?;
             let mut j = i + 1;
             a.bare = plain_int(s);
+            // `1½`, `2¾ million`.
+            if let Some(f) = self
+                .tok(j)
+                .filter(|n| n.glued)
+                .and_then(|n| match n.kind {
+                    Kind::Sym(c) => vulgar_fraction(c),
+                    _ => None,
+                })
+                .filter(|_| a.bare)
+            {
+                a.value = value + f;
+                a.e = j + 1;
+                a.bare = false;
+                self.fraction_scale(&mut a);
+                return Some(a);
+            }
             // Glued suffixes: ordinal, scale, exponent, pence, cents.
             if let Some(n) = self.tok(j).filter(|n| n.glued && n.is_word()) {
                 let w = self.str_of(j);
@@ -844,6 +911,19 @@ impl<'a> Parser<'a> {
                 if i > 0 && matches!(self.lex(i - 1), Lex::Det | Lex::Ord(..)) {
                     return None;
                 }
+                // `half a million`, `half-a-million`.
+                let mut k = i + 1;
+                if self.is_hyphen(k) && self.glued(k) && self.lex(k + 1) == Lex::A {
+                    k += 1;
+                }
+                if self.lex(k) == Lex::A {
+                    if let Lex::Scale(s) = self.lex(k + 1 + usize::from(self.is_hyphen(k + 1))) {
+                        a.value = 0.5 * s;
+                        a.scale = s;
+                        a.e = k + 2 + usize::from(self.is_hyphen(k + 1));
+                        return Some(a);
+                    }
+                }
                 if self.is_hyphen(i + 1) && self.glued(i + 1) {
                     return None;
                 }
@@ -905,6 +985,39 @@ impl<'a> Parser<'a> {
     /// `half million`, `two thirds of a million`.
     fn fraction_scale(&self, a: &mut Amt) {
         let mut k = a.e;
+        // `one-tenth of 1 percent`, `one-hundredth of a percentage point`.
+        if self.lex(k) == Lex::Of {
+            let mut p = k + 1;
+            if self.lex(p) == Lex::A
+                && matches!(self.lex(p + 1), Lex::Percent | Lex::Percentage | Lex::Per)
+            {
+                let mut one = *a;
+                one.value = 1.0;
+                one.e = p + 1;
+                self.suffix(&mut one);
+                if one.kind == QKind::Percent {
+                    a.kind = QKind::Percent;
+                    a.unit = one.unit;
+                    a.e = one.e;
+                    return;
+                }
+                p = k;
+            }
+            if p == k + 1 && self.tok(p).is_some_and(|t| t.is_num()) {
+                if let Some(b) = self.core(p, false).map(|mut b| {
+                    self.suffix(&mut b);
+                    b
+                }) {
+                    if b.kind == QKind::Percent {
+                        a.kind = QKind::Percent;
+                        a.unit = b.unit;
+                        a.value *= b.value;
+                        a.e = b.e;
+                        return;
+                    }
+                }
+            }
+        }
         if self.lex(k) == Lex::Of && self.lex(k + 1) == Lex::A {
             k += 2;
         }
@@ -923,6 +1036,14 @@ impl<'a> Parser<'a> {
         }
         if let Some((f, end)) = self.fraction(a.e + 1, true) {
             let ends_on_scale = scale > 1.0 && matches!(self.lex(a.e - 1), Lex::Scale(_));
+            // `one billion and a half million`: the fraction of a smaller scale.
+            if let Lex::Scale(s) = self.lex(end) {
+                if ends_on_scale && s < scale {
+                    a.value += f * s;
+                    a.e = end + 1;
+                    return;
+                }
+            }
             a.value += if ends_on_scale { f * scale } else { f };
             a.e = end;
             if !ends_on_scale {
@@ -944,8 +1065,11 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let d = self.compose(k, false)?;
+        // `12 out of 10` is no share: two numbers.
+        let out_of = self.lex(a.e) == Lex::Out;
         if d.ordinal
             || d.value == 0.0
+            || (out_of && a.value > d.value)
             || !(self.phrase_end(d.end)
                 || self.lex(d.end) == Lex::Other && self.lex(a.e) == Lex::Out)
         {
@@ -1071,7 +1195,12 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let mut prefix = None;
+        let mut prefix_word = false;
+        let mut prefix_millions = false;
         if let Some((code, k)) = self.money_prefix(j) {
+            prefix_word = matches!(self.lex(j), Lex::Currency(..) | Lex::Qualifier(_));
+            let w = self.str_of(j);
+            prefix_millions = w.len() == 4 && w.starts_with('M') && k == j + 1;
             // The number must follow the symbol (a space is allowed).
             let next = self.tok(k)?;
             if !(next.is_num()
@@ -1092,7 +1221,17 @@ impl<'a> Parser<'a> {
         let mut a = self.core(j, prefix.is_some())?;
         a.s = i;
         if a.vague.is_some() {
-            return (!neg && prefix.is_none()).then_some(a);
+            if neg || prefix.is_some() {
+                return None;
+            }
+            // `hundreds of millions of dollars`, `several thousand dollars`.
+            let k = a.e + usize::from(self.lex(a.e) == Lex::Of);
+            if let Some((code, end)) = self.currency_word(k) {
+                a.kind = QKind::Money;
+                a.unit = Some(code);
+                a.e = end;
+            }
+            return Some(a);
         }
         if neg {
             a.value = -a.value;
@@ -1101,6 +1240,16 @@ impl<'a> Parser<'a> {
         if let Some(code) = prefix {
             if a.kind == QKind::Ordinal {
                 return None;
+            }
+            // `the dollar 2% higher`: the currency is the subject.
+            if prefix_word
+                && (self.is_sym(a.e, '%') || matches!(self.lex(a.e), Lex::Percent | Lex::Per))
+            {
+                return None;
+            }
+            if prefix_millions && a.scale == 1.0 {
+                a.value *= 1e6;
+                a.scale = 1e6;
             }
             a.kind = QKind::Money;
             a.unit = Some(code);
@@ -1115,11 +1264,21 @@ impl<'a> Parser<'a> {
         if a.kind == QKind::Ordinal {
             return Some(a);
         }
-        if a.kind == QKind::Money {
+        if matches!(a.kind, QKind::Money | QKind::Percent) {
             return Some(a);
         }
         self.suffix(&mut a);
         Some(a)
+    }
+
+    /// A currency word, maybe qualified (`dollars`, `Malaysian ringgit`),
+    /// at `k`: its code and end. Sub-units do not count.
+    fn currency_word(&self, k: usize) -> Option<(&'static str, usize)> {
+        match (self.lex(k), self.lex(k + 1)) {
+            (Lex::Currency(code, false), _) => Some((code, k + 1)),
+            (Lex::Qualifier(q), Lex::Currency(_, false)) => Some((q, k + 2)),
+            _ => None,
+        }
     }
 
     fn redundant_dollar_word(&self, e: usize) -> Option<usize> {
@@ -1193,7 +1352,8 @@ impl<'a> Parser<'a> {
                         a.e = e + 1;
                         a.bare = false;
                         a.unit_after = true;
-                        // `10k$`
+                        // `10 $ 30 cent`
+                        self.cents_tail(a);
                         return;
                     }
                 }
@@ -1210,6 +1370,13 @@ impl<'a> Parser<'a> {
             Lex::Per if self.lex(e + 1) == Lex::Cent => {
                 a.kind = QKind::Percent;
                 a.unit = Some("percent");
+                a.e = e + 2;
+            }
+            // `3 basis points`: hundredths of a percentage point.
+            Lex::Basis if matches!(self.lex(e + 1), Lex::Points | Lex::Point) => {
+                a.kind = QKind::Percent;
+                a.unit = Some("percent");
+                a.value /= 100.0;
                 a.e = e + 2;
             }
             Lex::Percentage => {
@@ -1231,6 +1398,16 @@ impl<'a> Parser<'a> {
 
     fn money_suffix(&self, a: &mut Amt) {
         let mut e = a.e;
+        // `10 grand`, `ten dimes`.
+        if let Lex::Coin(worth) = self.lex(e) {
+            a.kind = QKind::Money;
+            a.unit = Some("USD");
+            a.value *= worth;
+            a.e = e + 1;
+            a.bare = false;
+            a.unit_after = true;
+            return;
+        }
         // `12-cent`, `one-yen`: an adjective with a hyphen.
         if self.is_hyphen(e)
             && self.glued(e)
@@ -1242,9 +1419,11 @@ impl<'a> Parser<'a> {
         let w = self.str_of(e);
         // Written codes: `500 USD`, `115USD`, `20Rs`.
         if let Some(code) = iso_code(w) {
-            if self
-                .tok(e)
-                .is_some_and(|t| t.cap || t.glued || w.bytes().all(|b| b.is_ascii_lowercase()))
+            let starts_next = self.tok(e + 1).is_some_and(|n| n.is_num() && n.glued);
+            if !starts_next
+                && self
+                    .tok(e)
+                    .is_some_and(|t| t.cap || t.glued || w.bytes().all(|b| b.is_ascii_lowercase()))
             {
                 a.kind = QKind::Money;
                 a.unit = Some(code);
@@ -1259,6 +1438,7 @@ impl<'a> Parser<'a> {
                         a.e += 1;
                     }
                 }
+                self.cents_tail(a);
                 return;
             }
         }
@@ -1511,12 +1691,12 @@ impl<'a> Parser<'a> {
             return Found {
                 s: a.s,
                 e: a.e,
-                kind: QKind::Cardinal,
+                kind: a.kind,
                 value: None,
                 low: Some(lo),
                 high: Some(hi),
                 approximate: true,
-                unit: None,
+                unit: a.unit,
             };
         }
         Found {
@@ -1548,14 +1728,27 @@ impl<'a> Parser<'a> {
             return None;
         }
         let word_sep = sep.is_word();
+        let mut from_start = None;
         if word_sep && sep.lex != Lex::And {
             // `from 3.6% to 4.3%`, `rose 5% to 7%`: two values.
             let mut p = a.s;
             while p > 0 && matches!(self.lex(p - 1), Lex::Hedge | Lex::Than | Lex::Comparative) {
                 p -= 1;
             }
-            if p > 0 && matches!(self.lex(p - 1), Lex::From | Lex::Change) {
+            // `from X to Y` is one range only after a word that announces
+            // one (`ranging from`, `is from`) or at a clause start.
+            if p > 0 && self.lex(p - 1) == Lex::Change {
                 return None;
+            }
+            if p > 0 && self.lex(p - 1) == Lex::From {
+                let lead = p < 2
+                    || self.lex(p - 2) == Lex::RangeLead
+                    || matches!(self.t[p - 2].kind, Kind::Sym(c) if c != '$');
+                if !lead {
+                    return None;
+                }
+                p -= 1;
+                from_start = Some(p);
             }
             if p > 0 && self.t[p - 1].is_sym('%') {
                 return None;
@@ -1567,8 +1760,10 @@ impl<'a> Parser<'a> {
         }
         if !word_sep {
             // Hyphens between bare integers: years, phone numbers, scores.
-            let four = |x: &Amt| x.bare && self.str_of(x.s).len() == 4;
-            if four(a) || four(&b) {
+            let four = |x: &Amt, from: f64| {
+                x.bare && self.str_of(x.s).len() == 4 && (from..=2100.0).contains(&x.value)
+            };
+            if four(a, 1900.0) || four(&b, 1900.0) || (four(a, 1000.0) && four(&b, 1000.0)) {
                 return None;
             }
             if self.is_hyphen(b.e) && self.tok(b.e + 1).is_some_and(|t| t.is_num()) {
@@ -1606,7 +1801,11 @@ impl<'a> Parser<'a> {
             QKind::Cardinal => QKind::Range,
             k => k,
         };
-        let s = if between { a.s - 1 } else { a.s };
+        let s = if between {
+            a.s - 1
+        } else {
+            from_start.unwrap_or(a.s)
+        };
         Some(Found {
             s,
             e: b.e,

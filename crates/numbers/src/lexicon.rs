@@ -97,6 +97,14 @@ pub(crate) enum Lex {
     SetPhrase,
     /// `percentage points`, `points`.
     Points,
+    /// `basis` (of `basis points`).
+    Basis,
+    /// Money words that count in a fixed amount of dollars after a number:
+    /// `10 grand`, `ten dimes`, `twenty nickels`.
+    Coin(f64),
+    /// Words before `from X to Y` that make it one range (`ranging from`,
+    /// `is from`), not a change between two values.
+    RangeLead,
 }
 
 /// Looks `word` up, case-insensitively. Words longer than the longest
@@ -231,7 +239,8 @@ fn lookup_lower(w: &[u8]) -> Lex {
         b"of" => Of,
         b"about" | b"around" | b"roughly" | b"nearly" | b"almost" | b"approximately"
         | b"approx" => Hedge,
-        b"more" | b"less" | b"fewer" => Comparative,
+        b"more" | b"less" | b"fewer" | b"greater" | b"larger" | b"bigger" | b"higher"
+        | b"lower" | b"smaller" => Comparative,
         b"than" => Than,
         b"at" => At,
         b"least" | b"most" => LeastMost,
@@ -256,7 +265,13 @@ fn lookup_lower(w: &[u8]) -> Lex {
         b"points" => Points,
         b"per" => Per,
         b"cent" => Cent,
-        b"dollar" | b"dollars" | b"bucks" => Currency("USD", false),
+        b"dollar" | b"dollars" | b"bucks" | b"dlr" | b"dlrs" => Currency("USD", false),
+        b"grand" => Coin(1000.0),
+        b"dimes" => Coin(0.1),
+        b"nickels" => Coin(0.05),
+        b"basis" => Basis,
+        b"ranging" | b"range" | b"ranges" | b"ranged" | b"anywhere" | b"vary" | b"varies"
+        | b"varied" | b"varying" | b"is" | b"are" | b"was" | b"were" | b"be" => RangeLead,
         b"cents" => Currency("USD", true),
         b"euro" | b"euros" => Currency("EUR", false),
         b"pound" | b"pounds" | b"sterling" => Currency("GBP", false),
@@ -279,6 +294,8 @@ fn lookup_lower(w: &[u8]) -> Lex {
         b"krona" | b"kronor" => Currency("SEK", false),
         b"krone" | b"kroner" => Currency("NOK", false),
         b"bitcoin" | b"bitcoins" => Currency("XBT", false),
+        // No default country: the unit is left out unless qualified.
+        b"dinar" | b"dinars" | b"riyal" | b"riyals" | b"rial" | b"rials" => Currency("", false),
         b"tugrik" | b"tugriks" => Currency("MNT", false),
         b"us" | b"american" => Qualifier("USD"),
         b"canadian" => Qualifier("CAD"),
@@ -308,6 +325,13 @@ fn lookup_lower(w: &[u8]) -> Lex {
         b"philippine" => Qualifier("PHP"),
         b"pakistani" => Qualifier("PKR"),
         b"kuwaiti" => Qualifier("KWD"),
+        b"saudi" => Qualifier("SAR"),
+        b"qatari" => Qualifier("QAR"),
+        b"omani" => Qualifier("OMR"),
+        b"iranian" => Qualifier("IRR"),
+        b"iraqi" => Qualifier("IQD"),
+        b"jordanian" => Qualifier("JOD"),
+        b"bahraini" => Qualifier("BHD"),
         b"january" | b"jan" | b"february" | b"feb" | b"march" | b"mar" | b"april" | b"apr"
         | b"may" | b"june" | b"jun" | b"july" | b"jul" | b"august" | b"aug" | b"september"
         | b"sep" | b"sept" | b"october" | b"oct" | b"november" | b"nov" | b"december" | b"dec" => {
@@ -423,6 +447,31 @@ pub(crate) fn dollar_prefix(prefix: &str) -> Option<&'static str> {
         b"R" | b"BRL" => "BRL",
         b"MEX" | b"MXN" => "MXN",
         b"NT" | b"TWD" => "TWD",
+        _ => return None,
+    })
+}
+
+/// The value of a vulgar fraction character (`½`, `⅔`, `¾`).
+pub(crate) fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅐' => 1.0 / 7.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        '⅑' => 1.0 / 9.0,
+        '⅒' => 0.1,
         _ => return None,
     })
 }

@@ -97,16 +97,32 @@ impl Normalizer {
     /// Protected spans may come in any order; spans out of bounds are
     /// harmless.
     pub fn find_excluding(&self, text: &str, protected: &[Span]) -> Vec<Quantity> {
-        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-        scan::tokens(text, &mut tokens);
+        let mut tokens = Vec::with_capacity(256);
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        // Paragraph by paragraph, so that the token buffer stays small and
+        // warm in cache: no amount spans a line break after a sentence end.
+        for (from, to) in scan::chunks(text) {
+            scan::tokens(text, from, to, &mut tokens);
+            self.find_in(text, &tokens, protected, &mut last_end, &mut out);
+        }
+        out
+    }
+
+    fn find_in(
+        &self,
+        text: &str,
+        tokens: &[scan::Tok],
+        protected: &[Span],
+        last_end: &mut usize,
+        out: &mut Vec<Quantity>,
+    ) {
         let parser = Parser {
             text,
-            t: &tokens,
+            t: tokens,
             bare_vague: self.bare_vague,
         };
-        let mut out = Vec::new();
         let mut i = 0;
-        let mut last_end = 0;
         while i < tokens.len() {
             if !parser.candidate(i) {
                 i += 1;
@@ -120,7 +136,7 @@ impl Normalizer {
                         continue;
                     }
                     let span = Span::new(tokens[f.s].start, tokens[e - 1].end);
-                    let clean = span.start >= last_end
+                    let clean = span.start >= *last_end
                         && !protected
                             .iter()
                             .any(|p| p.start < p.end && p.overlaps(span));
@@ -130,8 +146,8 @@ impl Normalizer {
                         q.low = f.low.map(tidy);
                         q.high = f.high.map(tidy);
                         q.approximate = f.approximate;
-                        q.unit = f.unit.map(str::to_owned);
-                        last_end = span.end;
+                        q.unit = f.unit.filter(|u| !u.is_empty()).map(str::to_owned);
+                        *last_end = span.end;
                         out.push(q);
                     }
                     i = e.max(i + 1);
@@ -140,7 +156,6 @@ impl Normalizer {
                 Step::Nothing => i += 1,
             }
         }
-        out
     }
 }
 

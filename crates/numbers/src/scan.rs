@@ -133,11 +133,56 @@ fn scan_number(text: &str, start: usize) -> usize {
     i
 }
 
-/// Cuts `text` into tokens.
-pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
-    out.clear();
+/// Cuts `text` into pieces no amount crosses: a piece ends at a line
+/// break that follows a sentence end (`.`, `!`, `?`, a closing quote) and
+/// precedes a capital, a quote or a blank line, so wrapped lines
+/// (`between 200\nand 300`, `Dec.\n31`) stay together.
+pub(crate) fn chunks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut from = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut search = from;
+        while let Some(off) = b[search..].iter().position(|&c| c == b'\n') {
+            let nl = search + off;
+            search = nl + 1;
+            if nl - from < 512 {
+                continue;
+            }
+            let before = b[from..nl]
+                .iter()
+                .rposition(|c| !c.is_ascii_whitespace())
+                .map(|k| b[from + k]);
+            let ends_sentence = matches!(before, Some(b'.' | b'!' | b'?' | b'"' | 0x9d));
+            let after = b[nl + 1..]
+                .iter()
+                .find(|c| !matches!(c, b' ' | b'\t' | b'\r'))
+                .copied();
+            let starts_sentence = match after {
+                None => true,
+                Some(c) => c.is_ascii_uppercase() || matches!(c, b'\n' | b'"' | 0xe2),
+            };
+            if ends_sentence && starts_sentence {
+                let piece = (from, nl + 1);
+                from = nl + 1;
+                return Some(piece);
+            }
+        }
+        done = true;
+        Some((from, b.len()))
+    })
+}
+
+/// Cuts `text[from..to]` into tokens (offsets into `text`); `from` and
+/// `to` lie on character boundaries.
+pub(crate) fn tokens(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let text = &text[..to];
+    let b = text.as_bytes();
+    let mut i = from;
     let mut prev_end = usize::MAX;
     while i < b.len() {
         let c = b[i];
@@ -153,6 +198,14 @@ pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
                 && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
         {
             (scan_number(text, i), Kind::Num)
+        } else if (c == b'h' || c == b'w') && is_url_start(&b[i..]) {
+            // Web addresses hold digits that are no amounts: skip to the
+            // next space.
+            while i < b.len() && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            prev_end = usize::MAX;
+            continue;
         } else if c.is_ascii_alphabetic() {
             let mut k = i + 1;
             while k < b.len() && b[k].is_ascii_alphabetic() {
@@ -194,6 +247,10 @@ pub(crate) fn tokens(text: &str, out: &mut Vec<Tok>) {
         prev_end = end;
         i = end;
     }
+}
+
+fn is_url_start(b: &[u8]) -> bool {
+    b.starts_with(b"http://") || b.starts_with(b"https://") || b.starts_with(b"www.")
 }
 
 fn scan_unicode_word(text: &str, from: usize) -> usize {

@@ -194,6 +194,97 @@ fn protected_spans_drop_overlapping_quantities() {
     assert!(found.iter().all(|q| q.text != "No. 1"));
 }
 
+#[test]
+fn second_pass_forms() {
+    let approx = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    for (text, kind, value, unit) in [
+        ("½", QuantityKind::Cardinal, 0.5, None),
+        ("2¾ million", QuantityKind::Cardinal, 2.75e6, None),
+        ("half a million", QuantityKind::Cardinal, 5e5, None),
+        (
+            "one billion and a half million",
+            QuantityKind::Cardinal,
+            1.0005e9,
+            None,
+        ),
+        ("dlrs 220 million", QuantityKind::Money, 2.2e8, Some("USD")),
+        ("RM50,000", QuantityKind::Money, 5e4, Some("MYR")),
+        ("rmb 10", QuantityKind::Money, 10.0, Some("CNY")),
+        ("MAUD 60", QuantityKind::Money, 6e7, Some("AUD")),
+        ("17 USD 25", QuantityKind::Money, 17.25, Some("USD")),
+        ("10 grand", QuantityKind::Money, 1e4, Some("USD")),
+        ("42 kuwaiti dinars", QuantityKind::Money, 42.0, Some("KWD")),
+        ("10 riyals", QuantityKind::Money, 10.0, None),
+        (
+            "350 basis points",
+            QuantityKind::Percent,
+            3.5,
+            Some("percent"),
+        ),
+        (
+            "one-tenth of 1 percent",
+            QuantityKind::Percent,
+            0.1,
+            Some("percent"),
+        ),
+        (
+            "one-hundredth of a percentage point",
+            QuantityKind::Percent,
+            0.01,
+            Some("percent"),
+        ),
+    ] {
+        let q = one(text);
+        assert_eq!(q.text, text);
+        assert_eq!(q.kind, kind, "{text}");
+        assert!(approx(q.value.unwrap(), value), "{text}: {q:?}");
+        assert_eq!(q.unit.as_deref(), unit, "{text}");
+    }
+    // A spaced `a`/`s` is an article or a possessive, never `A$`/`S$`.
+    let q = one("a $250,000 fee");
+    assert_eq!(
+        (q.text.as_str(), q.unit.as_deref()),
+        ("$250,000", Some("USD"))
+    );
+    assert_eq!(texts("Amazon's $8-billion deal"), ["$8-billion"]);
+    // Digits take no number words: `seven` starts the next phrase.
+    assert_eq!(
+        texts("almost $1 billion seven years ago")[0],
+        "almost $1 billion"
+    );
+    assert_eq!(texts("the dollar 2% higher"), ["2%"]);
+    assert_eq!(texts("3 USD50 cards"), ["3", "USD50"]);
+    assert_eq!(texts("there are 12 out of 10"), ["12", "10"]);
+    assert!(texts("see http://x.com/?q=30%25%2020% now").is_empty());
+}
+
+#[test]
+fn vague_money_and_ranges() {
+    let q = one("hundreds of millions of dollars");
+    assert_eq!(
+        (q.kind, q.low, q.high, q.unit.as_deref()),
+        (QuantityKind::Money, Some(2e8), Some(999e6), Some("USD"))
+    );
+    let q = one("several thousand dollars");
+    assert_eq!(
+        (q.kind, q.low, q.high),
+        (QuantityKind::Money, Some(3e3), Some(9e3))
+    );
+    let q = one("The number range is 1000 - 5000");
+    assert_eq!((q.low, q.high), (Some(1000.0), Some(5000.0)));
+    assert!(texts("from 1990-1995").len() <= 1);
+    let q = one("prices ranging from $10 to $20");
+    assert_eq!(q.text, "from $10 to $20");
+    assert_eq!((q.low, q.high), (Some(10.0), Some(20.0)));
+    assert_eq!(
+        texts("It cut its forecast from 5% to 3%."),
+        ["5%", "3%"],
+        "a change between two values"
+    );
+    let q = one("greater than 4,565");
+    assert!(q.approximate);
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;

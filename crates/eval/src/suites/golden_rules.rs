@@ -231,6 +231,41 @@ pub fn score_sentences(got: &[String], gold: &[String]) -> (Tally, Vec<String>) 
     (tally, missed)
 }
 
+/// Every sentence suite in the folder `dir` (`../shared/benchmarks/sbd-golden-rules`)
+/// as one report: pass counts on pySBD's 48 Golden Rules, on all 52, and on
+/// the two sets of regression cases (a pass rate shows as P = R = F1).
+pub fn report(dir: &Path) -> Result<crate::report::SuiteReport, Error> {
+    use crate::report::{Row, SuiteReport};
+    use crate::Counts;
+    let splitter = Splitter::new();
+    let tally = |t: Tally| Counts {
+        correct: t.passed,
+        predicted: t.total,
+        gold: t.total,
+    };
+    let file = |constant: &str| dir.join(Path::new(constant).file_name().unwrap_or_default());
+    let rules = score_golden_rules(&splitter, &load_cases(file(GOLDEN_RULES_FILE))?);
+    let pragmatic = score_cases(&splitter, &load_cases(file(PRAGMATIC_CASES_FILE))?);
+    let pysbd = score_cases(&splitter, &load_cases(file(PYSBD_CASES_FILE))?);
+    let misses = rules
+        .failures
+        .iter()
+        .chain(&pragmatic.failures)
+        .chain(&pysbd.failures)
+        .map(|f| format!("{}: expected {:?}, got {:?}", f.id, f.expected, f.got))
+        .collect();
+    Ok(SuiteReport {
+        suite: "golden-rules (sentence cases passed)".to_owned(),
+        rows: vec![
+            Row::new("sentences", "pySBD 48 rules", tally(rules.pysbd_48)),
+            Row::new("sentences", "all 52 rules", tally(rules.all)),
+            Row::new("sentences", "pragmatic cases", tally(pragmatic.all)),
+            Row::new("sentences", "pysbd cases", tally(pysbd.all)),
+        ],
+        misses,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,39 +303,4 @@ mod tests {
         );
         assert_eq!(missed, ["B.", "C."]);
     }
-}
-
-/// Every sentence suite in the folder `dir` (`../shared/benchmarks/sbd-golden-rules`)
-/// as one report: pass counts on pySBD's 48 Golden Rules, on all 52, and on
-/// the two sets of regression cases (a pass rate shows as P = R = F1).
-pub fn report(dir: &Path) -> Result<crate::report::SuiteReport, Error> {
-    use crate::report::{Row, SuiteReport};
-    use crate::Counts;
-    let splitter = Splitter::new();
-    let tally = |t: Tally| Counts {
-        correct: t.passed,
-        predicted: t.total,
-        gold: t.total,
-    };
-    let file = |constant: &str| dir.join(Path::new(constant).file_name().unwrap_or_default());
-    let rules = score_golden_rules(&splitter, &load_cases(file(GOLDEN_RULES_FILE))?);
-    let pragmatic = score_cases(&splitter, &load_cases(file(PRAGMATIC_CASES_FILE))?);
-    let pysbd = score_cases(&splitter, &load_cases(file(PYSBD_CASES_FILE))?);
-    let misses = rules
-        .failures
-        .iter()
-        .chain(&pragmatic.failures)
-        .chain(&pysbd.failures)
-        .map(|f| format!("{}: expected {:?}, got {:?}", f.id, f.expected, f.got))
-        .collect();
-    Ok(SuiteReport {
-        suite: "golden-rules (sentence cases passed)".to_owned(),
-        rows: vec![
-            Row::new("sentences", "pySBD 48 rules", tally(rules.pysbd_48)),
-            Row::new("sentences", "all 52 rules", tally(rules.all)),
-            Row::new("sentences", "pragmatic cases", tally(pragmatic.all)),
-            Row::new("sentences", "pysbd cases", tally(pysbd.all)),
-        ],
-        misses,
-    })
 }

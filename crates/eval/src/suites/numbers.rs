@@ -368,6 +368,8 @@ pub struct IeerReport {
     pub unmatched: usize,
     /// Gold spans missed (not even overlapped), for inspection.
     pub misses: Vec<String>,
+    /// Gold spans overlapped but not matched exactly, with what overlapped.
+    pub inexact: Vec<String>,
 }
 
 /// Scores `normalizer` on `ieer_newswire.jsonl` (document bodies).
@@ -409,6 +411,19 @@ pub fn ieer(path: &Path, normalizer: &Normalizer) -> Result<IeerReport, Error> {
             }
             if spans.iter().any(|s| overlaps(*s, span)) {
                 r.overlap += 1;
+                if !spans.contains(&span) {
+                    let ours: Vec<&str> = found
+                        .iter()
+                        .zip(&spans)
+                        .filter(|(_, s)| overlaps(**s, span))
+                        .map(|(q, _)| q.text.as_str())
+                        .collect();
+                    report.inexact.push(format!(
+                        "{ty} {:?} got {:?}",
+                        e["text"].as_str().unwrap_or(""),
+                        ours
+                    ));
+                }
             } else {
                 report
                     .misses
