@@ -1,8 +1,9 @@
 //! Quote attribution: the seed article's 14 quotes (kind, speaker,
 //! resolution, speaker kind, cue) and the PolNeAR test split, through the
-//! whole pipeline. Floors are measured figures (2025 first version: source
-//! 0.478, cue 0.487, content 0.489 exact; 0.498 / 0.521 / 0.577 lenient),
-//! set a hair below.
+//! whole pipeline, with the attributor's wider notion of attribution that
+//! PolNeAR annotates. Floors are measured figures (second pass: source
+//! 0.543, cue 0.567, content 0.513 exact; 0.585 / 0.589 / 0.616 lenient;
+//! first version 0.478 / 0.487 / 0.489 exact), set a hair below.
 
 use newsie_core::Document;
 use newsie_eval::compare::score_document;
@@ -77,16 +78,78 @@ fn polnear_test_floors() {
     let source_lenient = report("source lenient", scores.source_lenient);
     let cue_lenient = report("cue lenient", scores.cue_lenient);
     let content_lenient = report("content lenient", scores.content_lenient);
-    assert!(source >= 0.47, "source exact F1 {source:.3}");
-    assert!(cue >= 0.48, "cue exact F1 {cue:.3}");
-    assert!(content >= 0.48, "content exact F1 {content:.3}");
+    assert!(source >= 0.54, "source exact F1 {source:.3}");
+    assert!(cue >= 0.56, "cue exact F1 {cue:.3}");
+    assert!(content >= 0.51, "content exact F1 {content:.3}");
     assert!(
-        source_lenient >= 0.49,
+        source_lenient >= 0.58,
         "source lenient F1 {source_lenient:.3}"
     );
-    assert!(cue_lenient >= 0.51, "cue lenient F1 {cue_lenient:.3}");
+    assert!(cue_lenient >= 0.58, "cue lenient F1 {cue_lenient:.3}");
     assert!(
-        content_lenient >= 0.57,
+        content_lenient >= 0.61,
         "content lenient F1 {content_lenient:.3}"
     );
+}
+
+/// Diagnostic, not a floor: writes the predicted spans of a split (code
+/// point offsets, one JSON line per article) to `$POLNEAR_DUMP` for error
+/// analysis on train/dev. `POLNEAR_SPLIT` picks the split (default dev).
+#[test]
+#[ignore = "diagnostic: run with POLNEAR_DUMP=<path> to write predictions"]
+fn polnear_dump_predictions() {
+    use std::io::Write;
+    let Ok(out_path) = std::env::var("POLNEAR_DUMP") else {
+        eprintln!("SKIPPED: set POLNEAR_DUMP to a path");
+        return;
+    };
+    let split = std::env::var("POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into());
+    let Some(path) = newsie_eval::shared_file(
+        &format!("benchmarks/polnear/polnear_{split}.jsonl"),
+        "PolNeAR dump",
+    ) else {
+        return;
+    };
+    let docs = polnear::load(&path).expect("PolNeAR loads");
+    let pipeline = Pipeline::builder().build().expect("pipeline builds");
+    let mut out = std::fs::File::create(out_path).expect("dump file");
+    let mut total = polnear::PolnearScores::default();
+    for doc in &docs {
+        let record = polnear::predict(&pipeline, doc).expect("pipeline runs");
+        total.merge(&polnear::score_document(doc, &record));
+        let (sources, cues, contents) = polnear::predicted_spans(&doc.text, &record);
+        let chars = |spans: &[newsie_core::Span]| -> Vec<[usize; 2]> {
+            spans
+                .iter()
+                .map(|s| {
+                    [
+                        doc.text[..s.start].chars().count(),
+                        doc.text[..s.end].chars().count(),
+                    ]
+                })
+                .collect()
+        };
+        let line = serde_json::json!({
+            "id": doc.id,
+            "sources": chars(&sources),
+            "cues": chars(&cues),
+            "contents": chars(&contents),
+        });
+        writeln!(out, "{line}").expect("dump writes");
+    }
+    for (name, c) in [
+        ("source", total.source),
+        ("cue", total.cue),
+        ("content", total.content),
+        ("source lenient", total.source_lenient),
+        ("cue lenient", total.cue_lenient),
+        ("content lenient", total.content_lenient),
+    ] {
+        eprintln!(
+            "PolNeAR {split} {name}: P {:.3} R {:.3} F1 {:.3}",
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
 }

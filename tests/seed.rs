@@ -23,7 +23,9 @@ fn seed_pipeline_scores() {
     };
     let gold = gold.unwrap();
     let pipeline = Pipeline::builder().build().unwrap();
-    let record = pipeline.process(&Document::new("seed", gold.text.clone())).unwrap();
+    let record = pipeline
+        .process(&Document::new("seed", gold.text.clone()))
+        .unwrap();
     record.validate(&gold.text).unwrap();
     let scores = score_document(&gold, &record);
     for miss in &scores.misses {

@@ -168,4 +168,8 @@ pub enum Suite {
     Polnear,
     /// Number normalization: Microsoft Recognizers-Text specs.
     Recognizers,
+    /// Number normalization: Duckling's numeral and money examples.
+    Duckling,
+    /// Number spans: IE-ER newswire MONEY, PERCENT and CARDINAL recall.
+    Ieer,
 }

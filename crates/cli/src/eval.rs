@@ -12,6 +12,10 @@ fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<Suite
     let report = match suite {
         Suite::Fixtures => suites::gold_docs::fixtures(pipeline, &args.fixtures)?,
         Suite::Seed => suites::gold_docs::single(pipeline, "seed (aws-layoffs)", &args.seed)?,
+        Suite::GoldenRules => suites::golden_rules::report(&bench("sbd-golden-rules"))?,
+        Suite::Recognizers => suites::numbers::recognizers_report(&args.benchmarks)?,
+        Suite::Duckling => suites::numbers::duckling_report(&args.benchmarks)?,
+        Suite::Ieer => suites::numbers::ieer_report(&args.benchmarks)?,
         other => anyhow::bail!("suite {other:?} is not wired yet ({})", bench("").display()),
     };
     Ok(report)

@@ -69,13 +69,19 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
 
     // Sentences: exact spans.
     let predicted: Vec<Span> = record.sentences.iter().map(|s| s.span()).collect();
-    let correct = predicted.iter().filter(|s| gold.sentences.contains(s)).count();
-    out.sentences.add(correct, predicted.len(), gold.sentences.len());
+    let correct = predicted
+        .iter()
+        .filter(|s| gold.sentences.contains(s))
+        .count();
+    out.sentences
+        .add(correct, predicted.len(), gold.sentences.len());
     for s in gold.sentences.iter().filter(|s| !predicted.contains(s)) {
-        out.misses.push(format!("{id}: sentence missed: {:?}", &text[*s]));
+        out.misses
+            .push(format!("{id}: sentence missed: {:?}", &text[*s]));
     }
     for s in predicted.iter().filter(|s| !gold.sentences.contains(s)) {
-        out.misses.push(format!("{id}: sentence spurious: {:?}", &text[*s]));
+        out.misses
+            .push(format!("{id}: sentence spurious: {:?}", &text[*s]));
     }
 
     // Entities: exact span and label; predictions on an optional gold span
@@ -92,9 +98,12 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
             .entities
             .iter()
             .any(|g| !g.optional && g.span == span && g.label == e.label);
-        out.entities.entry(e.label.as_str()).add(usize::from(right), 1, 0);
+        out.entities
+            .entry(e.label.as_str())
+            .add(usize::from(right), 1, 0);
         if !right {
-            out.misses.push(format!("{id}: entity spurious: {:?} {}", e.text, e.label));
+            out.misses
+                .push(format!("{id}: entity spurious: {:?} {}", e.text, e.label));
         }
     }
     for g in gold.entities.iter().filter(|g| !g.optional) {
@@ -104,7 +113,10 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
             .iter()
             .any(|e| e.span() == g.span && e.label == g.label);
         if !found {
-            out.misses.push(format!("{id}: entity missed: {:?} {}", &text[g.span], g.label));
+            out.misses.push(format!(
+                "{id}: entity missed: {:?} {}",
+                &text[g.span], g.label
+            ));
         }
     }
 
@@ -112,7 +124,15 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
     let mut used = vec![false; record.quotes.len()];
     let n_pred = record.quotes.len();
     let n_gold = gold.quotes.len();
-    for name in ["found", "span", "kind", "speaker", "speaker_resolved", "speaker_kind", "cue"] {
+    for name in [
+        "found",
+        "span",
+        "kind",
+        "speaker",
+        "speaker_resolved",
+        "speaker_kind",
+        "cue",
+    ] {
         out.quotes.entry(name).add(0, n_pred, n_gold);
     }
     for g in &gold.quotes {
@@ -123,7 +143,8 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
             .filter(|(i, q)| !used[*i] && q.span().overlaps(g.span))
             .max_by_key(|(_, q)| q.span().overlap_len(g.span));
         let Some((i, q)) = best else {
-            out.misses.push(format!("{id}: quote missed: {:?}", &text[g.span]));
+            out.misses
+                .push(format!("{id}: quote missed: {:?}", &text[g.span]));
             continue;
         };
         used[i] = true;
@@ -132,13 +153,19 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
             ("found", true),
             ("span", q.span() == g.span),
             ("kind", q.kind == g.kind),
-            ("speaker", speaker.map(|s| s.text.as_str()) == g.speaker.as_deref()),
+            (
+                "speaker",
+                speaker.map(|s| s.text.as_str()) == g.speaker.as_deref(),
+            ),
             (
                 "speaker_resolved",
                 speaker.and_then(|s| s.resolved.as_deref()) == g.speaker_resolved.as_deref(),
             ),
             ("speaker_kind", speaker.map(|s| s.kind) == g.speaker_kind),
-            ("cue", q.cue.as_ref().map(|c| c.lemma.as_str()) == g.cue.as_deref()),
+            (
+                "cue",
+                q.cue.as_ref().map(|c| c.lemma.as_str()) == g.cue.as_deref(),
+            ),
         ];
         for (name, ok) in checks {
             out.quotes.entry(name).add(usize::from(ok), 0, 0);
@@ -159,18 +186,29 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
         }
     }
     for (q, _) in record.quotes.iter().zip(&used).filter(|(_, u)| !**u) {
-        out.misses.push(format!("{id}: quote spurious: {:?}", q.text));
+        out.misses
+            .push(format!("{id}: quote spurious: {:?}", q.text));
     }
 
     // Quantities: exact span, then each field.
     let n_pred = record.quantities.len();
     let n_gold = gold.quantities.len();
-    for name in ["found", "kind", "value", "low", "high", "approximate", "unit", "all"] {
+    for name in [
+        "found",
+        "kind",
+        "value",
+        "low",
+        "high",
+        "approximate",
+        "unit",
+        "all",
+    ] {
         out.quantities.entry(name).add(0, n_pred, n_gold);
     }
     for g in &gold.quantities {
         let Some(p) = record.quantities.iter().find(|q| q.span() == g.span) else {
-            out.misses.push(format!("{id}: quantity missed: {:?}", &text[g.span]));
+            out.misses
+                .push(format!("{id}: quantity missed: {:?}", &text[g.span]));
             continue;
         };
         out.quantities.entry("found").add(1, 0, 0);
@@ -190,7 +228,8 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
     }
     for q in &record.quantities {
         if !gold.quantities.iter().any(|g| g.span == q.span()) {
-            out.misses.push(format!("{id}: quantity spurious: {:?}", q.text));
+            out.misses
+                .push(format!("{id}: quantity spurious: {:?}", q.text));
         }
     }
     out

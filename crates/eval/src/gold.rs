@@ -160,10 +160,14 @@ impl GoldDoc {
         };
         let raw: RawDoc = serde_json::from_str(json).map_err(|e| format(e.to_string()))?;
         let text = raw.text;
-        let sentences = align(&text, "sentences", raw.sentences.iter().map(String::as_str))
-            .map_err(format)?;
-        let entity_spans = align(&text, "entities", raw.entities.iter().map(|e| e.text.as_str()))
-            .map_err(format)?;
+        let sentences =
+            align(&text, "sentences", raw.sentences.iter().map(String::as_str)).map_err(format)?;
+        let entity_spans = align(
+            &text,
+            "entities",
+            raw.entities.iter().map(|e| e.text.as_str()),
+        )
+        .map_err(format)?;
         let mut entities = Vec::new();
         for (raw_entity, span) in raw.entities.iter().zip(entity_spans) {
             let label = EntityLabel::parse(&raw_entity.label)
@@ -246,6 +250,9 @@ mod tests {
     #[test]
     fn missing_string_is_a_format_error() {
         let json = r#"{"id":"x","text":"abc","sentences":["abd"]}"#;
-        assert!(matches!(GoldDoc::parse(json, Path::new("x")), Err(Error::Format { .. })));
+        assert!(matches!(
+            GoldDoc::parse(json, Path::new("x")),
+            Err(Error::Format { .. })
+        ));
     }
 }

@@ -62,10 +62,16 @@ pub fn read_to_string(path: impl Into<PathBuf>) -> Result<String, Error> {
 pub fn shared_dir() -> Option<PathBuf> {
     let candidates = [
         std::env::var_os("NEWSIE_SHARED").map(PathBuf::from),
-        Some(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))),
+        Some(PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared"
+        ))),
         Some(PathBuf::from("../shared")),
     ];
-    candidates.into_iter().flatten().find(|p| p.join("benchmarks").is_dir() || p.join("seed").is_dir())
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.join("benchmarks").is_dir() || p.join("seed").is_dir())
 }
 
 /// The path of `relative` inside the shared data, or `None` (with a message

@@ -57,13 +57,30 @@ impl SuiteReport {
             rows.push(Row::new("entities", name, *counts));
         }
         rows.push(Row::new("entities", "micro", scores.entities.micro()));
-        let quote_order = ["found", "span", "kind", "speaker", "speaker_resolved", "speaker_kind", "cue"];
+        let quote_order = [
+            "found",
+            "span",
+            "kind",
+            "speaker",
+            "speaker_resolved",
+            "speaker_kind",
+            "cue",
+        ];
         for name in quote_order {
             if let Some(counts) = scores.quotes.by_name.get(name) {
                 rows.push(Row::new("quotes", name, *counts));
             }
         }
-        let quantity_order = ["found", "kind", "value", "low", "high", "approximate", "unit", "all"];
+        let quantity_order = [
+            "found",
+            "kind",
+            "value",
+            "low",
+            "high",
+            "approximate",
+            "unit",
+            "all",
+        ];
         for name in quantity_order {
             if let Some(counts) = scores.quantities.by_name.get(name) {
                 rows.push(Row::new("quantities", name, *counts));

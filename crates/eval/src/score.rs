@@ -86,7 +86,11 @@ mod tests {
     #[test]
     fn f1_of_edge_cases() {
         assert_eq!(Counts::default().f1(), 1.0);
-        let c = Counts { correct: 0, predicted: 3, gold: 2 };
+        let c = Counts {
+            correct: 0,
+            predicted: 3,
+            gold: 2,
+        };
         assert_eq!(c.f1(), 0.0);
     }
 }

@@ -61,8 +61,11 @@ struct Found {
 struct Names {
     /// (start, name) of multi-word person names, titles dropped.
     persons: Vec<(usize, String)>,
-    /// (start, name) of organization mentions.
-    orgs: Vec<(usize, String)>,
+    /// (start of an organization mention, the organization in focus from
+    /// there on), in document order.
+    focus: Vec<(usize, String)>,
+    /// A first or last name word -> indices into `persons`, in order.
+    by_part: HashMap<String, Vec<usize>>,
 }
 
 /// The document's tokens and structure.
@@ -97,7 +100,12 @@ impl<'a> Doc<'a> {
         // A sentence never runs across a line break: cut at paragraphs.
         let mut cut = Vec::with_capacity(sents.len());
         for s in &sents {
-            for p in paras.iter().filter(|p| p.start < s.end && s.start < p.end) {
+            let first = paras.partition_point(|p| p.end <= s.start);
+            for p in paras[first..]
+                .iter()
+                .take_while(|p| p.start < s.end)
+                .filter(|p| p.start < s.end && s.start < p.end)
+            {
                 cut.push(Span::new(s.start.max(p.start), s.end.min(p.end)));
             }
         }
@@ -120,11 +128,12 @@ impl<'a> Doc<'a> {
             sent_toks.push((first, e));
             t = e;
         }
-        let entities = entities
+        let mut entities: Vec<(Span, EntityLabel)> = entities
             .iter()
             .filter(|e| e.start < e.end && text.get(e.start..e.end).is_some())
             .map(|e| (e.span(), e.label))
             .collect();
+        entities.sort_by_key(|(s, _)| (s.start, s.end));
         Doc {
             text,
             toks,
@@ -174,8 +183,11 @@ impl<'a> Doc<'a> {
     }
 
     fn entity_label(&self, span: Span) -> Option<EntityLabel> {
-        self.entities
+        // Entities are sorted by start; skip those that end before `span`.
+        let from = self.entities.partition_point(|(s, _)| s.end <= span.start);
+        self.entities[from..]
             .iter()
+            .take_while(|(s, _)| s.start < span.end)
             .filter(|(s, _)| s.start < span.end && span.start < s.end)
             .max_by_key(|(s, _)| s.end.min(span.end) - s.start.max(span.start))
             .map(|(_, l)| *l)
@@ -193,7 +205,7 @@ pub(crate) fn run(
     }
     let doc = Doc::new(text, sentences, entities);
     let directs = find_directs(&doc, settings);
-    let mut cues = find_cues(&doc, &directs);
+    let mut cues = find_cues(&doc, &directs, settings);
     let single_orgs = speaker_org_words(&doc, &cues);
     let names = collect_names(&doc, &single_orgs);
     classify_cues(&doc, &names, &mut cues);
@@ -207,7 +219,16 @@ pub(crate) fn run(
             if used[ci] || cue.class == CueClass::DirectOnly {
                 continue;
             }
-            if let Some(span) = indirect_content(&doc, cue, &directs) {
+            if let Some((head, tail)) = interrupted_content(&doc, cue, &directs) {
+                for span in [head, tail] {
+                    found.push(Found {
+                        span,
+                        kind: QuoteKind::Indirect,
+                        mention: cue.mention.clone(),
+                        cue: Some((cue.span, cue.lemma)),
+                    });
+                }
+            } else if let Some(span) = indirect_content(&doc, cue, &directs) {
                 found.push(Found {
                     span,
                     kind: QuoteKind::Indirect,
@@ -216,6 +237,9 @@ pub(crate) fn run(
                 });
             }
         }
+    }
+    if settings.wide {
+        found.extend(colon_speakers(&doc, &names));
     }
     found.sort_by_key(|f| (f.span.start, f.span.end));
     found.dedup_by_key(|f| f.span);
@@ -345,7 +369,19 @@ fn inside_direct(directs: &[Direct], span: Span) -> bool {
 
 // ------------------------------------------------------------------ cues
 
-fn find_cues(doc: &Doc, directs: &[Direct]) -> Vec<CueHit> {
+/// Two-word cues of the wider notion (`called for`, `pointed to`).
+fn wide_phrase(word: &str, next: &str) -> Option<&'static str> {
+    match (word, next) {
+        ("called" | "calls" | "calling", "for") => Some("call for"),
+        ("called" | "calls" | "calling", "on") => Some("call on"),
+        ("pointed" | "points" | "pointing", "to") => Some("point to"),
+        ("pointed" | "points" | "pointing", "out") => Some("point out"),
+        ("referring" | "referred", "to") => Some("refer to"),
+        _ => None,
+    }
+}
+
+fn find_cues(doc: &Doc, directs: &[Direct], settings: &Settings) -> Vec<CueHit> {
     let mut out = Vec::new();
     for (si, &(lo, hi)) in doc.sent_toks.iter().enumerate() {
         let mut i = lo;
@@ -356,8 +392,22 @@ fn find_cues(doc: &Doc, directs: &[Direct]) -> Vec<CueHit> {
                 continue;
             }
             let w = doc.word(i);
-            let hit = if w == "according" && i + 1 < hi && doc.word(i + 1) == "to" {
+            let next = (i + 1 < hi).then(|| doc.word(i + 1));
+            let hit = if w == "according" && next == Some("to") {
                 Some(("according to", CueClass::Say, i + 2))
+            } else if let Some(lemma) = settings
+                .wide
+                .then(|| wide_phrase(w, next.unwrap_or("")))
+                .flatten()
+            {
+                Some((lemma, CueClass::Wide, i + 2))
+            } else if let Some(lemma) = settings
+                .wide
+                .then(|| lexicon::wide_cue(w))
+                .flatten()
+                .filter(|_| lexicon::cue(w).map_or(true, |(_, c)| c == CueClass::DirectOnly))
+            {
+                Some((lemma, CueClass::Wide, i + 1))
             } else if let Some((lemma, class)) = lexicon::cue(w) {
                 // `pointed out`-like particles are not in the lexicon; the
                 // verb alone is the cue.
@@ -369,7 +419,14 @@ fn find_cues(doc: &Doc, directs: &[Direct]) -> Vec<CueHit> {
                 i += 1;
                 continue;
             };
-            if is_excluded_cue(doc, i, lo) {
+            // A noun after a possessive (`his show`, `their wants`).
+            let noun_use = class == CueClass::Wide
+                && i > lo
+                && matches!(
+                    doc.word(i - 1),
+                    "his" | "her" | "its" | "their" | "my" | "our" | "your" | "this" | "whose"
+                );
+            if noun_use || is_excluded_cue(doc, i, lo) {
                 i = end;
                 continue;
             }
@@ -470,6 +527,7 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit) {
         }
         break;
     }
+    j = skip_parenthetical(doc, j, lo);
     let prev_word = (j > lo).then(|| doc.word(j - 1).to_owned());
     if matches!(prev_word.as_deref(), Some("and" | "but")) {
         cue.shares_subject = true;
@@ -512,6 +570,19 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit) {
                 cue.inverted = true;
             }
         }
+    }
+}
+
+/// `Sen. Lindsey Graham (R-S.C.) told`: when a short parenthetical after
+/// a name ends at token `end`, where the name ends; else `end`.
+fn skip_parenthetical(doc: &Doc, end: usize, lo: usize) -> usize {
+    if end <= lo + 1 || !doc.toks[end - 1].is_punct(')') {
+        return end;
+    }
+    let from = end.saturating_sub(10).max(lo);
+    match (from..end - 1).rev().find(|&k| doc.toks[k].is_punct('(')) {
+        Some(open) if open > lo && doc.toks[open - 1].capitalized => open,
+        _ => end,
     }
 }
 
@@ -624,7 +695,7 @@ fn apposition_head(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)>
     if !apposition {
         return None;
     }
-    let head = np_before(doc, k, lo)?;
+    let head = np_before(doc, skip_parenthetical(doc, k, lo), lo)?;
     // The head should be a name or a pronoun, not a clause's object.
     let last = head.1 - 1;
     (doc.toks[last].capitalized || lexicon::is_subject_pronoun(doc.word(last))).then_some(head)
@@ -709,7 +780,17 @@ fn classify_name(doc: &Doc, a: usize, b: usize, single_orgs: &[String]) -> Optio
 /// unknown single names before a cue, that no multi-word name ends with.
 fn speaker_org_words(doc: &Doc, cues: &[CueHit]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let runs = capitalized_runs(doc);
+    // First and last words of multi-word person names: surnames, not
+    // organizations.
+    let mut name_parts: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (x, y) in capitalized_runs(doc) {
+        if y - x >= 2 && classify_name(doc, x, y, &[]) == Some(EntityLabel::Per) {
+            name_parts.insert(doc.raw(y - 1));
+            if !lexicon::is_org_keyword(doc.raw(y - 1)) {
+                name_parts.insert(doc.raw(x));
+            }
+        }
+    }
     for cue in cues {
         let Some((a, b)) = cue.speaker_np else {
             continue;
@@ -721,16 +802,7 @@ fn speaker_org_words(doc: &Doc, cues: &[CueHit]) -> Vec<String> {
         if doc.entity_label(doc.toks[a].span) == Some(EntityLabel::Per) {
             continue;
         }
-        let is_surname = runs.iter().any(|&(x, y)| {
-            y - x >= 2
-                && (doc.raw(y - 1) == word || doc.raw(x) == word)
-                && !is_acronym(&word)
-                && {
-                    let first = doc.raw(x);
-                    first != word || !lexicon::is_org_keyword(doc.raw(y - 1))
-                }
-                && classify_name(doc, x, y, &[]) == Some(EntityLabel::Per)
-        });
+        let is_surname = !is_acronym(&word) && name_parts.contains(word.as_str());
         if !is_surname && !out.contains(&word) {
             out.push(word);
         }
@@ -758,69 +830,105 @@ fn collect_names(doc: &Doc, single_orgs: &[String]) -> Names {
             _ => {}
         }
     }
-    Names { persons, orgs }
+    let focus = running_focus(&orgs);
+    // Each name part (first or last word) to the persons it may stand for,
+    // in document order, so that a reference finds its name in one lookup.
+    let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+    for (pi, (_, name)) in persons.iter().enumerate() {
+        let mut parts = name.split_whitespace();
+        let first = parts.next();
+        let last = parts.next_back();
+        for part in [first, last].into_iter().flatten() {
+            let list = by_part.entry(part.to_owned()).or_default();
+            if list.last() != Some(&pi) {
+                list.push(pi);
+            }
+        }
+    }
+    Names {
+        persons,
+        focus,
+        by_part,
+    }
 }
 
-impl Names {
-    /// The organization the passage is about at `at`: the most frequent
-    /// organization so far, the document's first one weighing extra, and a
-    /// longer name that starts with a short one counting half for it.
-    fn focus(&self, at: usize) -> Option<String> {
-        let mut score: HashMap<&str, (f64, usize)> = HashMap::new();
-        let seen: Vec<&(usize, String)> = self.orgs.iter().filter(|(s, _)| *s < at).collect();
-        for (start, name) in &seen {
-            let entry = score.entry(name.as_str()).or_insert((0.0, *start));
-            entry.0 += 1.0;
+/// The organization in focus after each organization mention, computed in
+/// one pass with running scores: each mention counts 1, the document's
+/// first organization 1.5 extra, and a longer name that starts with a
+/// shorter one (at a word boundary) counts half for the shorter one.
+/// Scores only grow, so the leader changes only when a score passes it.
+fn running_focus(orgs: &[(usize, String)]) -> Vec<(usize, String)> {
+    // name -> (score, first start)
+    let mut score: HashMap<&str, (f64, usize)> = HashMap::new();
+    // Word-boundary prefix -> how many mentions so far start with it.
+    let mut prefix_count: HashMap<&str, usize> = HashMap::new();
+    let mut best: Option<(&str, f64, usize)> = None;
+    let mut out = Vec::with_capacity(orgs.len());
+    for (mi, (start, name)) in orgs.iter().enumerate() {
+        let mut touched: Vec<&str> = Vec::new();
+        let is_new = !score.contains_key(name.as_str());
+        let entry = score.entry(name.as_str()).or_insert((0.0, *start));
+        entry.0 += 1.0;
+        if mi == 0 {
+            entry.0 += 1.5;
         }
-        let keys: Vec<&str> = score.keys().copied().collect();
-        for (_, name) in &seen {
-            for key in &keys {
-                if name.len() > key.len()
-                    && name.starts_with(key)
-                    && name.as_bytes()[key.len()] == b' '
-                {
-                    if let Some(e) = score.get_mut(key) {
-                        e.0 += 0.5;
-                    }
+        if is_new {
+            // Longer names seen before that start with this one.
+            let earlier = prefix_count.get(name.as_str()).copied().unwrap_or(0);
+            entry.0 += 0.5 * earlier as f64;
+        }
+        touched.push(name.as_str());
+        // Shorter names seen before that this one starts with.
+        for (i, _) in name.match_indices(' ') {
+            let prefix = &name[..i];
+            *prefix_count.entry(prefix).or_insert(0) += 1;
+            if let Some(e) = score.get_mut(prefix) {
+                e.0 += 0.5;
+                touched.push(prefix);
+            }
+        }
+        for key in touched {
+            let (value, first) = score[key];
+            let leads = match best {
+                None => true,
+                Some((_, bv, bf)) => value > bv || (value == bv && first < bf),
+            };
+            if leads {
+                best = Some((key, value, first));
+            } else if let Some((bk, _, _)) = best {
+                if bk == key {
+                    best = Some((key, value, first));
                 }
             }
         }
-        if let Some((_, first)) = seen.first() {
-            if let Some(e) = score.get_mut(first.as_str()) {
-                e.0 += 1.5;
-            }
+        if let Some((key, _, _)) = best {
+            out.push((*start, key.to_owned()));
         }
-        score
-            .into_iter()
-            .max_by(|x, y| {
-                x.1 .0
-                    .partial_cmp(&y.1 .0)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(y.1 .1.cmp(&x.1 .1))
-            })
-            .map(|(name, _)| name.to_owned())
+    }
+    out
+}
+
+impl Names {
+    /// The organization the passage is about at `at`: the leader of the
+    /// running scores over the organizations mentioned before it.
+    fn focus(&self, at: usize) -> Option<String> {
+        let i = self.focus.partition_point(|(s, _)| *s < at);
+        i.checked_sub(1).map(|i| self.focus[i].1.clone())
     }
 
-    /// The full name for a single-word reference (`Jassy` → `Andy Jassy`).
+    /// The full name for a single-word reference (`Jassy` → `Andy Jassy`):
+    /// the first such name before `at`, else the first in the document.
     fn full_name(&self, word: &str, at: usize) -> Option<&str> {
-        let matches = |name: &&(usize, String)| {
-            let mut parts = name.1.split_whitespace();
-            parts.next() == Some(word) || name.1.split_whitespace().last() == Some(word)
-        };
-        self.persons
-            .iter()
-            .filter(|p| p.0 < at)
-            .find(matches)
-            .or_else(|| self.persons.iter().find(matches))
-            .map(|p| p.1.as_str())
+        let list = self.by_part.get(word)?;
+        let before = list.iter().find(|&&pi| self.persons[pi].0 < at);
+        before
+            .or_else(|| list.first())
+            .map(|&pi| self.persons[pi].1.as_str())
     }
 
     fn last_person_before(&self, at: usize) -> Option<&str> {
-        self.persons
-            .iter()
-            .rev()
-            .find(|p| p.0 < at)
-            .map(|p| p.1.as_str())
+        let i = self.persons.partition_point(|p| p.0 < at);
+        i.checked_sub(1).map(|i| self.persons[i].1.as_str())
     }
 }
 
@@ -836,7 +944,8 @@ fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
             let earlier = cues[..ci]
                 .iter()
                 .rev()
-                .find(|c| c.sent == sent && c.mention.is_some());
+                .take_while(|c| c.sent == sent)
+                .find(|c| c.mention.is_some());
             match earlier {
                 Some(c) => c.mention.clone(),
                 None => {
@@ -1042,15 +1151,24 @@ fn attribute_directs(
     let mut out: Vec<Found> = Vec::with_capacity(directs.len());
     // Each direct quote's attribution, for inheritance.
     let mut result: Vec<Option<Attribution>> = vec![None; directs.len()];
+    // Per paragraph: whether it holds a cue, and its last cue with a speaker.
+    let mut cue_paras: Vec<(bool, Option<usize>)> = vec![(false, None); doc.paras.len().max(1)];
+    for (ci, c) in cues.iter().enumerate() {
+        let p = doc.para_of(c.span.start);
+        cue_paras[p].0 = true;
+        if c.mention.is_some() {
+            cue_paras[p].1 = Some(ci);
+        }
+    }
     for (di, d) in directs.iter().enumerate() {
         let first_sent = doc.sent_of(d.outer.start);
         let last_sent = doc.sent_of(d.outer.end.saturating_sub(1)).or(first_sent);
         let mut best: Option<(usize, usize)> = None; // (distance, cue index)
         if let (Some(fs), Some(ls)) = (first_sent, last_sent) {
-            for (ci, cue) in cues.iter().enumerate() {
-                if cue.sent < fs || cue.sent > ls.max(fs) {
-                    continue;
-                }
+            // Cues are in sentence order: only those of the frame.
+            let from = cues.partition_point(|c| c.sent < fs);
+            let to = cues.partition_point(|c| c.sent <= ls.max(fs));
+            for (ci, cue) in cues.iter().enumerate().take(to).skip(from) {
                 if doc.para_of(cue.span.start) != d.para {
                     continue;
                 }
@@ -1060,12 +1178,21 @@ fn attribute_directs(
                     d.outer.start.saturating_sub(cue.span.end)
                 };
                 // A quote between the cue and this quote claims the cue first.
-                let blocked = directs.iter().any(|o| {
-                    o.outer != d.outer
-                        && ((o.outer.start >= cue.span.end && o.outer.end <= d.outer.start)
-                            || (o.outer.start >= d.outer.end && o.outer.end <= cue.span.start))
-                        && !o.partial
-                });
+                let (lo_at, hi_at) = if cue.span.start >= d.outer.end {
+                    (d.outer.end, cue.span.start)
+                } else {
+                    (cue.span.end, d.outer.start)
+                };
+                let first_between = directs.partition_point(|o| o.outer.start < lo_at);
+                let blocked = directs[first_between..]
+                    .iter()
+                    .take_while(|o| o.outer.start < hi_at)
+                    .any(|o| {
+                        o.outer != d.outer
+                            && ((o.outer.start >= cue.span.end && o.outer.end <= d.outer.start)
+                                || (o.outer.start >= d.outer.end && o.outer.end <= cue.span.start))
+                            && !o.partial
+                    });
                 if blocked && !d.partial {
                     continue;
                 }
@@ -1096,11 +1223,12 @@ fn attribute_directs(
             if let Some(s) = first_sent {
                 let ls = last_sent.unwrap_or(s);
                 let pick = |target: usize| {
-                    cues.iter().position(|c| {
-                        c.sent == target
-                            && c.mention.is_some()
-                            && doc.para_of(c.span.start) == d.para
-                    })
+                    let from = cues.partition_point(|c| c.sent < target);
+                    cues[from..]
+                        .iter()
+                        .take_while(|c| c.sent == target)
+                        .position(|c| c.mention.is_some() && doc.para_of(c.span.start) == d.para)
+                        .map(|k| from + k)
                 };
                 let next = pick(ls + 1);
                 let prev = if s > 0 { pick(s - 1) } else { None };
@@ -1115,7 +1243,7 @@ fn attribute_directs(
         }
         if attribution.is_none() && !d.partial {
             // A quote-only paragraph: the speaker of the paragraph before.
-            let para_has_cue = cues.iter().any(|c| doc.para_of(c.span.start) == d.para);
+            let para_has_cue = cue_paras[d.para].0;
             let opens_para = doc
                 .paras
                 .get(d.para)
@@ -1126,10 +1254,9 @@ fn attribute_directs(
                     .take_while(|&k| directs[k].para + 1 >= d.para)
                     .find_map(|k| result[k].clone().filter(|r| r.0.is_some()));
                 if attribution.is_none() {
-                    attribution = cues
-                        .iter()
-                        .rev()
-                        .find(|c| doc.para_of(c.span.start) + 1 == d.para && c.mention.is_some())
+                    attribution = cue_paras[d.para - 1]
+                        .1
+                        .map(|ci| &cues[ci])
                         .map(|c| (c.mention.clone(), Some((c.span, c.lemma))));
                 }
             }
@@ -1326,6 +1453,88 @@ fn indirect_content(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<Span>
     accept(doc, span, directs)
 }
 
+/// An attribution inside its clause, between commas (`The museum, Mr.
+/// Obama said, would make visitors face ...`): the clause's two pieces.
+fn interrupted_content(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<(Span, Span)> {
+    let (lo, hi) = doc.sent_toks[cue.sent];
+    let (a, b) = cue.speaker_np?;
+    let (phrase_start, phrase_end) = if cue.inverted {
+        (cue.first, b)
+    } else {
+        (a, cue.end)
+    };
+    let enclosed = phrase_start > lo
+        && doc.toks[phrase_start - 1].is_punct(',')
+        && phrase_end < hi
+        && doc.toks[phrase_end].is_punct(',');
+    if !enclosed || cue.lemma == "according to" {
+        return None;
+    }
+    let head = trim_content(doc, lo, phrase_start - 1)?;
+    let tail = trim_content(doc, phrase_end + 1, hi)?;
+    let head_text = &doc.text[head.start..head.end];
+    let tail_words = doc.text[tail.start..tail.end].split_whitespace().count();
+    // The head is the clause's subject (no verb of its own, no comma); the
+    // tail goes on with the verb.
+    let head_words: Vec<&str> = head_text.split_whitespace().collect();
+    let head_is_subject = !head_text.contains(',')
+        && head_words.len() <= 8
+        && !head_words
+            .iter()
+            .any(|w| lexicon::is_auxiliary(&w.to_lowercase()));
+    let tail_first = first_word(doc, phrase_end + 1, hi).map(|k| doc.word(k));
+    let tail_is_predicate = tail_first.is_some_and(|w| {
+        lexicon::is_auxiliary(w) || w.ends_with("ed") || w.ends_with('s') || w == "not"
+    });
+    if !head_is_subject || !tail_is_predicate || tail_words < 2 {
+        return None;
+    }
+    let from = directs.partition_point(|d| d.outer.end <= head.start);
+    let clear = directs
+        .get(from)
+        .map_or(true, |d| d.outer.start >= tail.end);
+    clear.then_some((head, tail))
+}
+
+/// Transcript lines and headline attributions of the wider notion: a
+/// paragraph that opens with a short name and a colon (`PENCE: Well, ...`,
+/// `Poll: Clinton and Trump in dead heat`); the rest of the paragraph is
+/// what the name said.
+fn colon_speakers(doc: &Doc, names: &Names) -> Vec<Found> {
+    let mut out = Vec::new();
+    for para in &doc.paras {
+        let first = doc.toks.partition_point(|t| t.span.start < para.start);
+        let last = doc.toks.partition_point(|t| t.span.start < para.end);
+        let colon = (first..last.min(first + 6)).find(|&k| doc.toks[k].is_punct(':'));
+        let Some(colon) = colon else {
+            continue;
+        };
+        let name_ok = colon > first
+            && (first..colon).all(|k| {
+                let t = &doc.toks[k];
+                (t.is_word && t.capitalized && !lexicon::is_capitalized_non_name(doc.raw(k)))
+                    || (t.is_punct('.') && k > first)
+            });
+        if !name_ok || colon + 1 >= last {
+            continue;
+        }
+        let Some(span) = trim_content(doc, colon + 1, last) else {
+            continue;
+        };
+        if doc.text[span.start..span.end].split_whitespace().count() < 3 {
+            continue;
+        }
+        let mention = classify_mention(doc, names, first, colon, &None, &None);
+        out.push(Found {
+            span,
+            kind: QuoteKind::Direct,
+            mention: Some(mention),
+            cue: Some((doc.toks[colon].span, "say")),
+        });
+    }
+    out
+}
+
 fn first_word(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
     (lo..hi).find(|&k| doc.toks[k].is_word)
 }
@@ -1347,9 +1556,10 @@ fn trim_content(doc: &Doc, mut a: usize, mut b: usize) -> Option<Span> {
 /// Indirect content must be a clause of a few words that holds no quote.
 fn accept(doc: &Doc, span: Span, directs: &[Direct]) -> Option<Span> {
     let words = doc.text[span.start..span.end].split_whitespace().count();
+    let from = directs.partition_point(|d| d.outer.end <= span.start);
     let overlaps_quote = directs
-        .iter()
-        .any(|d| d.outer.start < span.end && span.start < d.outer.end);
+        .get(from)
+        .is_some_and(|d| d.outer.start < span.end && span.start < d.outer.end);
     (words >= 3 && !overlaps_quote).then_some(span)
 }
 
@@ -1359,7 +1569,19 @@ pub(crate) fn widen_mention(text: &str, span: Span) -> Span {
     if span.start > span.end || text.get(span.start..span.end).is_none() {
         return span;
     }
-    let toks = text::tokenize(&text[..span.start]);
+    // A phrase is a few words: a window before the span is enough (and
+    // keeps this linear in the phrase, not the document).
+    let mut from = span.start.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let toks: Vec<Tok> = text::tokenize(&text[from..span.start])
+        .into_iter()
+        .map(|mut t| {
+            t.span = Span::new(t.span.start + from, t.span.end + from);
+            t
+        })
+        .collect();
     let mut j = toks.len();
     while j > 0 {
         let t = &toks[j - 1];

@@ -3,6 +3,8 @@
 //! reporting-verb list), restricted to forms that are rarely anything but a
 //! verb, so that a bare word match is a safe cue.
 
+use std::collections::HashMap;
+
 /// How a reporting verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CueClass {
@@ -16,6 +18,9 @@ pub(crate) enum CueClass {
     /// Only introduces quoted words (`called the price “...”`), never an
     /// indirect clause.
     DirectOnly,
+    /// A non-speech attribution of the wider notion (`found`, `wants`,
+    /// `called for`): the complement, clause or noun phrase, is reported.
+    Wide,
 }
 
 /// (form, lemma, class). Lower-case forms.
@@ -124,11 +129,97 @@ const CUES: &[(&str, &str, CueClass)] = {
     ]
 };
 
+/// Non-speech attribution verbs of the wider notion (PolNeAR, PARC):
+/// beliefs, findings, wishes and stances; (form, lemma). Their complement
+/// may be a clause or a noun phrase, and it is reported whole.
+const WIDE_CUES: &[(&str, &str)] = &[
+    ("show", "show"),
+    ("shows", "show"),
+    ("showed", "show"),
+    ("shown", "show"),
+    ("found", "find"),
+    ("finds", "find"),
+    ("think", "think"),
+    ("thinks", "think"),
+    ("thought", "think"),
+    ("believe", "believe"),
+    ("believes", "believe"),
+    ("believed", "believe"),
+    ("want", "want"),
+    ("wants", "want"),
+    ("wanted", "want"),
+    ("cited", "cite"),
+    ("cites", "cite"),
+    ("citing", "cite"),
+    ("criticized", "criticize"),
+    ("criticizes", "criticize"),
+    ("criticizing", "criticize"),
+    ("endorsed", "endorse"),
+    ("endorses", "endorse"),
+    ("urged", "urge"),
+    ("urges", "urge"),
+    ("urging", "urge"),
+    ("defended", "defend"),
+    ("defends", "defend"),
+    ("proposed", "propose"),
+    ("proposes", "propose"),
+    ("agreed", "agree"),
+    ("agrees", "agree"),
+    ("hopes", "hope"),
+    ("hoped", "hope"),
+    ("praised", "praise"),
+    ("concluded", "conclude"),
+    ("sought", "seek"),
+    ("blamed", "blame"),
+    ("questioned", "question"),
+    ("condemned", "condemn"),
+    ("attacked", "attack"),
+    ("blasted", "blast"),
+    ("pledged", "pledge"),
+    ("demanded", "demand"),
+    ("feels", "feel"),
+    ("felt", "feel"),
+    ("fears", "fear"),
+    ("knows", "know"),
+    ("indicated", "indicate"),
+    ("indicates", "indicate"),
+    ("estimates", "estimate"),
+    ("expects", "expect"),
+    ("accused", "accuse"),
+    ("accuses", "accuse"),
+    ("accusing", "accuse"),
+    ("promised", "promise"),
+    ("promising", "promise"),
+    ("vowed", "vow"),
+    ("vowing", "vow"),
+    ("asked", "ask"),
+    ("asks", "ask"),
+    ("responded", "respond"),
+    ("continued", "continue"),
+    ("described", "describe"),
+    ("supported", "support"),
+    ("refused", "refuse"),
+];
+
+/// A non-speech attribution verb of the wider notion (lower case): its
+/// lemma, if it is one.
+pub(crate) fn wide_cue(form: &str) -> Option<&'static str> {
+    static INDEX: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| WIDE_CUES.iter().copied().collect())
+        .get(form)
+        .copied()
+}
+
 /// The lemma and class of a reporting-verb form (lower case), if it is one.
 pub(crate) fn cue(form: &str) -> Option<(&'static str, CueClass)> {
-    CUES.iter()
-        .find(|(f, _, _)| *f == form)
-        .map(|(_, lemma, class)| (*lemma, *class))
+    static INDEX: std::sync::OnceLock<HashMap<&'static str, (&'static str, CueClass)>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| CUES.iter().map(|&(f, l, c)| (f, (l, c))).collect())
+        .get(form)
+        .copied()
 }
 
 /// Words between a subject and its reporting verb that belong to neither

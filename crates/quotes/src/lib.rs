@@ -57,6 +57,7 @@ pub(crate) struct Settings {
     pub indirect: bool,
     pub partial: bool,
     pub partial_max_words: usize,
+    pub wide: bool,
 }
 
 impl Default for Settings {
@@ -65,6 +66,7 @@ impl Default for Settings {
             indirect: true,
             partial: true,
             partial_max_words: 12,
+            wide: false,
         }
     }
 }
@@ -102,6 +104,15 @@ impl AttributorBuilder {
     /// are full quotes (default: 12).
     pub fn partial_max_words(mut self, words: usize) -> Self {
         self.settings.partial_max_words = words;
+        self
+    }
+
+    /// Whether to report attribution in the wider sense of attribution
+    /// corpora such as PolNeAR and PARC (default: no): beliefs, findings
+    /// and other non-speech cues (`believes`, `found`, `shows`, `wants`,
+    /// `called for`), which `annotation.md` does not count as quotes.
+    pub fn wide_attribution(mut self, on: bool) -> Self {
+        self.settings.wide = on;
         self
     }
 

@@ -162,6 +162,45 @@ fn mention_phrase_widens_over_titles() {
     assert_eq!(&text[span.start..span.end], "CEO Andy Jassy");
 }
 
+#[test]
+fn wide_attribution_is_an_option() {
+    let text = "A Gallup poll found that most voters distrust both parties.";
+    assert!(quotes(text).is_empty());
+    let wide = Attributor::builder()
+        .wide_attribution(true)
+        .build()
+        .unwrap();
+    let q = wide.attribute(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "most voters distrust both parties");
+    assert_eq!(q[0].cue.as_ref().unwrap().lemma, "find");
+    let q = wide.attribute("Mr. Kaine called for a review of the rules.", &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue.as_ref().unwrap().text, "called for");
+    let q = wide.attribute("PENCE: Well, look, the question is timing.", &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(&q[0]).0, "PENCE");
+}
+
+#[test]
+fn attribution_inside_the_clause_gives_both_pieces() {
+    let q = quotes("The museum, Mr. Obama said, would make visitors face hard truths.");
+    let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["The museum", "would make visitors face hard truths"]
+    );
+    assert_eq!(speaker(&q[1]).0, "Obama");
+}
+
+#[test]
+fn party_tag_after_a_name_is_skipped() {
+    let q = quotes("Sen. Lindsey Graham (R-S.C.) told reporters that the deal is dead.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(&q[0]).0, "Lindsey Graham");
+    assert_eq!(q[0].text, "the deal is dead");
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -172,8 +211,14 @@ mod properties {
         fn no_panic_and_valid_spans(text in "[A-Za-z ,.\"“”‘’'\n:é0-9]{0,200}", cut in 0usize..50) {
             // Arbitrary (even nonsensical) sentence spans must not hurt.
             let sentences = [Span::new(0, cut.min(text.len())), Span::new(cut, cut + 3)];
-            for sents in [&sentences[..], &[]] {
-                let quotes = Attributor::new().attribute(&text, sents, &[]);
+            let wide = Attributor::builder().wide_attribution(true).build().unwrap();
+            for (sents, attributor) in [
+                (&sentences[..], Attributor::new()),
+                (&[][..], Attributor::new()),
+                (&[][..], wide),
+            ] {
+                let text = text.replace("fou", "found (R) ").replace("cal", "called for ");
+                let quotes = attributor.attribute(&text, sents, &[]);
                 let mut last = 0;
                 for q in &quotes {
                     prop_assert!(q.start >= last);

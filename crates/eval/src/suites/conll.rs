@@ -73,19 +73,18 @@ pub fn read(path: &Path) -> Result<Vec<ConllDocument>, Error> {
     let mut had_docstart = false;
     let mut tokens: Vec<String> = Vec::new();
     let mut labels: Vec<Option<(bool, EntityLabel)>> = Vec::new();
-    let flush =
-        |tokens: &mut Vec<String>, labels: &mut Vec<_>, docs: &mut Vec<ConllDocument>| {
-            if !tokens.is_empty() {
-                let entities = entities_of(labels);
-                labels.clear();
-                if let Some(doc) = docs.last_mut() {
-                    doc.push(ConllSentence {
-                        tokens: std::mem::take(tokens),
-                        entities,
-                    });
-                }
+    let flush = |tokens: &mut Vec<String>, labels: &mut Vec<_>, docs: &mut Vec<ConllDocument>| {
+        if !tokens.is_empty() {
+            let entities = entities_of(labels);
+            labels.clear();
+            if let Some(doc) = docs.last_mut() {
+                doc.push(ConllSentence {
+                    tokens: std::mem::take(tokens),
+                    entities,
+                });
             }
-        };
+        }
+    };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end();
         if line.is_empty() {

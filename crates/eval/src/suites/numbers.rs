@@ -438,3 +438,63 @@ pub fn ieer(path: &Path, normalizer: &Normalizer) -> Result<IeerReport, Error> {
     }
     Ok(report)
 }
+/// A pass-rate table as report rows (a pass rate shows as P = R = F1).
+fn pass_rate_rows(suite: &str, report: SuiteReport) -> crate::report::SuiteReport {
+    use crate::report::Row;
+    let rows = report
+        .by_group
+        .iter()
+        .map(|(group, rate)| {
+            let counts = crate::Counts {
+                correct: rate.passed,
+                predicted: rate.total,
+                gold: rate.total,
+            };
+            Row::new("quantities", group, counts)
+        })
+        .collect();
+    crate::report::SuiteReport {
+        suite: suite.to_owned(),
+        rows,
+        misses: report.failures,
+    }
+}
+
+/// `newsie eval recognizers`: pass rate per Recognizers-Text model, on the
+/// expectations the annotation spec covers, under the benchmarks folder.
+pub fn recognizers_report(benchmarks: &Path) -> Result<crate::report::SuiteReport, Error> {
+    let path = benchmarks.join("numbers/recognizers-text/recognizers_en_number_cases.jsonl");
+    let report = recognizers(&path, &Normalizer::new(), RtScope::Spec)?;
+    Ok(pass_rate_rows("recognizers (cases passed, spec scope)", report))
+}
+
+/// `newsie eval duckling`: pass rate per Duckling dimension.
+pub fn duckling_report(benchmarks: &Path) -> Result<crate::report::SuiteReport, Error> {
+    let path = benchmarks.join("numbers/duckling/duckling_en_examples.jsonl");
+    let report = duckling(&path, &Normalizer::new())?;
+    Ok(pass_rate_rows("duckling (cases passed)", report))
+}
+
+/// `newsie eval ieer`: span recall on IE-ER's MONEY, PERCENT and CARDINAL
+/// (the recall column; exact span first, then any overlap).
+pub fn ieer_report(benchmarks: &Path) -> Result<crate::report::SuiteReport, Error> {
+    use crate::report::Row;
+    let report = ieer(&benchmarks.join("ieer-news/ieer_newswire.jsonl"), &Normalizer::new())?;
+    let mut rows = Vec::new();
+    for (kind, recall) in &report.by_type {
+        for (how, found) in [("exact", recall.exact), ("overlap", recall.overlap)] {
+            let counts = crate::Counts {
+                correct: found,
+                predicted: found,
+                gold: recall.gold,
+            };
+            rows.push(Row::new("quantities", &format!("{kind} {how}"), counts));
+        }
+    }
+    Ok(crate::report::SuiteReport {
+        suite: "ieer (span recall; precision not scored)".to_owned(),
+        rows,
+        misses: report.misses,
+    })
+}
+

@@ -19,6 +19,7 @@ use crate::score::Counts;
 use crate::Error;
 use newsie_core::{Document, QuoteKind, Record, Span};
 use newsie_pipeline::Pipeline;
+use newsie_quotes::Attributor;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -156,14 +157,100 @@ pub fn predicted_spans(text: &str, record: &Record) -> (Vec<Span>, Vec<Span>, Ve
             content = with_that(text, content);
         }
         push(&mut contents, content);
+        let cue = q.cue.as_ref().map(|c| cue_phrase(text, c.span()));
         if let Some(s) = &q.speaker {
-            push(&mut sources, newsie_quotes::mention_phrase(text, s.span()));
+            let sentence = record
+                .sentences
+                .iter()
+                .find(|x| x.start <= s.start && s.end <= x.end)
+                .map_or(Span::new(0, text.len()), |x| x.span());
+            push(&mut sources, source_phrase(text, s.span(), cue, sentence));
         }
-        if let Some(c) = &q.cue {
-            push(&mut cues, c.span());
+        if let Some(c) = cue {
+            push(&mut cues, c);
         }
     }
     (sources, cues, contents)
+}
+
+/// PolNeAR's cue keeps the auxiliaries and adverbs before the verb (`has
+/// said`, `also said`, `is demanding`) and a colon right after it
+/// (`said:`).
+fn cue_phrase(text: &str, cue: Span) -> Span {
+    let mut start = cue.start;
+    loop {
+        let before = text[..start].trim_end_matches(' ');
+        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &before[word_start..];
+        let aux = matches!(
+            word.to_ascii_lowercase().as_str(),
+            "has" | "have" | "had" | "also" | "is" | "are" | "was" | "were" | "will" | "would"
+        );
+        if !aux || before.len() == start {
+            break;
+        }
+        start = word_start;
+    }
+    let mut end = cue.end;
+    if text[end..].starts_with(':') {
+        end += 1;
+    }
+    Span::new(start, end)
+}
+
+/// PolNeAR's source is the speaker's whole phrase: with its titles and
+/// modifiers ([`newsie_quotes::mention_phrase`]), a party tag in
+/// parentheses (`Gov. Pat McCrory (R)`), and an apposition set off by
+/// commas (`Richard Revesz, director of the institute,` before the cue;
+/// `said Ryan Ellis, a Republican tax consultant` after it, to the end of
+/// the sentence).
+fn source_phrase(text: &str, speaker: Span, cue: Option<Span>, sentence: Span) -> Span {
+    let phrase = newsie_quotes::mention_phrase(text, speaker);
+    let mut end = phrase.end;
+    let rest = &text[end..];
+    let lead = rest.len() - rest.trim_start_matches(' ').len();
+    if rest[lead..].starts_with('(') {
+        if let Some(close) = rest[lead..].find(')').filter(|&c| c <= 24) {
+            if !rest[lead..lead + close].contains('\n') {
+                end += lead + close + 1;
+            }
+        }
+    }
+    let Some(cue) = cue else {
+        return Span::new(phrase.start, end);
+    };
+    let is_clean = |gap: &str| {
+        !gap.contains(['\n', '"', '“', '”', ';']) && gap.split_whitespace().count() <= 30
+    };
+    if end <= cue.start {
+        let gap = &text[end..cue.start];
+        let trimmed = gap.trim();
+        // Not a participle clause (`Trump, appearing after Clinton, cited`).
+        let participle = trimmed
+            .strip_prefix(',')
+            .and_then(|t| t.split_whitespace().next())
+            .is_some_and(|w| w.ends_with("ing"));
+        if trimmed.len() > 1
+            && trimmed.starts_with(',')
+            && trimmed.ends_with(',')
+            && is_clean(gap)
+            && !participle
+        {
+            end += gap.trim_end().len();
+        }
+    } else if cue.end <= phrase.start && end < sentence.end {
+        let tail = &text[end..sentence.end];
+        if tail.starts_with(',') {
+            let stop = tail.find(['\n', '"', '“', '”', ';']).unwrap_or(tail.len());
+            let piece = tail[..stop].trim_end().trim_end_matches(['.', ',', ' ']);
+            if piece.len() > 1 && is_clean(piece) {
+                end += piece.len();
+            }
+        }
+    }
+    Span::new(phrase.start, end)
 }
 
 /// PolNeAR's content of an indirect quote keeps a leading `that`.
@@ -192,7 +279,7 @@ fn mixed_clause(text: &str, quoted: Span, sentence: Span, cue: Span) -> Span {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric());
-    if !mid_sentence || !(sentence.start <= cue.start && cue.end <= sentence.end) {
+    if !(mid_sentence && sentence.start <= cue.start && cue.end <= sentence.end) {
         return quoted;
     }
     if cue.end <= quoted.start {
@@ -287,11 +374,30 @@ impl PolnearScores {
     }
 }
 
-/// Runs `pipeline` on every article and sums the scores.
+/// The attributor for PolNeAR: the default one widened to PolNeAR's notion
+/// of attribution (beliefs, findings and other non-speech cues).
+pub fn attributor() -> Attributor {
+    Attributor::builder()
+        .wide_attribution(true)
+        .build()
+        .unwrap_or_default()
+}
+
+/// The record of one article: `pipeline`'s sentences and entities, with
+/// quotes from [`attributor`] (PolNeAR's wider notion of attribution).
+pub fn predict(pipeline: &Pipeline, doc: &PolnearDoc) -> Result<Record, Error> {
+    let mut record = pipeline.process(&Document::new(doc.id.clone(), doc.text.clone()))?;
+    let sentences: Vec<Span> = record.sentences.iter().map(|s| s.span()).collect();
+    record.quotes = attributor().attribute(&doc.text, &sentences, &record.entities);
+    Ok(record)
+}
+
+/// Runs `pipeline` (sentences and entities) and [`attributor`] on every
+/// article and sums the scores.
 pub fn evaluate(pipeline: &Pipeline, docs: &[PolnearDoc]) -> Result<PolnearScores, Error> {
     let mut total = PolnearScores::default();
     for doc in docs {
-        let record = pipeline.process(&Document::new(doc.id.clone(), doc.text.clone()))?;
+        let record = predict(pipeline, doc)?;
         total.merge(&score_document(doc, &record));
     }
     Ok(total)
