@@ -23,7 +23,10 @@ fn an_article() -> PathBuf {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     articles.sort();
-    articles.into_iter().next().expect("fixtures/ holds an article")
+    articles
+        .into_iter()
+        .next()
+        .expect("fixtures/ holds an article")
 }
 
 fn records(output: &Output) -> Vec<Value> {
@@ -40,7 +43,11 @@ fn messy_folder() -> tempfile::TempDir {
     std::fs::copy(an_article(), dir.path().join("a_good.txt")).unwrap();
     std::fs::write(dir.path().join("b_empty.txt"), b"").unwrap();
     std::fs::write(dir.path().join("c_latin1.txt"), b"Caf\xe9 prices rose 5%.").unwrap();
-    std::fs::write(dir.path().join("d_binary.txt"), b"\x7fELF\x00\x01\x02\x00\xff").unwrap();
+    std::fs::write(
+        dir.path().join("d_binary.txt"),
+        b"\x7fELF\x00\x01\x02\x00\xff",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("e_ignored.pdf"), b"not a text file").unwrap();
     dir
 }
@@ -58,13 +65,20 @@ fn every_input_yields_one_record_and_bad_ones_are_errors() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "some documents failed");
     let records = records(&output);
-    assert_eq!(records.len(), 5, "four files in the folder plus the missing path");
+    assert_eq!(
+        records.len(),
+        5,
+        "four files in the folder plus the missing path"
+    );
     let kinds: Vec<&str> = records
         .iter()
         .map(|r| r["error"]["kind"].as_str().unwrap_or("ok"))
         .collect();
     assert_eq!(kinds, ["ok", "empty", "invalid_utf8", "binary", "io"]);
-    assert!(records[4]["id"].as_str().unwrap().ends_with("no_such_file.txt"));
+    assert!(records[4]["id"]
+        .as_str()
+        .unwrap()
+        .ends_with("no_such_file.txt"));
 
     // The good record keeps the contract: every text is its byte slice.
     let text = std::fs::read_to_string(an_article()).unwrap();
@@ -74,8 +88,15 @@ fn every_input_yields_one_record_and_bad_ones_are_errors() {
         assert!(!items.is_empty(), "{list} is empty");
         let mut last = 0;
         for item in items {
-            let (start, end) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
-            assert_eq!(&text[start..end], item["text"].as_str().unwrap(), "{list} text is its slice");
+            let (start, end) = (
+                item["start"].as_u64().unwrap() as usize,
+                item["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text[start..end],
+                item["text"].as_str().unwrap(),
+                "{list} text is its slice"
+            );
             assert!(start >= last, "{list} sorted");
             last = start;
         }
@@ -94,7 +115,11 @@ fn output_is_identical_for_any_thread_count() {
     };
     let one = run("1");
     let two = run("2");
-    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    assert!(
+        one.status.success(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
     assert!(records(&one).len() >= 12);
     assert_eq!(one.stdout, two.stdout);
 }
@@ -109,7 +134,11 @@ fn jsonl_from_stdin_streams_one_line_per_line() {
         .unwrap();
     {
         let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, r#"{{"id": "first", "text": "Shares rose 5% on Monday."}}"#).unwrap();
+        writeln!(
+            stdin,
+            r#"{{"id": "first", "text": "Shares rose 5% on Monday."}}"#
+        )
+        .unwrap();
         writeln!(stdin, "{{not json").unwrap();
         writeln!(stdin, r#"{{"id": "third"}}"#).unwrap();
         writeln!(stdin, r#"{{"id": 4, "text": "“Yes,” she said."}}"#).unwrap();
@@ -120,7 +149,10 @@ fn jsonl_from_stdin_streams_one_line_per_line() {
     let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["first", "-:2", "third", "4"]);
     assert_eq!(records[1]["error"]["kind"], "invalid_json");
-    assert!(records[1]["error"]["message"].as_str().unwrap().contains("line 2"));
+    assert!(records[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("line 2"));
     assert_eq!(records[0]["quantities"][0]["text"], "5%");
 }
 
@@ -146,9 +178,15 @@ fn output_file_is_written_whole_and_only_selected_stages_run() {
 
 #[test]
 fn usage_errors_exit_with_two() {
-    let output = newsie().args(["extract", "--threads", "zero"]).output().unwrap();
+    let output = newsie()
+        .args(["extract", "--threads", "zero"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    let output = newsie().args(["extract", "--threads", "0", "x.txt"]).output().unwrap();
+    let output = newsie()
+        .args(["extract", "--threads", "0", "x.txt"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--threads"));
 }
@@ -170,7 +208,11 @@ fn broken_pipe_ends_quietly() {
     drop(stdout);
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]

@@ -142,7 +142,11 @@ pub struct EvalArgs {
     pub benchmarks: PathBuf,
 
     /// The seed article's gold file.
-    #[arg(long, value_name = "FILE", default_value = "../shared/seed/aws-layoffs.gold.json")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "../shared/seed/aws-layoffs.gold.json"
+    )]
     pub seed: PathBuf,
 
     /// Print the scores as JSON.

@@ -32,8 +32,12 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     };
     let mut reports = Vec::new();
     for suite in suites {
-        let report = run_suite(suite, &args, &pipeline)
-            .with_context(|| format!("suite {suite:?} failed (is the shared data at {}?)", args.benchmarks.display()))?;
+        let report = run_suite(suite, &args, &pipeline).with_context(|| {
+            format!(
+                "suite {suite:?} failed (is the shared data at {}?)",
+                args.benchmarks.display()
+            )
+        })?;
         if !args.json {
             print!("{}", report.table());
             if args.verbose {

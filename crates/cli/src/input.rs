@@ -51,7 +51,8 @@ fn read_path(path: &Path, options: ReadOptions, tx: &SyncSender<Input>) -> bool 
         return if options.jsonl {
             read_jsonl("-", stdin, options, tx)
         } else {
-            tx.send(read_document("-".to_string(), stdin, options)).is_ok()
+            tx.send(read_document("-".to_string(), stdin, options))
+                .is_ok()
         };
     }
     if path.is_dir() {
@@ -172,48 +173,107 @@ fn decode(id: String, bytes: Vec<u8>) -> Result<Document, ErrorRecord> {
     }
 }
 
+/// Reads one line into `line` (newline included), keeping at most `limit`
+/// bytes of it: the rest of an overlong line is read and dropped, so one
+/// huge line (or a stream without newlines) never fills memory. Returns the
+/// full length of the line, 0 at the end of the input.
+fn read_bounded_line(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            return Ok(total);
+        }
+        let (chunk, done) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buffer[..=i], true),
+            None => (buffer, false),
+        };
+        let room = limit.saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let used = chunk.len();
+        total += used;
+        reader.consume(used);
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
 /// Streams a JSON Lines source: one document (or error record) per line.
-fn read_jsonl(source: &str, mut reader: impl BufRead, options: ReadOptions, tx: &SyncSender<Input>) -> bool {
+fn read_jsonl(
+    source: &str,
+    mut reader: impl BufRead,
+    options: ReadOptions,
+    tx: &SyncSender<Input>,
+) -> bool {
+    // Keep one byte past the limit to tell "at the limit" from "over it".
+    let limit = usize::try_from(options.max_doc_bytes.saturating_add(1)).unwrap_or(usize::MAX);
     let mut line = Vec::new();
     let mut number = 0usize;
     loop {
         line.clear();
-        match reader.read_until(b'\n', &mut line) {
+        let length = match read_bounded_line(&mut reader, &mut line, limit) {
             Ok(0) => return true,
-            Ok(_) => {}
+            Ok(n) => n,
             Err(e) => {
                 let id = format!("{source}:{}", number + 1);
-                let record = ErrorRecord::new(id, "io", format!("cannot read line {}: {e}", number + 1));
-                let _ = tx.send(Input { bytes: 0, doc: Err(record) });
+                let message = format!("cannot read line {}: {e}", number + 1);
+                let _ = tx.send(Input {
+                    bytes: 0,
+                    doc: Err(ErrorRecord::new(id, "io", message)),
+                });
                 return false;
             }
-        }
-        number += 1;
-        let input = Input {
-            bytes: line.len(),
-            doc: parse_jsonl_line(source, number, &line, options),
         };
-        if tx.send(input).is_err() {
+        number += 1;
+        let doc = if length as u64 > options.max_doc_bytes {
+            let message = format!("line {number}: larger than --max-doc-mb");
+            Err(ErrorRecord::new(
+                format!("{source}:{number}"),
+                "too_large",
+                message,
+            ))
+        } else {
+            parse_jsonl_line(source, number, &line)
+        };
+        if tx.send(Input { bytes: length, doc }).is_err() {
             return false;
         }
     }
 }
 
-fn parse_jsonl_line(source: &str, number: usize, line: &[u8], options: ReadOptions) -> Result<Document, ErrorRecord> {
+fn parse_jsonl_line(source: &str, number: usize, line: &[u8]) -> Result<Document, ErrorRecord> {
     let fallback_id = format!("{source}:{number}");
     let fail = |id: String, kind: &str, what: String| {
         Err(ErrorRecord::new(id, kind, format!("line {number}: {what}")))
     };
-    if line.len() as u64 > options.max_doc_bytes {
-        return fail(fallback_id, "too_large", "larger than --max-doc-mb".into());
-    }
     let text = match std::str::from_utf8(line) {
         Ok(t) => t,
-        Err(e) => return fail(fallback_id, "invalid_utf8", format!("not valid UTF-8 at byte {}", e.valid_up_to())),
+        Err(e) => {
+            return fail(
+                fallback_id,
+                "invalid_utf8",
+                format!("not valid UTF-8 at byte {}", e.valid_up_to()),
+            )
+        }
     };
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return fail(fallback_id, "invalid_json", format!("not a JSON object: {e}")),
+        Err(e) => {
+            return fail(
+                fallback_id,
+                "invalid_json",
+                format!("not a JSON object: {e}"),
+            )
+        }
     };
     let id = match value.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
@@ -242,14 +302,33 @@ mod tests {
     }
 
     #[test]
+    fn overlong_lines_are_dropped_without_being_held() {
+        let input = format!("{}\nshort\n", "x".repeat(10_000));
+        let mut reader = io::BufReader::with_capacity(64, input.as_bytes());
+        let mut line = Vec::new();
+        assert_eq!(
+            read_bounded_line(&mut reader, &mut line, 100).unwrap(),
+            10_001
+        );
+        assert_eq!(line.len(), 100);
+        line.clear();
+        assert_eq!(read_bounded_line(&mut reader, &mut line, 100).unwrap(), 6);
+        assert_eq!(line, b"short\n");
+        line.clear();
+        assert_eq!(read_bounded_line(&mut reader, &mut line, 100).unwrap(), 0);
+    }
+
+    #[test]
     fn jsonl_lines_keep_ids_and_name_their_line() {
-        let options = ReadOptions { jsonl: true, max_doc_bytes: 1 << 20 };
-        let doc = parse_jsonl_line("-", 1, br#"{"id": 7, "text": "Hi."}"#, options).unwrap();
+        let doc = parse_jsonl_line("-", 1, br#"{"id": 7, "text": "Hi."}"#).unwrap();
         assert_eq!(doc.id(), "7");
-        let err = parse_jsonl_line("in.jsonl", 3, b"{oops", options).unwrap_err();
+        let err = parse_jsonl_line("in.jsonl", 3, b"{oops").unwrap_err();
         assert_eq!(err.id, "in.jsonl:3");
         assert!(err.error.message.starts_with("line 3:"));
-        let err = parse_jsonl_line("-", 4, br#"{"id": "a"}"#, options).unwrap_err();
-        assert_eq!((err.id.as_str(), err.error.kind.as_str()), ("a", "invalid_json"));
+        let err = parse_jsonl_line("-", 4, br#"{"id": "a"}"#).unwrap_err();
+        assert_eq!(
+            (err.id.as_str(), err.error.kind.as_str()),
+            ("a", "invalid_json")
+        );
     }
 }

@@ -39,8 +39,8 @@ impl Sink {
         tmp_name.push(name);
         tmp_name.push(format!(".{}.tmp", std::process::id()));
         let tmp = target.with_file_name(tmp_name);
-        let file = File::create(&tmp)
-            .with_context(|| format!("cannot create {}", tmp.display()))?;
+        let file =
+            File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
         Ok(Sink::File {
             writer: BufWriter::new(file),
             tmp,
