@@ -227,3 +227,44 @@ fn writing_to_a_device_keeps_the_device() {
     let meta = std::fs::metadata("/dev/null").unwrap();
     assert!(!meta.is_file(), "/dev/null must stay a device");
 }
+
+#[test]
+fn render_draws_articles_and_earlier_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    let status = newsie()
+        .arg("render")
+        .arg(an_article())
+        .arg("-o")
+        .arg(&page)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+
+    // extract --include-text, then render --from that output.
+    let records = dir.path().join("out.jsonl");
+    let status = newsie()
+        .arg("extract")
+        .arg(an_article())
+        .args(["--quiet", "--include-text", "-o"])
+        .arg(&records)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let from_page = dir.path().join("from.html");
+    let status = newsie()
+        .args(["render", "--from"])
+        .arg(&records)
+        .arg("-o")
+        .arg(&from_page)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let from_html = std::fs::read_to_string(&from_page).unwrap();
+    // The same record drawn both ways: the same marks.
+    let marks = |page: &str| page.matches("data-key=\"").count();
+    assert!(marks(&html) > 0);
+    assert_eq!(marks(&from_html), marks(&html));
+}
