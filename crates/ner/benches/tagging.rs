@@ -24,6 +24,23 @@ fn document() -> (String, Vec<Span>) {
     (text, sentences)
 }
 
+/// The project's own gold articles (`fixtures/*.gold.json`): varied modern
+/// news, so the throughput does not flatter per-word caches by repetition.
+fn fixtures() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p: &std::path::PathBuf| p.to_string_lossy().ends_with(".gold.json"));
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter_map(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect()
+}
+
 fn bench_tagging(c: &mut Criterion) {
     let tagger = Tagger::embedded().expect("embedded model");
     let (text, sentences) = document();
@@ -33,6 +50,18 @@ fn bench_tagging(c: &mut Criterion) {
     group.bench_function("tag_text", |b| {
         b.iter(|| tagger.tag(&text, &sentences).unwrap())
     });
+    let articles = fixtures();
+    if !articles.is_empty() {
+        let tokens: u64 = articles.iter().map(|a| word_tokens(a).count() as u64).sum();
+        group.throughput(Throughput::Elements(tokens));
+        group.bench_function("tag_fixtures", |b| {
+            b.iter(|| {
+                for a in &articles {
+                    tagger.tag(a, &[]).unwrap();
+                }
+            })
+        });
+    }
     group.finish();
     c.bench_function("load_embedded_model", |b| {
         b.iter(|| Tagger::embedded().unwrap())

@@ -55,9 +55,53 @@ pub(crate) fn split_tag(tag: u8) -> Option<(u8, Position)> {
 }
 
 /// Whether `next` may follow `prev` (BILOU), where `last` says `next` ends
-/// the sentence.
+/// the sentence: a lookup in a table built at compile time.
 #[inline]
 pub(crate) fn allowed(prev: u8, next: u8, last: bool) -> bool {
+    let (p, n) = (prev as usize, next as usize);
+    p < N_TAGS && n < N_TAGS && ALLOWED[usize::from(last)][p] & (1 << n) != 0
+}
+
+/// [`allowed`] as bit masks: `ALLOWED[last][prev]` has bit `next` set.
+const ALLOWED: [[u32; N_TAGS]; 2] = {
+    let mut table = [[0u32; N_TAGS]; 2];
+    let mut last = 0;
+    while last < 2 {
+        let mut prev = 0;
+        while prev < N_TAGS {
+            let mut next = 0;
+            while next < N_TAGS {
+                if allowed_slow(prev as u8, next as u8, last == 1) {
+                    table[last][prev] |= 1 << next;
+                }
+                next += 1;
+            }
+            prev += 1;
+        }
+        last += 1;
+    }
+    table
+};
+
+/// The BILOU rule itself, spelled out (evaluated at compile time).
+const fn allowed_slow(prev: u8, next: u8, last: bool) -> bool {
+    // Tags are 1 + kind * 4 + position (B, I, L, U); 0 is O.
+    let prev_open = prev != O && matches!((prev - 1) % 4, 0 | 1);
+    if next == O {
+        return !prev_open;
+    }
+    let kind = (next - 1) / 4;
+    let same_kind = prev != O && (prev - 1) / 4 == kind;
+    match (next - 1) % 4 {
+        0 => !prev_open && !last,
+        3 => !prev_open,
+        1 => prev_open && same_kind && !last,
+        _ => prev_open && same_kind,
+    }
+}
+
+#[cfg(test)]
+fn allowed_reference(prev: u8, next: u8, last: bool) -> bool {
     let open = matches!(
         split_tag(prev),
         Some((_, Position::Begin | Position::Inside))
@@ -370,10 +414,15 @@ const EDGE: u64 = 0x0bad_5eed_0bad_5eed;
 /// Runs one left-to-right pass over a prepared document: `decide` gets each
 /// token's features, its sentence and position, the previous tag and
 /// whether the token ends its sentence, and returns the tag chosen.
+/// `drop_identity` is asked once per token whether to leave out the
+/// features that name the word itself (training regularization: the model
+/// must then also learn from shape, clusters and context, which carry over
+/// to words it never saw); tagging passes `|| false`.
 pub(crate) fn run_pass(
     prepared: &[(Vec<TokenInfo>, bool)],
     memory: &mut DocMemory,
     feats: &mut Vec<u64>,
+    mut drop_identity: impl FnMut() -> bool,
     mut decide: impl FnMut(&[u64], usize, usize, u8, bool) -> u8,
 ) -> Vec<Vec<u8>> {
     let mut out = Vec::with_capacity(prepared.len());
@@ -381,7 +430,13 @@ pub(crate) fn run_pass(
         let mut tags = Vec::with_capacity(infos.len());
         let (mut prev, mut prev2) = (O, O);
         for i in 0..infos.len() {
-            extract(infos, i, *headline, prev, prev2, memory, feats);
+            let context = Context {
+                headline: *headline,
+                prev,
+                prev2,
+                drop_identity: drop_identity(),
+            };
+            extract(infos, i, context, memory, feats);
             let chosen = decide(feats, s, i, prev, i + 1 == infos.len());
             memory.observe_tag(&infos[i], chosen);
             tags.push(chosen);
@@ -393,17 +448,33 @@ pub(crate) fn run_pass(
     out
 }
 
-/// Appends the features of token `i` of `infos` to `feats` (cleared
-/// first). `prev` and `prev2` are the tags chosen for the two tokens before.
+/// What feature extraction needs to know beyond the sentence itself.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context {
+    /// The sentence is a headline.
+    pub headline: bool,
+    /// The tag chosen for the token before.
+    pub prev: u8,
+    /// The tag chosen for the token two before.
+    pub prev2: u8,
+    /// Leave out the features that name the word itself.
+    pub drop_identity: bool,
+}
+
+/// Appends the features of token `i` of `infos` to `feats` (cleared first).
 pub(crate) fn extract(
     infos: &[TokenInfo],
     i: usize,
-    headline: bool,
-    prev: u8,
-    prev2: u8,
+    context: Context,
     memory: &DocMemory,
     feats: &mut Vec<u64>,
 ) {
+    let Context {
+        headline,
+        prev,
+        prev2,
+        drop_identity,
+    } = context;
     feats.clear();
     let me = &infos[i];
     let at = |offset: isize| -> Option<&TokenInfo> {
@@ -414,8 +485,20 @@ pub(crate) fn extract(
     let shape_at = |offset: isize| at(offset).map_or(EDGE ^ offset as u64, |t| t.short_shape);
 
     feats.push(feature(t::BIAS, 0));
-    feats.push(feature(t::WORD, me.word));
-    feats.push(feature(t::LOWER, me.lower));
+    if !drop_identity {
+        feats.push(feature(t::WORD, me.word));
+        feats.push(feature(t::LOWER, me.lower));
+        feats.push(feature(t::BIGRAM_LEFT, combine(lower_at(-1), me.lower)));
+        feats.push(feature(t::BIGRAM_RIGHT, combine(me.lower, lower_at(1))));
+        feats.push(feature(t::WORD_RIGHT_SHAPE, combine(me.word, shape_at(1))));
+        feats.push(feature(
+            t::PREV_TAG_LOWER,
+            combine(u64::from(prev), me.lower),
+        ));
+        if headline {
+            feats.push(feature(t::HEADLINE_LOWER, me.lower));
+        }
+    }
     feats.push(feature(t::SHAPE, me.shape));
     feats.push(feature(t::SHORT_SHAPE, me.short_shape));
     for k in 0..4 {
@@ -430,15 +513,11 @@ pub(crate) fn extract(
         t::SHAPES_3,
         combine(combine(shape_at(-1), me.short_shape), shape_at(1)),
     ));
-    feats.push(feature(t::BIGRAM_LEFT, combine(lower_at(-1), me.lower)));
-    feats.push(feature(t::BIGRAM_RIGHT, combine(me.lower, lower_at(1))));
-    feats.push(feature(t::WORD_RIGHT_SHAPE, combine(me.word, shape_at(1))));
     if i == 0 {
         feats.push(feature(t::FIRST_SHAPE, me.short_shape));
     }
     if headline {
         feats.push(feature(t::HEADLINE_SHAPE, me.short_shape));
-        feats.push(feature(t::HEADLINE_LOWER, me.lower));
     }
     feats.push(feature(t::LENGTH, u64::from(me.length.min(12))));
     feats.push(feature(
@@ -484,10 +563,6 @@ pub(crate) fn extract(
     feats.push(feature(
         t::PREV_TAGS,
         u64::from(prev) << 8 | u64::from(prev2),
-    ));
-    feats.push(feature(
-        t::PREV_TAG_LOWER,
-        combine(u64::from(prev), me.lower),
     ));
     feats.push(feature(
         t::PREV_TAG_SHAPE,
@@ -539,8 +614,13 @@ mod tests {
         assert!(!allowed(b_per, l_org, false));
         assert!(!allowed(b_per, O, false));
         assert_eq!(split_tag(l_org), Some((1, Position::Last)));
-        for t in 0..N_TAGS as u8 {
-            let _ = split_tag(t);
+        for a in 0..N_TAGS as u8 {
+            for b in 0..N_TAGS as u8 {
+                for last in [false, true] {
+                    assert_eq!(allowed(a, b, last), allowed_reference(a, b, last));
+                }
+            }
         }
+        assert!(!allowed(O, 200, false));
     }
 }

@@ -257,6 +257,34 @@ fn token_entities(tags: &[(u8, f32)]) -> Vec<(usize, usize, u8, f32)> {
     out
 }
 
+/// Splits mentions that run over a title into what precedes it and the
+/// name it introduces (`Amazon CEO Andy Jassy` -> `Amazon` keeps its type,
+/// `Andy Jassy` becomes PER): a title word inside a mention, followed by a
+/// capitalized word, ends one entity and opens a person's name.
+fn split_at_titles(
+    words: &[&str],
+    entities: Vec<(usize, usize, u8, f32)>,
+) -> Vec<(usize, usize, u8, f32)> {
+    const PER: u8 = 0;
+    let mut out = Vec::with_capacity(entities.len());
+    for (start, end, kind, score) in entities {
+        let inner_title = (start + 1..end.saturating_sub(1)).rev().find(|&j| {
+            TITLES.contains(&words[j].to_lowercase().as_str())
+                && words[j + 1].chars().next().is_some_and(char::is_uppercase)
+        });
+        match inner_title {
+            Some(j) => {
+                if kind != PER {
+                    out.push((start, j, kind, score));
+                }
+                out.push((j + 1, end, PER, score));
+            }
+            None => out.push((start, end, kind, score)),
+        }
+    }
+    out
+}
+
 /// Clips and orders sentence spans so that each lies on char boundaries
 /// inside `text` and none overlaps the one before.
 fn clean_sentences(text: &str, sentences: &[Span]) -> Vec<Span> {
@@ -303,7 +331,8 @@ impl Backend for LinearBackend {
         let tagged = self.model.tag_document(&words);
         let mut out = Vec::new();
         for ((spans, words), tags) in token_spans.iter().zip(&words).zip(&tagged) {
-            for (mut start, mut end, kind, score) in token_entities(tags) {
+            for (start, end, kind, score) in split_at_titles(words, token_entities(tags)) {
+                let (mut start, mut end) = (start, end);
                 let label = LABELS[kind as usize];
                 while end > start && is_possessive(words[end - 1]) {
                     end -= 1;

@@ -101,6 +101,103 @@ pub fn read_conll(path: &Path) -> Result<Vec<Vec<Sentence>>, Error> {
         .collect())
 }
 
+/// Converts silver annotations written by `scripts/ner/make_silver.py` into
+/// CoNLL IOB2 text, tokenized by newsie's own [`newsie_core::word_tokens`]
+/// so the training tokens match the ones seen at tagging time.
+///
+/// Input: one sentence per line, the sentence text then tab-separated
+/// `start:end:TYPE` fields (byte offsets into the line, TYPE one of PER,
+/// ORG, LOC, MISC); an empty line between documents. Output: a
+/// `-DOCSTART-` line before each document, one `token TAG` line per token,
+/// an empty line after each sentence. An entity takes the tokens lying
+/// wholly inside its span, less a leading `the` and trailing possessives
+/// and punctuation other than `.` and `&` (the CoNLL convention; the dot
+/// of `Co.` stays); malformed fields are skipped.
+pub fn silver_to_iob2(input: &str) -> String {
+    let mut out = String::new();
+    let mut open_doc = false;
+    for line in input.lines() {
+        if line.trim().is_empty() {
+            open_doc = false;
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let sentence = fields.next().unwrap_or_default();
+        let tokens: Vec<newsie_core::Span> =
+            newsie_core::word_tokens(sentence).map(|t| t.span).collect();
+        if tokens.is_empty() {
+            continue;
+        }
+        let mut labels: Vec<Option<(bool, &str)>> = vec![None; tokens.len()];
+        for field in fields {
+            let mut parts = field.splitn(3, ':');
+            let (Some(Ok(start)), Some(Ok(end)), Some(kind)) = (
+                parts.next().map(str::parse::<usize>),
+                parts.next().map(str::parse::<usize>),
+                parts.next(),
+            ) else {
+                continue;
+            };
+            if kind_index(kind).is_none() {
+                continue;
+            }
+            let inside: Vec<usize> = (0..tokens.len())
+                .filter(|&i| tokens[i].start >= start && tokens[i].end <= end)
+                .collect();
+            let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            let (mut first, mut last) = (first, last + 1);
+            let word = |i: usize| &sentence[tokens[i]];
+            while last > first
+                && (is_possessive_token(word(last - 1))
+                    || !word(last - 1).chars().any(char::is_alphanumeric)
+                        && word(last - 1) != "."
+                        && word(last - 1) != "&")
+            {
+                last -= 1;
+            }
+            while last > first && word(first).eq_ignore_ascii_case("the") {
+                first += 1;
+            }
+            if last <= first || labels[first..last].iter().any(Option::is_some) {
+                continue;
+            }
+            for (k, slot) in labels[first..last].iter_mut().enumerate() {
+                *slot = Some((k == 0, kind));
+            }
+        }
+        if !open_doc {
+            out.push_str("-DOCSTART- O\n\n");
+            open_doc = true;
+        }
+        for (span, label) in tokens.iter().zip(&labels) {
+            out.push_str(&sentence[*span]);
+            match label {
+                Some((true, kind)) => {
+                    out.push_str(" B-");
+                    out.push_str(kind);
+                }
+                Some((false, kind)) => {
+                    out.push_str(" I-");
+                    out.push_str(kind);
+                }
+                None => out.push_str(" O"),
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn is_possessive_token(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!(chars.next(), Some('\'' | '\u{2019}'))
+        && matches!(chars.next(), Some('s' | 'S'))
+        && chars.next().is_none()
+}
+
 /// Converts IOB1/IOB2 labels (prefix, type) to BILOU tags.
 fn bilou(labels: &[(char, Option<u8>)]) -> Vec<u8> {
     let mut out = vec![O; labels.len()];
@@ -314,6 +411,16 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Features kept in the compact model (the largest weights).
     pub max_features: usize,
+    /// Optional silver training data in IOB2 with `-DOCSTART-` lines (see
+    /// [`silver_to_iob2`]), added to the training documents.
+    pub silver: Option<PathBuf>,
+    /// How much a silver token's update counts against a gold one's (0..=1).
+    pub silver_weight: f32,
+    /// Whether silver entities also join the gazetteer.
+    pub silver_gazetteer: bool,
+    /// The probability, per training token, of leaving out the features
+    /// that name the word itself (0 disables it).
+    pub identity_dropout: f64,
 }
 
 impl TrainConfig {
@@ -328,6 +435,10 @@ impl TrainConfig {
             patience: 3,
             seed: 1,
             max_features: 400_000,
+            silver: None,
+            silver_weight: 1.0,
+            silver_gazetteer: false,
+            identity_dropout: 0.0,
         }
     }
 
@@ -352,6 +463,27 @@ impl TrainConfig {
     /// Sets the seed.
     pub fn seed(mut self, seed: u64) -> Self {
         self.seed = seed;
+        self
+    }
+
+    /// Adds silver training data (IOB2 with `-DOCSTART-` lines), whose
+    /// updates count `weight` times a gold update.
+    pub fn silver(mut self, path: impl Into<PathBuf>, weight: f32) -> Self {
+        self.silver = Some(path.into());
+        self.silver_weight = weight.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Sets whether silver entities join the gazetteer.
+    pub fn silver_gazetteer(mut self, yes: bool) -> Self {
+        self.silver_gazetteer = yes;
+        self
+    }
+
+    /// Sets the per-token probability of dropping word-identity features
+    /// while training.
+    pub fn identity_dropout(mut self, p: f64) -> Self {
+        self.identity_dropout = p.clamp(0.0, 1.0);
         self
     }
 
@@ -410,7 +542,7 @@ impl Weights {
         }
     }
 
-    fn update(&mut self, feats: &[u64], good: u8, bad: u8, step: u32) {
+    fn update(&mut self, feats: &[u64], good: u8, bad: u8, step: u32, amount: f32) {
         for &f in feats {
             let row = self.row(f);
             let base = row * N_TAGS;
@@ -419,8 +551,8 @@ impl Weights {
                 self.totals[base + t] += elapsed * self.current[base + t];
             }
             self.stamp[row] = step;
-            self.current[base + good as usize] += 1.0;
-            self.current[base + bad as usize] -= 1.0;
+            self.current[base + good as usize] += amount;
+            self.current[base + bad as usize] -= amount;
         }
     }
 
@@ -473,7 +605,7 @@ fn evaluate(
     };
     for (doc, prep) in docs.iter().zip(prepared) {
         let mut memory = case_memory(prep);
-        let second = run_pass(prep, &mut memory, &mut feats, decide);
+        let second = run_pass(prep, &mut memory, &mut feats, || false, decide);
         for (s, predicted) in doc.iter().zip(second) {
             counts.add(&s.tags, &predicted);
         }
@@ -500,7 +632,18 @@ pub fn evaluate_model(model: &Model, docs: &[Vec<Sentence>]) -> Counts {
 
 /// Trains a model; `log` receives one line per epoch.
 pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained, Error> {
-    let train_docs = read_conll(&config.train)?;
+    let mut train_docs = read_conll(&config.train)?;
+    let n_gold_docs = train_docs.len();
+    if let Some(path) = &config.silver {
+        let silver = read_conll(path)?;
+        log(&format!(
+            "silver: {} documents, {} sentences, weight {}",
+            silver.len(),
+            silver.iter().map(Vec::len).sum::<usize>(),
+            config.silver_weight
+        ));
+        train_docs.extend(silver);
+    }
     let dev_docs = read_conll(&config.dev)?;
     log(&format!(
         "train: {} documents, {} sentences; dev: {} documents",
@@ -520,12 +663,19 @@ pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained,
         clusters,
         gazetteer: U64Map::default(),
     };
-    let all: Vec<&Vec<Sentence>> = train_docs.iter().collect();
+    // Silver entities join the gazetteer only when asked: spaCy's mistakes
+    // would otherwise become trusted dictionary entries.
+    let gazetteer_docs = if config.silver_gazetteer {
+        train_docs.len()
+    } else {
+        n_gold_docs
+    };
+    let all: Vec<&Vec<Sentence>> = train_docs[..gazetteer_docs].iter().collect();
     add_to_gazetteer(&mut full.gazetteer, &all);
     let mut folds = [full.clone(), full.clone()];
     for (k, fold) in folds.iter_mut().enumerate() {
         fold.gazetteer.clear();
-        let others: Vec<&Vec<Sentence>> = train_docs
+        let others: Vec<&Vec<Sentence>> = train_docs[..gazetteer_docs]
             .iter()
             .enumerate()
             .filter(|(i, _)| i % 2 != k)
@@ -548,6 +698,10 @@ pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained,
     };
     let mut order: Vec<usize> = (0..train_docs.len()).collect();
     let mut rng = config.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    // A second, independent stream for dropout, so that turning dropout on
+    // leaves the document order unchanged.
+    let mut drop_rng = config.seed.wrapping_mul(0xd1b5_4a32_d192_ed03) | 1;
+    let drop_threshold = (config.identity_dropout * u64::MAX as f64) as u64;
     let mut step: u32 = 1;
     let mut feats = Vec::new();
     let mut best: Option<(usize, f64, Vec<f32>, Counts)> = None;
@@ -565,20 +719,40 @@ pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained,
             let prep = &train_prepared[d];
             let mut memory = case_memory(prep);
             let doc = &train_docs[d];
-            run_pass(prep, &mut memory, &mut feats, |f, s, i, prev, last| {
-                let mut scores = [0.0; N_TAGS];
-                weights.score(f, &weights.current, &mut scores);
-                let (guess, _) = best_allowed(&scores, prev, last);
-                let gold = doc[s].tags[i];
-                if guess != gold {
-                    weights.update(f, gold, guess, step);
-                    errors += 1;
+            let amount = if d < n_gold_docs {
+                1.0
+            } else {
+                config.silver_weight
+            };
+            let drop = || {
+                if drop_threshold == 0 {
+                    return false;
                 }
-                step += 1;
-                tokens += 1;
-                // History follows the model's own guesses, as at tagging time.
-                guess
-            });
+                drop_rng ^= drop_rng << 13;
+                drop_rng ^= drop_rng >> 7;
+                drop_rng ^= drop_rng << 17;
+                drop_rng < drop_threshold
+            };
+            run_pass(
+                prep,
+                &mut memory,
+                &mut feats,
+                drop,
+                |f, s, i, prev, last| {
+                    let mut scores = [0.0; N_TAGS];
+                    weights.score(f, &weights.current, &mut scores);
+                    let (guess, _) = best_allowed(&scores, prev, last);
+                    let gold = doc[s].tags[i];
+                    if guess != gold {
+                        weights.update(f, gold, guess, step, amount);
+                        errors += 1;
+                    }
+                    step += 1;
+                    tokens += 1;
+                    // History follows the model's own guesses, as at tagging time.
+                    guess
+                },
+            );
         }
         let averaged = weights.averaged(step);
         let dev = evaluate(&dev_docs, &dev_prepared, |f, s| {
@@ -666,6 +840,18 @@ mod tests {
         ];
         let tags = bilou(&labels);
         assert_eq!(entities_of(&tags), vec![(0, 2, 0), (3, 4, 2), (4, 5, 2)]);
+    }
+
+    #[test]
+    fn silver_spans_become_iob2() {
+        let input =
+            "Jimmy Carter\u{2019}s aide met the Senate.\t0:17:PER\t30:36:ORG\n\nNext doc.\n";
+        let out = silver_to_iob2(input);
+        assert!(out.starts_with("-DOCSTART- O\n\nJimmy B-PER\nCarter I-PER\n\u{2019}s O\n"));
+        assert!(out.contains("the O\nSenate B-ORG\n. O\n"));
+        assert_eq!(out.matches("-DOCSTART-").count(), 2);
+        // Malformed fields are skipped, not fatal.
+        assert!(silver_to_iob2("A b\tx:y:PER\t0:1:FOO\t5:99:PER\n").contains("A O\n"));
     }
 
     #[test]

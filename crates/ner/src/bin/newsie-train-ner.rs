@@ -2,7 +2,9 @@
 //!
 //! ```text
 //! newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE]
-//!                  [--epochs N] [--seed N] [--max-features N] --out MODEL
+//!                  [--epochs N] [--seed N] [--max-features N]
+//!                  [--silver IOB2 [--silver-weight W] [--silver-gazetteer]]
+//!                  [--identity-dropout P] --out MODEL
 //! ```
 
 use newsie_ner::train::{train, TrainConfig};
@@ -19,7 +21,7 @@ fn main() -> ExitCode {
     let (Some(train_path), Some(dev), Some(out)) =
         (value("--train"), value("--dev"), value("--out"))
     else {
-        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] --out MODEL");
+        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--identity-dropout P] --out MODEL");
         return ExitCode::from(2);
     };
     let mut config = TrainConfig::new(train_path, dev);
@@ -38,6 +40,16 @@ fn main() -> ExitCode {
     }
     if let Some(n) = number("--max-features") {
         config = config.max_features(n);
+    }
+    let float = |name: &str| value(name).and_then(|v| v.parse::<f64>().ok());
+    if let Some(path) = value("--silver") {
+        config = config.silver(path, float("--silver-weight").unwrap_or(1.0) as f32);
+    }
+    if args.iter().any(|a| a == "--silver-gazetteer") {
+        config = config.silver_gazetteer(true);
+    }
+    if let Some(p) = float("--identity-dropout") {
+        config = config.identity_dropout(p);
     }
     let started = std::time::Instant::now();
     let trained = match train(&config, |line| {
