@@ -106,13 +106,13 @@ impl SuiteReport {
         let _ = writeln!(out, "{}", self.suite);
         let _ = writeln!(
             out,
-            "  {:<12} {:<18} {:>7} {:>7} {:>7} {:>8} {:>8} {:>8}",
+            "  {:<18} {:<20} {:>7} {:>7} {:>7} {:>8} {:>8} {:>8}",
             "component", "label", "P", "R", "F1", "correct", "pred", "gold"
         );
         for r in &self.rows {
             let _ = writeln!(
                 out,
-                "  {:<12} {:<18} {:>7.3} {:>7.3} {:>7.3} {:>8} {:>8} {:>8}",
+                "  {:<18} {:<20} {:>7.3} {:>7.3} {:>7.3} {:>8} {:>8} {:>8}",
                 r.component,
                 r.label,
                 r.precision,

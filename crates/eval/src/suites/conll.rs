@@ -192,6 +192,30 @@ pub fn evaluate_file(tagger: &Tagger, path: &Path) -> Result<Scores, Error> {
     score(tagger, &docs, path)
 }
 
+/// `newsie eval conll2003`: the embedded tagger on CoNLL-2003 test and on
+/// CoNLL++ under `dir`, per type and micro-averaged.
+pub fn report(dir: &Path) -> Result<crate::report::SuiteReport, Error> {
+    use crate::report::{Row, SuiteReport};
+    let tagger = Tagger::embedded().map_err(|e| Error::Format {
+        path: dir.to_owned(),
+        line: 0,
+        message: format!("cannot load the NER model: {e}"),
+    })?;
+    let mut rows = Vec::new();
+    for (name, file) in [("test", "test.iob2.txt"), ("conll++", "conllpp_test.conll")] {
+        let scores = evaluate_file(&tagger, &dir.join(file))?;
+        for (label, counts) in &scores.by_name {
+            rows.push(Row::new(&format!("entities {name}"), label, *counts));
+        }
+        rows.push(Row::new(&format!("entities {name}"), "micro", scores.micro()));
+    }
+    Ok(SuiteReport {
+        suite: "conll2003 (entity-level, exact span and type)".to_owned(),
+        rows,
+        misses: Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
