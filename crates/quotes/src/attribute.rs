@@ -66,6 +66,17 @@ struct Names {
     focus: Vec<(usize, String)>,
     /// A first or last name word -> indices into `persons`, in order.
     by_part: HashMap<String, Vec<usize>>,
+    /// (start, name) of every organization mention that is no place, in
+    /// document order.
+    orgs: Vec<(usize, String)>,
+    /// Where each capitalized name (titles dropped) is first written.
+    first_seen: HashMap<String, usize>,
+    /// (start, index into `persons`) of every mention of a known person
+    /// outside quotation marks, full or by one name part, in order.
+    person_mentions: Vec<(usize, usize)>,
+    /// Words written alone in brackets (`(AWS)`): acronyms the article
+    /// defines.
+    bracketed: Vec<String>,
 }
 
 /// The document's tokens and structure.
@@ -170,10 +181,7 @@ impl<'a> Doc<'a> {
     /// `span` widened over the period of a closing abbreviation
     /// (`Acme Corp.`, `John Smith Jr.`).
     fn with_abbrev_dot(&self, span: Span, last_tok: usize) -> Span {
-        let abbrev = matches!(
-            self.raw(last_tok),
-            "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "Bros" | "Cos"
-        );
+        let abbrev = is_company_abbrev(self.raw(last_tok));
         match self.toks.get(last_tok + 1) {
             Some(t) if abbrev && t.is_punct('.') && t.span.start == span.end => {
                 Span::new(span.start, t.span.end)
@@ -207,7 +215,7 @@ pub(crate) fn run(
     let directs = find_directs(&doc, settings);
     let mut cues = find_cues(&doc, &directs, settings);
     let single_orgs = speaker_org_words(&doc, &cues);
-    let names = collect_names(&doc, &single_orgs);
+    let names = collect_names(&doc, &single_orgs, &directs);
     classify_cues(&doc, &names, &mut cues);
 
     let mut found: Vec<Found> = Vec::new();
@@ -459,6 +467,14 @@ fn is_excluded_cue(doc: &Doc, i: usize, lo: usize) -> bool {
         return false;
     }
     let prev = doc.word(i - 1);
+    // A modal makes it a forecast or a hypothesis (`the yen would add
+    // ¥210 billion`, `it will say more later`), not a report.
+    if matches!(
+        prev,
+        "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
+    ) {
+        return true;
+    }
     if matches!(
         prev,
         "to" | "the" | "a" | "an" | "was" | "were" | "been" | "being" | "be" | "is" | "are"
@@ -533,8 +549,15 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit) {
         cue.shares_subject = true;
         return;
     }
+    // `Joyce Wanjiru, who said ...`: the relative pronoun's antecedent.
+    if j >= lo + 2 && matches!(doc.word(j - 1), "who") && doc.toks[j - 2].is_punct(',') {
+        if let Some(np) = np_before(doc, skip_parenthetical(doc, j - 2, lo), lo) {
+            cue.speaker_np = Some(np);
+            return;
+        }
+    }
     if let Some(np) = np_before(doc, j, lo) {
-        cue.speaker_np = Some(np);
+        cue.speaker_np = Some(widen_group(doc, np, lo));
         return;
     }
     let prev_punct = (j > lo)
@@ -547,6 +570,12 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit) {
     }
     if let Some(t) = &prev_punct {
         if t.is_punct(',') {
+            if let Some(np) =
+                subject_with_apposition(doc, j - 1, lo).or_else(|| enclosed_name(doc, j - 1, lo))
+            {
+                cue.speaker_np = Some(np);
+                return;
+            }
             if let Some(np) = apposition_head(doc, j - 1, lo) {
                 cue.speaker_np = Some(np);
                 return;
@@ -565,12 +594,95 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit) {
         if let Some((a, b)) = np_after(doc, cue.end, hi) {
             let first = &doc.toks[a];
             let w = doc.word(a);
-            if first.capitalized || lexicon::is_determiner(w) || matches!(w, "he" | "she") {
+            // `called the rise “a kick in the teeth”`: an object before
+            // quoted words, not a speaker.
+            let before_quote = doc
+                .toks
+                .get(b)
+                .is_some_and(|t| t.is_punct('“') || t.is_punct('"'));
+            if !before_quote
+                && (first.capitalized || lexicon::is_determiner(w) || matches!(w, "he" | "she"))
+            {
                 cue.speaker_np = Some((a, b));
                 cue.inverted = true;
             }
         }
     }
+}
+
+/// `Analysts at Kessler Research`: a group of people named by their
+/// organization; the phrase widens over the group noun and its preposition.
+fn widen_group(doc: &Doc, np: (usize, usize), lo: usize) -> (usize, usize) {
+    let (a, b) = np;
+    if a >= lo + 2
+        && matches!(doc.word(a - 1), "at" | "of" | "from" | "with" | "for")
+        && lexicon::is_role_noun(doc.word(a - 2))
+    {
+        if let Some((a2, _)) = np_before(doc, a - 1, lo) {
+            return (a2, b);
+        }
+    }
+    (a, b)
+}
+
+/// `Dr. Jane Roe, an astronomer at ..., Germany, who was not involved,
+/// said`: the sentence's subject, followed by an apposition that runs up to
+/// the comma at `comma` (which may hold commas of its own).
+fn subject_with_apposition(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)> {
+    let start = first_word(doc, lo, comma)?;
+    let (a, b) = np_after(doc, start, comma)?;
+    let b = skip_parenthetical_after(doc, b, comma);
+    if b + 1 >= comma || !doc.toks[b].is_punct(',') {
+        return None;
+    }
+    let opener = doc.word(b + 1);
+    let apposition = matches!(
+        opener,
+        "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her"
+    ) || lexicon::is_title(opener);
+    if !apposition {
+        return None;
+    }
+    // No quote inside: that would be a different frame.
+    if (b..comma).any(|k| is_quote_mark(doc.toks[k].lower.chars().next().unwrap_or(' '))) {
+        return None;
+    }
+    let last = b - 1;
+    let w = doc.word(last);
+    (doc.toks[last].capitalized
+        || lexicon::is_subject_pronoun(w)
+        || lexicon::is_role_noun(w)
+        || lexicon::is_org_noun(w))
+    .then_some((a, b))
+}
+
+/// `(R-S.C.)` after a name ending at `b`: the token after it; else `b`.
+fn skip_parenthetical_after(doc: &Doc, b: usize, hi: usize) -> usize {
+    if b < hi && doc.toks[b].is_punct('(') {
+        if let Some(close) = (b + 1..hi.min(b + 10)).find(|&k| doc.toks[k].is_punct(')')) {
+            return close + 1;
+        }
+    }
+    b
+}
+
+/// `Labour’s transport spokesman, Owen Pritchard, called`: a name between
+/// commas, after the phrase it names, is the speaker.
+fn enclosed_name(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut k = comma;
+    while k > lo && doc.toks[k - 1].is_word && doc.toks[k - 1].capitalized && comma - k < 4 {
+        k -= 1;
+    }
+    if k == comma || k <= lo + 1 || !doc.toks[k - 1].is_punct(',') {
+        return None;
+    }
+    let words = comma - k;
+    let name_like = (k..comma).all(|i| !lexicon::is_capitalized_non_name(doc.raw(i)))
+        && (words >= 2 || doc.toks[k - 2].is_word);
+    // The phrase before must be a noun phrase ending in a common noun (a
+    // role), not a clause or a place list.
+    let role_before = doc.toks[k - 2].is_word && !doc.toks[k - 2].capitalized;
+    (name_like && role_before && words >= 2).then_some((k, comma))
 }
 
 /// `Sen. Lindsey Graham (R-S.C.) told`: when a short parenthetical after
@@ -592,11 +704,20 @@ fn is_np_word(doc: &Doc, i: usize) -> bool {
         // The period of an initial or a title (`John D. Podesta`, `Mr. Clarke`).
         let prev = doc.raw(i - 1);
         return (prev.len() == 1 && prev.chars().all(char::is_uppercase))
-            || is_abbreviated_title(prev);
+            || is_abbreviated_title(prev)
+            || is_company_abbrev(prev);
     }
     t.is_word
         && (t.is_possessive()
             || (!lexicon::is_np_stop(&t.lower) && lexicon::cue(&t.lower).is_none()))
+}
+
+/// Abbreviations that close a company or personal name (`Acme Corp.`).
+fn is_company_abbrev(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "Bros" | "Cos"
+    )
 }
 
 fn is_abbreviated_title(word: &str) -> bool {
@@ -680,7 +801,12 @@ fn apposition_head(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)>
         if doc.toks[k].is_punct(',') {
             break;
         }
-        if !doc.toks[k].is_word && !doc.toks[k].is_punct('.') && !doc.toks[k].is_punct('-') {
+        let t = &doc.toks[k];
+        if !t.is_word
+            && (is_quote_mark(t.lower.chars().next().unwrap_or(' '))
+                || t.is_punct(';')
+                || t.is_punct(':'))
+        {
             return None;
         }
     }
@@ -724,16 +850,40 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
             {
                 j += 1;
             } else if j + 1 < n
-                && (doc.word(j) == "of" || doc.toks[j].is_punct('&'))
+                && (doc.word(j) == "of" || doc.word(j) == "and" || doc.toks[j].is_punct('&'))
                 && doc.toks[j + 1].capitalized
                 && doc.toks[j + 1].span.start - doc.toks[j].span.end <= 1
             {
+                j += 2;
+            } else if j + 1 < n
+                && (doc.toks[j].is_possessive()
+                    || doc.toks[j].is_punct('’')
+                    || doc.toks[j].is_punct('\''))
+                && doc.toks[j].span.start == doc.toks[j - 1].span.end
+                && doc.toks[j + 1].capitalized
+                && lexicon::is_org_keyword(doc.raw(j + 1))
+            {
+                // `Farmers’ Union`, `Sheriff’s Office`: a body's name.
                 j += 2;
             } else {
                 break;
             }
         }
-        runs.push((i, j));
+        // `and` joins the words of one name only when the whole names a
+        // body (`Food and Drug Administration`); else the parts are names.
+        let has_and = (i..j).any(|k| doc.word(k) == "and");
+        if has_and && !lexicon::is_org_keyword(doc.raw(j - 1)) {
+            let mut from = i;
+            for k in i..j {
+                if doc.word(k) == "and" {
+                    runs.push((from, k));
+                    from = k + 1;
+                }
+            }
+            runs.push((from, j));
+        } else {
+            runs.push((i, j));
+        }
         i = j;
     }
     runs
@@ -810,23 +960,46 @@ fn speaker_org_words(doc: &Doc, cues: &[CueHit]) -> Vec<String> {
     out
 }
 
-fn collect_names(doc: &Doc, single_orgs: &[String]) -> Names {
+fn collect_names(doc: &Doc, single_orgs: &[String], directs: &[Direct]) -> Names {
     let mut persons = Vec::new();
     let mut orgs = Vec::new();
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    // Single-word runs outside quotes, to link to persons afterwards.
+    let mut singles: Vec<(usize, String)> = Vec::new();
+    // A first paragraph without closing punctuation is a headline, which
+    // uses short names before the body introduces the full ones.
+    let headline_end = doc
+        .paras
+        .first()
+        .filter(|p| {
+            let line = &doc.text[p.start..p.end];
+            !line.ends_with(['.', '!', '?', '"', '”', ':', ')'])
+                && line.split_whitespace().count() <= 25
+        })
+        .map_or(0, |p| p.end);
     for (a, b) in capitalized_runs(doc) {
-        // Titles at the front belong to no name.
-        let mut s = a;
-        while s + 1 < b && lexicon::is_title(doc.raw(s)) {
-            s += 1;
-        }
+        let in_headline = doc.toks[a].span.start < headline_end;
+        let s = name_start(doc, a, b);
         let name_span = doc.with_abbrev_dot(doc.span_of(s, b), b - 1);
         let name = doc.text[name_span.start..name_span.end].to_owned();
-        match classify_name(doc, s, b, single_orgs) {
-            Some(EntityLabel::Per) if b - s >= 2 => persons.push((doc.toks[s].span.start, name)),
-            Some(EntityLabel::Org) => orgs.push((doc.toks[s].span.start, name)),
-            None if b - s == 1 && single_orgs.contains(&name) => {
-                orgs.push((doc.toks[s].span.start, name))
+        let start = doc.toks[s].span.start;
+        if !in_headline {
+            first_seen.entry(name.clone()).or_insert(start);
+        }
+        let label = classify_name(doc, s, b, single_orgs);
+        // Places speak (`Germany said`) but are not what a passage is about.
+        // The tagger's place label is trusted only for names that never
+        // speak (`Amazon said` makes Amazon a body whatever the tag).
+        let place =
+            doc.entity_label(name_span) == Some(EntityLabel::Loc) && !single_orgs.contains(&name);
+        let quoted = inside_direct(directs, name_span);
+        match label {
+            Some(EntityLabel::Per) if b - s >= 2 && !(a..b).any(|k| doc.word(k) == "of") => {
+                persons.push((start, name))
             }
+            Some(EntityLabel::Org) if !place => orgs.push((start, name)),
+            None if b - s == 1 && single_orgs.contains(&name) => orgs.push((start, name)),
+            _ if b - s == 1 && !quoted => singles.push((start, name)),
             _ => {}
         }
     }
@@ -845,11 +1018,78 @@ fn collect_names(doc: &Doc, single_orgs: &[String]) -> Names {
             }
         }
     }
+    let mut person_mentions: Vec<(usize, usize)> = persons
+        .iter()
+        .enumerate()
+        .filter(|(_, (start, _))| !inside_direct(directs, Span::new(*start, *start + 1)))
+        .map(|(pi, (start, _))| (*start, pi))
+        .collect();
+    for (start, word) in &singles {
+        if let Some(list) = by_part.get(word) {
+            // The latest person with that name part before the mention.
+            let pi = list
+                .iter()
+                .rev()
+                .find(|&&pi| persons[pi].0 < *start)
+                .or_else(|| list.first());
+            if let Some(&pi) = pi {
+                person_mentions.push((*start, pi));
+            }
+        }
+    }
+    person_mentions.sort_unstable();
+    let bracketed: Vec<String> = doc
+        .toks
+        .windows(3)
+        .filter(|w| w[0].is_punct('(') && w[1].is_word && w[2].is_punct(')'))
+        .map(|w| doc.text[w[1].span.start..w[1].span.end].to_owned())
+        .collect();
     Names {
         persons,
         focus,
         by_part,
+        orgs,
+        first_seen,
+        person_mentions,
+        bracketed,
     }
+}
+
+/// Where the name in the capitalized run `[a, b)` starts: after the titles
+/// and role nouns in front of it (`Chief Financial Officer Laura Benning`
+/// → `Laura Benning`). A title inside the run counts only when at least
+/// two words remain, so that `Prime Video` stays whole.
+fn name_start(doc: &Doc, a: usize, b: usize) -> usize {
+    let mut s = a;
+    while s + 1 < b && lexicon::is_title(doc.raw(s)) {
+        s += 1;
+    }
+    if let Some(last_title) = (s..b.saturating_sub(2))
+        .rev()
+        .find(|&k| lexicon::is_title(doc.raw(k)))
+    {
+        let rest = last_title + 1;
+        let whole_is_org = classify_name(doc, a, b, &[]) == Some(EntityLabel::Org);
+        let names_only = (rest..b).all(|k| doc.toks[k].is_word && doc.word(k) != "of");
+        if !whole_is_org && names_only {
+            s = rest;
+        }
+    }
+    s
+}
+
+/// `acronym` (`FDA`) spells the initials of the capitalized words of
+/// `name` (`U.S. Food and Drug Administration`), abbreviations left out.
+fn is_acronym_of(acronym: &str, name: &str) -> bool {
+    if !is_acronym(acronym) || acronym.contains('.') {
+        return false;
+    }
+    let initials: String = name
+        .split_whitespace()
+        .filter(|w| !w.contains('.') && w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.len() >= 2 && initials == acronym
 }
 
 /// The organization in focus after each organization mention, computed in
@@ -913,7 +1153,8 @@ impl Names {
     /// running scores over the organizations mentioned before it.
     fn focus(&self, at: usize) -> Option<String> {
         let i = self.focus.partition_point(|(s, _)| *s < at);
-        i.checked_sub(1).map(|i| self.focus[i].1.clone())
+        i.checked_sub(1)
+            .map(|i| self.org_name(&self.focus[i].1, at))
     }
 
     /// The full name for a single-word reference (`Jassy` → `Andy Jassy`):
@@ -926,6 +1167,99 @@ impl Names {
             .map(|&pi| self.persons[pi].1.as_str())
     }
 
+    /// The fullest form of an organization name (`Rhein-Mosel` →
+    /// `Rhein-Mosel Bank AG`, `Rovers` → `Ashdown Rovers`, `FDA` → `U.S.
+    /// Food and Drug Administration`): the first longer organization name
+    /// that starts or ends with it, or that it abbreviates, written before
+    /// the short name first appears on its own. A longer name first written
+    /// later is another body (`Amazon` then `Amazon Web Services`).
+    fn fullest_org(&self, name: &str, at: usize) -> Option<&str> {
+        let first = self.first_seen.get(name).map_or(at, |&f| f.min(at));
+        // `Corvane Therapeutics Inc.`: only corporate words added, the same
+        // body whenever it was written.
+        let suffixed = |long: &str| {
+            long.starts_with(name)
+                && long[name.len()..].starts_with(' ')
+                && long[name.len()..]
+                    .split_whitespace()
+                    .all(lexicon::is_org_keyword)
+        };
+        self.orgs
+            .iter()
+            .take_while(|(start, _)| *start < at)
+            .map(|(start, long)| (*start, long.as_str()))
+            .find(|&(start, long)| {
+                long.len() > name.len()
+                    && (suffixed(long) || start < first)
+                    && ((long.starts_with(name) && long[name.len()..].starts_with(' '))
+                        || (long.ends_with(name) && long[..long.len() - name.len()].ends_with(' '))
+                        || (is_acronym_of(name, long) && !self.defined_acronym(name)))
+            })
+            .map(|(_, long)| long)
+    }
+
+    /// The article defines `acronym` in brackets (`Amazon Web Services
+    /// (AWS)`) and so uses it as a name of its own.
+    fn defined_acronym(&self, acronym: &str) -> bool {
+        self.bracketed.iter().any(|b| b == acronym)
+    }
+
+    /// `name`, or its fullest form.
+    fn org_name(&self, name: &str, at: usize) -> String {
+        self.fullest_org(name, at).unwrap_or(name).to_owned()
+    }
+
+    /// The organization a definite description (`the bank`, `the
+    /// Commission`, `the utility`) stands for: the latest organization
+    /// before `at` whose name holds the head noun or a word of its kind,
+    /// in its fullest form.
+    fn described_org(&self, head: &str, at: usize) -> Option<String> {
+        let kinds: &[&str] = match head {
+            "bank" | "lender" => &["bank", "banque", "bancorp", "banco"],
+            "utility" => &["power", "energy", "electric", "gas", "water", "utilities"],
+            "carmaker" | "automaker" => &["motor", "motors", "auto", "automotive"],
+            "airline" | "carrier" => &["air", "airlines", "airways"],
+            "insurer" => &["insurance", "assurance"],
+            "university" | "school" => &["university", "college", "school"],
+            "government" | "ministry" | "department" => &["ministry", "department", "government"],
+            _ => &[],
+        };
+        let end = self.orgs.partition_point(|(start, _)| *start < at);
+        self.orgs[..end]
+            .iter()
+            .rev()
+            .find(|(_, name)| {
+                name.split(|c: char| c.is_whitespace() || c == '-')
+                    .map(|w| {
+                        w.trim_end_matches(['.', ','])
+                            .trim_end_matches("’s")
+                            .trim_end_matches("'s")
+                            .to_lowercase()
+                    })
+                    .any(|w| w == head || kinds.contains(&w.as_str()))
+            })
+            .map(|(start, name)| self.org_name(name, *start))
+    }
+
+    /// The latest known person mentioned before `at` whose gender (when
+    /// known) is not the other one, with where they were mentioned.
+    fn person_before(
+        &self,
+        at: usize,
+        female: Option<bool>,
+        genders: &Genders,
+    ) -> Option<(usize, &str)> {
+        let end = self.person_mentions.partition_point(|(s, _)| *s < at);
+        self.person_mentions[..end]
+            .iter()
+            .rev()
+            .map(|&(start, pi)| (start, self.persons[pi].1.as_str()))
+            .find(|(_, name)| match (female, genders.get(*name)) {
+                (Some(want), Some(&has)) => want == has,
+                _ => true,
+            })
+    }
+
     fn last_person_before(&self, at: usize) -> Option<&str> {
         let i = self.persons.partition_point(|p| p.0 < at);
         i.checked_sub(1).map(|i| self.persons[i].1.as_str())
@@ -934,10 +1268,21 @@ impl Names {
 
 // ------------------------------------------------------- classification
 
+/// A person's gender as the article shows it (`she` → female), by name.
+type Genders = HashMap<String, bool>;
+
+/// What the speakers so far tell about the next pronoun.
+#[derive(Default)]
+struct Memory {
+    /// The last human speaker (named or anonymous), for `he`/`she`.
+    last_human: Option<Mention>,
+    /// The last speaker of any kind, for `they`.
+    last_any: Option<Mention>,
+    genders: Genders,
+}
+
 fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
-    // The last human speaker, for `he`/`she`.
-    let mut last_human: Option<Mention> = None;
-    let mut last_any: Option<Mention> = None;
+    let mut memory = Memory::default();
     for ci in 0..cues.len() {
         let mention = if cues[ci].shares_subject {
             let sent = cues[ci].sent;
@@ -956,45 +1301,70 @@ fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
                     }
                     np_after(doc, start, hi)
                         .filter(|&(a, _)| doc.toks[a].capitalized)
-                        .map(|(a, b)| classify_mention(doc, names, a, b, &last_human, &last_any))
+                        .map(|(a, b)| classify_mention(doc, names, a, b, &memory))
                 }
             }
         } else {
             cues[ci]
                 .speaker_np
-                .map(|(a, b)| classify_mention(doc, names, a, b, &last_human, &last_any))
+                .map(|(a, b)| classify_mention(doc, names, a, b, &memory))
         };
         if let Some(m) = &mention {
-            if m.kind != SpeakerKind::Organization {
-                last_human = Some(m.clone());
+            let text = &doc.text[m.span.start..m.span.end];
+            let female = match text.to_lowercase().as_str() {
+                "she" | "her" => Some(true),
+                "he" | "him" => Some(false),
+                _ => None,
+            };
+            if let (Some(f), Some(name), SpeakerKind::Person) = (female, &m.resolved, m.kind) {
+                memory.genders.insert(name.clone(), f);
             }
-            last_any = Some(m.clone());
+            if m.kind != SpeakerKind::Organization {
+                memory.last_human = Some(m.clone());
+            }
+            memory.last_any = Some(m.clone());
         }
         cues[ci].mention = mention;
     }
 }
 
-fn classify_mention(
-    doc: &Doc,
-    names: &Names,
-    a: usize,
-    b: usize,
-    last_human: &Option<Mention>,
-    last_any: &Option<Mention>,
-) -> Mention {
+fn classify_mention(doc: &Doc, names: &Names, a: usize, b: usize, memory: &Memory) -> Mention {
+    // A closing abbreviation's period belongs to the name (`Acme Corp.`).
+    let b = if b > a + 1 && doc.toks[b - 1].is_punct('.') {
+        b - 1
+    } else {
+        b
+    };
     let span = doc.span_of(a, b);
+    let span = doc.with_abbrev_dot(span, b - 1);
     let at = span.start;
     if b - a == 1 {
         let w = doc.word(a);
         match w {
             "he" | "she" | "him" | "her" => {
-                return match last_human {
-                    Some(h) => Mention {
+                let female = Some(matches!(w, "she" | "her"));
+                // The person named most recently, unless the last speaker
+                // (an unnamed spokeswoman, say) came after that name.
+                let named = names.person_before(at, female, &memory.genders);
+                let speaker = memory.last_human.as_ref().filter(|h| {
+                    named.map_or(true, |(pos, _)| h.span.start > pos)
+                        && h.resolved.as_ref().map_or(true, |r| {
+                            h.kind != SpeakerKind::Person
+                                || memory.genders.get(r).map_or(true, |g| Some(*g) == female)
+                        })
+                });
+                return match (speaker, named) {
+                    (Some(h), _) => Mention {
                         span,
                         kind: h.kind,
                         resolved: h.resolved.clone(),
                     },
-                    None => Mention {
+                    (None, Some((_, name))) => Mention {
+                        span,
+                        kind: SpeakerKind::Person,
+                        resolved: Some(name.to_owned()),
+                    },
+                    (None, None) => Mention {
                         span,
                         kind: SpeakerKind::Person,
                         resolved: names.last_person_before(at).map(str::to_owned),
@@ -1009,7 +1379,7 @@ fn classify_mention(
                 };
             }
             "they" => {
-                return match last_any {
+                return match &memory.last_any {
                     Some(m) => Mention {
                         span,
                         kind: m.kind,
@@ -1040,11 +1410,12 @@ fn classify_mention(
     {
         r -= 1;
     }
-    if r < b && !(b - r == 1 && lexicon::is_capitalized_non_name(doc.raw(r))) {
-        let mut s = r;
-        while s + 1 < b && lexicon::is_title(doc.raw(s)) {
-            s += 1;
-        }
+    // `Analysts at Kessler Research`: people of the organization.
+    let group_of_org = r > a + 1
+        && matches!(doc.word(r - 1), "at" | "of" | "from" | "with" | "for")
+        && lexicon::is_role_noun(doc.word(r - 2));
+    if r < b && !group_of_org && !(b - r == 1 && lexicon::is_capitalized_non_name(doc.raw(r))) {
+        let s = name_start(doc, r, b);
         let all_titles = (s..b).all(|k| lexicon::is_title(doc.raw(k)));
         if !all_titles {
             let name_span = doc.with_abbrev_dot(doc.span_of(s, b), b - 1);
@@ -1056,14 +1427,20 @@ fn classify_mention(
             } else {
                 None
             };
+            let fuller_org = names.fullest_org(name, at);
             let is_org = match label {
                 Some(EntityLabel::Org) => true,
-                Some(_) => false,
+                Some(_) => surname.is_none() && fuller_org.is_some(),
                 None => surname.is_none(),
             };
-            if is_org || (label == Some(EntityLabel::Org)) {
-                // `the Post`: keep the article that belongs to the name.
-                let with_the = s == r && r > a && r - 1 == a && doc.word(a) == "the";
+            if is_org {
+                // `the Commission`: a generic organization noun stands
+                // for a body named before.
+                let with_the = single && s == r && r > a && r - 1 == a && doc.word(a) == "the";
+                let described = with_the
+                    .then(|| names.described_org(doc.word(s), at))
+                    .flatten()
+                    .filter(|_| lexicon::is_org_noun(doc.word(s)));
                 let span = if with_the {
                     doc.span_of(a, b)
                 } else {
@@ -1072,13 +1449,10 @@ fn classify_mention(
                 return Mention {
                     span,
                     kind: SpeakerKind::Organization,
-                    resolved: Some(name.to_owned()),
+                    resolved: Some(described.unwrap_or_else(|| names.org_name(name, at))),
                 };
             }
-            let resolved = surname
-                .map(str::to_owned)
-                .or_else(|| if single { None } else { Some(name.to_owned()) })
-                .or_else(|| Some(name.to_owned()));
+            let resolved = surname.map(str::to_owned).or_else(|| Some(name.to_owned()));
             return Mention {
                 span: name_span,
                 kind: SpeakerKind::Person,
@@ -1094,6 +1468,7 @@ fn classify_mention(
             .find(|&k| {
                 doc.toks[k].capitalized
                     && !lexicon::is_title(doc.raw(k))
+                    && !lexicon::is_role_noun(doc.word(k))
                     && !lexicon::is_capitalized_non_name(doc.raw(k))
             })
             .map(|k| {
@@ -1101,11 +1476,21 @@ fn classify_mention(
                 while e < b && doc.toks[e].capitalized {
                     e += 1;
                 }
-                doc.text[doc.span_of(k, e)].to_owned()
+                names.org_name(&doc.text[doc.span_of(k, e)], at)
             })
     };
+    // `a sheriff’s spokeswoman`: a modifier that names the kind of body.
+    let described_by_modifier = || {
+        (a..b)
+            .filter(|&k| doc.toks[k].is_word && !doc.toks[k].is_possessive())
+            .map(|k| doc.word(k))
+            .filter(|w| !lexicon::is_determiner(w) && !lexicon::is_role_noun(w))
+            .find_map(|w| names.described_org(w, at))
+    };
     if words.iter().any(|w| lexicon::is_role_noun(w)) {
-        let resolved = org_inside().or_else(|| names.focus(at));
+        let resolved = org_inside()
+            .or_else(described_by_modifier)
+            .or_else(|| names.focus(at));
         return Mention {
             span,
             kind: SpeakerKind::Anonymous,
@@ -1113,7 +1498,9 @@ fn classify_mention(
         };
     }
     if lexicon::is_org_noun(head) {
-        let resolved = org_inside().or_else(|| names.focus(at));
+        let resolved = org_inside()
+            .or_else(|| names.described_org(head, at))
+            .or_else(|| names.focus(at));
         return Mention {
             span,
             kind: SpeakerKind::Organization,
@@ -1524,7 +1911,7 @@ fn colon_speakers(doc: &Doc, names: &Names) -> Vec<Found> {
         if doc.text[span.start..span.end].split_whitespace().count() < 3 {
             continue;
         }
-        let mention = classify_mention(doc, names, first, colon, &None, &None);
+        let mention = classify_mention(doc, names, first, colon, &Memory::default());
         out.push(Found {
             span,
             kind: QuoteKind::Direct,

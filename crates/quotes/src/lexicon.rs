@@ -114,6 +114,9 @@ const CUES: &[(&str, &str, CueClass)] = {
         ("promised", "promise", Announce),
         ("vowed", "vow", Announce),
         ("asked", "ask", DirectOnly),
+        ("shouted", "shout", DirectOnly),
+        ("shouts", "shout", DirectOnly),
+        ("yelled", "yell", DirectOnly),
         ("asks", "ask", DirectOnly),
         ("called", "call", DirectOnly),
         ("calling", "call", DirectOnly),
@@ -623,6 +626,10 @@ pub(crate) fn is_org_noun(word: &str) -> bool {
             | "military"
             | "army"
             | "editorial"
+            | "exchange"
+            | "carmaker"
+            | "coalition"
+            | "alliance"
     )
 }
 
@@ -715,6 +722,16 @@ pub(crate) fn is_org_keyword(word: &str) -> bool {
             | "Democrats"
             | "Department's"
             | "Commerce"
+            | "Coalition"
+            | "Alliance"
+            | "AG"
+            | "SA"
+            | "PLC"
+            | "plc"
+            | "GmbH"
+            | "Exchange"
+            | "Therapeutics"
+            | "Foods"
     )
 }
 

@@ -79,7 +79,8 @@ fn anonymous_spokesperson_resolves_to_the_organization() {
         (
             "an Initech spokesperson",
             SpeakerKind::Anonymous,
-            Some("Initech")
+            // The fullest name the article gives for the organization.
+            Some("Initech Corp.")
         )
     );
     let q = quotes("Initech Corp. cut 50 jobs.\n\"It was hard,\" a spokesperson said.");
@@ -235,4 +236,55 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn a_chain_of_titles_is_not_part_of_the_name() {
+    let q = quotes("Chief Financial Officer Laura Benning said costs rose 12% last year.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        speaker(&q[0]),
+        ("Laura Benning", SpeakerKind::Person, Some("Laura Benning"))
+    );
+}
+
+#[test]
+fn a_short_company_name_resolves_to_its_full_form() {
+    let text = "Brandt Kessel Bank AG was fined on Tuesday.\n\
+                Brandt Kessel said it would appeal the decision in court.\n\
+                Acme Corp. said it will cut 200 jobs next year.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        speaker(&q[0]),
+        (
+            "Brandt Kessel",
+            SpeakerKind::Organization,
+            Some("Brandt Kessel Bank AG")
+        )
+    );
+    assert_eq!(
+        speaker(&q[1]),
+        ("Acme Corp.", SpeakerKind::Organization, Some("Acme Corp."))
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_person_named_last() {
+    let text = "A Globex spokeswoman said the plant would close in May.\n\
+                Tom Reyes, who worked there for 20 years, lifted the sign. \
+                “This is sad,” he said.";
+    let q = quotes(text);
+    let last = q.last().expect("a quote");
+    assert_eq!(
+        speaker(last),
+        ("he", SpeakerKind::Person, Some("Tom Reyes"))
+    );
+    assert_eq!(speaker(&q[0]).1, SpeakerKind::Anonymous);
+}
+
+#[test]
+fn a_forecast_with_a_modal_is_no_quote() {
+    let q = quotes("The weaker yen would add about ¥210 billion to profit this year.");
+    assert!(q.is_empty(), "{q:?}");
 }
