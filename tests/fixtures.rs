@@ -14,7 +14,10 @@ fn report() -> SuiteReport {
     gold_docs::fixtures(&pipeline, &dir).expect("every fixture's gold aligns with its text")
 }
 
-/// (component, label, minimum F1)
+/// (component, label, minimum F1). Measured on 2026-11-26 with
+/// `newsie eval fixtures`: sentences 0.994, entities 0.750, quotes found
+/// 0.959, speaker 0.919, speaker_resolved 0.845, speaker_kind 0.912, cue
+/// 0.946, quantities found 0.968, all fields 0.968.
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", FLOOR_SENTENCES),
     ("entities", "micro", FLOOR_ENTITIES),
@@ -27,15 +30,15 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("quantities", "all", FLOOR_QUANTITIES_ALL),
 ];
 
-const FLOOR_SENTENCES: f64 = 0.0;
-const FLOOR_ENTITIES: f64 = 0.0;
-const FLOOR_QUOTES_FOUND: f64 = 0.0;
-const FLOOR_QUOTES_SPEAKER: f64 = 0.0;
-const FLOOR_QUOTES_RESOLVED: f64 = 0.0;
-const FLOOR_QUOTES_KIND: f64 = 0.0;
-const FLOOR_QUOTES_CUE: f64 = 0.0;
-const FLOOR_QUANTITIES_FOUND: f64 = 0.0;
-const FLOOR_QUANTITIES_ALL: f64 = 0.0;
+const FLOOR_SENTENCES: f64 = 0.99;
+const FLOOR_ENTITIES: f64 = 0.745;
+const FLOOR_QUOTES_FOUND: f64 = 0.955;
+const FLOOR_QUOTES_SPEAKER: f64 = 0.915;
+const FLOOR_QUOTES_RESOLVED: f64 = 0.84;
+const FLOOR_QUOTES_KIND: f64 = 0.905;
+const FLOOR_QUOTES_CUE: f64 = 0.94;
+const FLOOR_QUANTITIES_FOUND: f64 = 0.965;
+const FLOOR_QUANTITIES_ALL: f64 = 0.965;
 
 #[test]
 fn fixtures_meet_their_floors() {

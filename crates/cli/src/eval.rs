@@ -14,10 +14,10 @@ fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<Suite
         Suite::Seed => suites::gold_docs::single(pipeline, "seed (aws-layoffs)", &args.seed)?,
         Suite::GoldenRules => suites::golden_rules::report(&bench("sbd-golden-rules"))?,
         Suite::Conll2003 => suites::conll::report(&bench("conll2003"))?,
+        Suite::Polnear => suites::polnear::report(pipeline, &bench("polnear"))?,
         Suite::Recognizers => suites::numbers::recognizers_report(&args.benchmarks)?,
         Suite::Duckling => suites::numbers::duckling_report(&args.benchmarks)?,
         Suite::Ieer => suites::numbers::ieer_report(&args.benchmarks)?,
-        other => anyhow::bail!("suite {other:?} is not wired yet ({})", bench("").display()),
     };
     Ok(report)
 }

@@ -403,6 +403,27 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[PolnearDoc]) -> Result<PolnearScore
     Ok(total)
 }
 
+/// `newsie eval polnear`: source, cue and content F1 on the PolNeAR test
+/// split under `dir`, exact and lenient (at least half overlap).
+pub fn report(pipeline: &Pipeline, dir: &Path) -> Result<crate::report::SuiteReport, Error> {
+    use crate::report::{Row, SuiteReport};
+    let docs = load(&dir.join("polnear_test.jsonl"))?;
+    let scores = evaluate(pipeline, &docs)?;
+    let rows = vec![
+        Row::new("quotes exact", "source", scores.source),
+        Row::new("quotes exact", "cue", scores.cue),
+        Row::new("quotes exact", "content", scores.content),
+        Row::new("quotes lenient", "source", scores.source_lenient),
+        Row::new("quotes lenient", "cue", scores.cue_lenient),
+        Row::new("quotes lenient", "content", scores.content_lenient),
+    ];
+    Ok(SuiteReport {
+        suite: format!("polnear test ({} articles)", scores.documents),
+        rows,
+        misses: Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
