@@ -23,7 +23,7 @@ mod span;
 mod tokens;
 
 pub use record::{
-    Cue, Entity, EntityLabel, ErrorRecord, ErrorDetail, Quantity, QuantityKind, Quote, QuoteKind,
+    Cue, Entity, EntityLabel, ErrorDetail, ErrorRecord, Quantity, QuantityKind, Quote, QuoteKind,
     Record, Sentence, Speaker, SpeakerKind, ValidationError, SCHEMA_VERSION,
 };
 pub use span::Span;

@@ -398,10 +398,22 @@ impl Record {
         for (i, q) in self.quantities.iter().enumerate() {
             check("quantities", i, text, q.start, q.end, &q.text)?;
         }
-        sorted("sentences", &self.sentences.iter().map(|s| s.start).collect::<Vec<_>>())?;
-        sorted("entities", &self.entities.iter().map(|s| s.start).collect::<Vec<_>>())?;
-        sorted("quotes", &self.quotes.iter().map(|s| s.start).collect::<Vec<_>>())?;
-        sorted("quantities", &self.quantities.iter().map(|s| s.start).collect::<Vec<_>>())?;
+        sorted(
+            "sentences",
+            &self.sentences.iter().map(|s| s.start).collect::<Vec<_>>(),
+        )?;
+        sorted(
+            "entities",
+            &self.entities.iter().map(|s| s.start).collect::<Vec<_>>(),
+        )?;
+        sorted(
+            "quotes",
+            &self.quotes.iter().map(|s| s.start).collect::<Vec<_>>(),
+        )?;
+        sorted(
+            "quantities",
+            &self.quantities.iter().map(|s| s.start).collect::<Vec<_>>(),
+        )?;
         Ok(())
     }
 
@@ -504,6 +516,9 @@ mod tests {
         assert_eq!(err.problem, "not on a character boundary");
         record.sentences[0] = Sentence::new(text, Span::new(3, 4));
         record.sentences.push(Sentence::new(text, Span::new(0, 2)));
-        assert_eq!(record.validate(text).unwrap_err().problem, "list not sorted by start");
+        assert_eq!(
+            record.validate(text).unwrap_err().problem,
+            "list not sorted by start"
+        );
     }
 }

@@ -51,7 +51,9 @@ impl Span {
     /// The number of bytes the two spans share.
     #[inline]
     pub fn overlap_len(&self, other: Span) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 
     /// The slice of `text` this span covers, or `None` when the span is out

@@ -128,7 +128,10 @@ impl Iterator for TokenIter<'_> {
             self.scan_word(start)
         } else if is_apostrophe(c)
             && start > 0
-            && self.text[..start].chars().next_back().is_some_and(is_word_char)
+            && self.text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
         {
             // A clitic split off the word before: `’s`, `'re`.
             let after = start + c.len_utf8();
@@ -163,13 +166,28 @@ mod tests {
     fn keeps_compounds_and_numbers_whole() {
         assert_eq!(
             words("AT&T's third-party sales rose 1,250.5 in the U.S. today."),
-            ["AT&T", "'s", "third-party", "sales", "rose", "1,250.5", "in", "the", "U.S.", "today", "."]
+            [
+                "AT&T",
+                "'s",
+                "third-party",
+                "sales",
+                "rose",
+                "1,250.5",
+                "in",
+                "the",
+                "U.S.",
+                "today",
+                "."
+            ]
         );
     }
 
     #[test]
     fn splits_clitics_and_quotes() {
-        assert_eq!(words("“We don’t,” she said."), ["“", "We", "do", "n’t", ",", "”", "she", "said", "."]);
+        assert_eq!(
+            words("“We don’t,” she said."),
+            ["“", "We", "do", "n’t", ",", "”", "she", "said", "."]
+        );
         assert_eq!(words("O'Neill's"), ["O'Neill", "'s"]);
     }
 
@@ -192,7 +210,10 @@ mod tests {
             last_end = t.span.end;
         }
         for (i, c) in text.char_indices() {
-            assert!(c.is_whitespace() || covered[i], "char {c:?} at {i} not covered");
+            assert!(
+                c.is_whitespace() || covered[i],
+                "char {c:?} at {i} not covered"
+            );
         }
     }
 }

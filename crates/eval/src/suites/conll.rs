@@ -207,7 +207,11 @@ pub fn report(dir: &Path) -> Result<crate::report::SuiteReport, Error> {
         for (label, counts) in &scores.by_name {
             rows.push(Row::new(&format!("entities {name}"), label, *counts));
         }
-        rows.push(Row::new(&format!("entities {name}"), "micro", scores.micro()));
+        rows.push(Row::new(
+            &format!("entities {name}"),
+            "micro",
+            scores.micro(),
+        ));
     }
     Ok(SuiteReport {
         suite: "conll2003 (entity-level, exact span and type)".to_owned(),

@@ -465,7 +465,10 @@ fn pass_rate_rows(suite: &str, report: SuiteReport) -> crate::report::SuiteRepor
 pub fn recognizers_report(benchmarks: &Path) -> Result<crate::report::SuiteReport, Error> {
     let path = benchmarks.join("numbers/recognizers-text/recognizers_en_number_cases.jsonl");
     let report = recognizers(&path, &Normalizer::new(), RtScope::Spec)?;
-    Ok(pass_rate_rows("recognizers (cases passed, spec scope)", report))
+    Ok(pass_rate_rows(
+        "recognizers (cases passed, spec scope)",
+        report,
+    ))
 }
 
 /// `newsie eval duckling`: pass rate per Duckling dimension.
@@ -479,7 +482,10 @@ pub fn duckling_report(benchmarks: &Path) -> Result<crate::report::SuiteReport, 
 /// (the recall column; exact span first, then any overlap).
 pub fn ieer_report(benchmarks: &Path) -> Result<crate::report::SuiteReport, Error> {
     use crate::report::Row;
-    let report = ieer(&benchmarks.join("ieer-news/ieer_newswire.jsonl"), &Normalizer::new())?;
+    let report = ieer(
+        &benchmarks.join("ieer-news/ieer_newswire.jsonl"),
+        &Normalizer::new(),
+    )?;
     let mut rows = Vec::new();
     for (kind, recall) in &report.by_type {
         for (how, found) in [("exact", recall.exact), ("overlap", recall.overlap)] {
@@ -497,4 +503,3 @@ pub fn ieer_report(benchmarks: &Path) -> Result<crate::report::SuiteReport, Erro
         misses: report.misses,
     })
 }
-
