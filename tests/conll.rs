@@ -4,7 +4,7 @@
 //! so, where `../shared` is absent.
 
 use newsie_eval::suites::conll;
-use newsie_eval::{read_to_string, shared_file};
+use newsie_eval::shared_file;
 use newsie_ner::Tagger;
 use std::path::Path;
 
@@ -91,62 +91,18 @@ fn original_iob1_file_scores_like_the_iob2_one() {
 /// penalise.
 #[test]
 fn seed_entity_f1_floor() {
-    let (Some(text_path), Some(gold_path)) = (
-        shared_file("seed/aws-layoffs.txt", "seed entity F1"),
-        shared_file("seed/aws-layoffs.gold.json", "seed entity F1"),
-    ) else {
+    // Scored as `newsie eval seed` scores it: the whole pipeline, exact
+    // span and label, optional gold entities ignored.
+    let Some(path) = shared_file("seed/aws-layoffs.gold.json", "seed entity F1") else {
         return;
     };
-    let text = read_to_string(&text_path).unwrap();
-    let gold: serde_json::Value =
-        serde_json::from_str(&read_to_string(&gold_path).unwrap()).unwrap();
-    let mut required: Vec<(String, String)> = Vec::new();
-    let mut optional: Vec<String> = Vec::new();
-    for e in gold["entities"].as_array().unwrap() {
-        let t = e["text"].as_str().unwrap().to_owned();
-        if e["optional"].as_bool().unwrap_or(false) {
-            optional.push(t);
-        } else {
-            required.push((t, e["label"].as_str().unwrap().to_owned()));
-        }
-    }
-    // One sentence per line is enough for the tagger's sentence features.
-    let mut sentences = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        sentences.push(newsie_core::Span::new(at, at + line.trim_end().len()));
-        at += line.len();
-    }
-    let tagger = Tagger::embedded().unwrap();
-    let predicted = tagger.tag(&text, &sentences).unwrap();
-    let mut unmatched = required.clone();
-    let (mut correct, mut counted) = (0, 0);
-    for e in &predicted {
-        let key = (e.text.clone(), e.label.as_str().to_owned());
-        if let Some(i) = unmatched.iter().position(|g| *g == key) {
-            unmatched.swap_remove(i);
-            correct += 1;
-            counted += 1;
-        } else if !optional.contains(&e.text) {
-            counted += 1;
-            eprintln!("seed: spurious {key:?}");
-        }
-    }
-    for g in &unmatched {
-        eprintln!("seed: missed {g:?}");
-    }
-    let mut counts = newsie_eval::Counts::default();
-    counts.add(correct, counted, required.len());
-    eprintln!(
-        "seed: P {:.4} R {:.4} F1 {:.4}",
-        counts.precision(),
-        counts.recall(),
-        counts.f1()
-    );
+    let pipeline = newsie_pipeline::Pipeline::builder().build().unwrap();
+    let report = newsie_eval::suites::gold_docs::single(&pipeline, "seed", &path).unwrap();
+    let f1 = report.row("entities", "micro").unwrap().f1;
+    eprintln!("seed entity F1 {f1:.4}");
     assert!(
-        counts.f1() >= SEED_FLOOR,
-        "seed entity F1 {:.4} fell under {SEED_FLOOR}",
-        counts.f1()
+        f1 >= SEED_FLOOR,
+        "seed entity F1 {f1:.4} fell under {SEED_FLOOR}"
     );
 }
 
@@ -178,5 +134,8 @@ fn fixtures_entity_f1_floor() {
 
 const CONLL_TEST_FLOOR: f64 = 0.840;
 const CONLLPP_FLOOR: f64 = 0.842;
-const SEED_FLOOR: f64 = 0.54;
-const FIXTURES_FLOOR: f64 = 0.748;
+// Document-level label harmonization (crates/ner, `harmonize_labels`)
+// raised the seed from 0.547 to 0.667 and moved the fixtures from 0.750 to
+// 0.744 (two mentions), with CoNLL unchanged.
+const SEED_FLOOR: f64 = 0.66;
+const FIXTURES_FLOOR: f64 = 0.74;

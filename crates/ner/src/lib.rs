@@ -313,6 +313,49 @@ fn clean_sentences(text: &str, sentences: &[Span]) -> Vec<Span> {
     out
 }
 
+/// One label per name per document: every mention of the same string takes
+/// the label whose mentions carry the most confidence in total. A model
+/// that reads each sentence alone wavers on an ambiguous name (`Amazon`:
+/// the company or the river) from sentence to sentence; an article means
+/// one thing by it throughout.
+fn harmonize_labels<K: std::hash::Hash + Eq>(mentions: &mut [(K, EntityLabel, f32)]) {
+    use std::collections::HashMap;
+    let mut totals: HashMap<&K, [f32; 4]> = HashMap::new();
+    for (key, label, score) in mentions.iter() {
+        totals.entry(key).or_default()[label_index(*label)] += score.max(1e-3);
+    }
+    // Only a clear majority relabels: where a string is used two ways in
+    // earnest (`Japan` the country and `Japan` the team), both stay.
+    let winners: HashMap<&K, EntityLabel> = totals
+        .into_iter()
+        .filter_map(|(key, sums)| {
+            let best = (0..4).fold(0, |best, i| if sums[i] > sums[best] { i } else { best });
+            let rest: f32 = sums.iter().sum::<f32>() - sums[best];
+            (sums[best] >= MAJORITY * rest).then_some((key, EntityLabel::ALL[best]))
+        })
+        .collect();
+    let relabel: Vec<Option<EntityLabel>> = mentions
+        .iter()
+        .map(|(key, _, _)| winners.get(key).copied())
+        .collect();
+    for (mention, label) in mentions.iter_mut().zip(relabel) {
+        if let Some(label) = label {
+            mention.1 = label;
+        }
+    }
+}
+
+/// How many times the other labels' total confidence the winning label
+/// needs before it relabels the other mentions.
+const MAJORITY: f32 = 2.0;
+
+fn label_index(label: EntityLabel) -> usize {
+    EntityLabel::ALL
+        .iter()
+        .position(|&l| l == label)
+        .unwrap_or(0)
+}
+
 impl Backend for LinearBackend {
     fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
         let sentence_spans = clean_sentences(text, sentences);
@@ -359,6 +402,14 @@ impl Backend for LinearBackend {
                 out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
             }
         }
+        let mut mentions: Vec<(&str, EntityLabel, f32)> = out
+            .iter()
+            .map(|e| (&text[e.span()], e.label, e.score))
+            .collect();
+        harmonize_labels(&mut mentions);
+        for (entity, (_, label, _)) in out.iter_mut().zip(mentions) {
+            entity.label = label;
+        }
         Ok(out)
     }
 
@@ -375,6 +426,20 @@ impl Backend for LinearBackend {
                     score,
                 });
             }
+        }
+        let mut mentions: Vec<(Vec<&str>, EntityLabel, f32)> = out
+            .iter()
+            .map(|e| {
+                (
+                    document[e.sentence][e.start..e.end].to_vec(),
+                    e.label,
+                    e.score,
+                )
+            })
+            .collect();
+        harmonize_labels(&mut mentions);
+        for (entity, (_, label, _)) in out.iter_mut().zip(mentions) {
+            entity.label = label;
         }
         Ok(out)
     }
@@ -421,6 +486,23 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn a_clear_majority_relabels_the_other_mentions() {
+        use EntityLabel::{Loc, Org, Per};
+        let mut mentions = vec![
+            ("Amazon", Org, 0.9),
+            ("Amazon", Loc, 0.6),
+            ("Amazon", Org, 0.8),
+            ("Japan", Loc, 0.9),
+            ("Japan", Org, 0.8),
+            ("Jassy", Per, 0.7),
+        ];
+        harmonize_labels(&mut mentions);
+        let labels: Vec<EntityLabel> = mentions.iter().map(|m| m.1).collect();
+        // Amazon: 1.7 for ORG against 0.6; Japan: no clear majority.
+        assert_eq!(labels, [Org, Org, Org, Loc, Org, Per]);
+    }
 
     #[test]
     fn public_types_are_send_and_sync() {
