@@ -3,8 +3,8 @@
 //! model was trained (see `models/ner/MANIFEST.md`); the tests skip, saying
 //! so, where `../shared` is absent.
 
-use newsie_eval::suites::conll;
 use newsie_eval::shared_file;
+use newsie_eval::suites::conll;
 use newsie_ner::Tagger;
 use std::path::Path;
 
