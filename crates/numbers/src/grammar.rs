@@ -210,6 +210,7 @@ impl<'a> Parser<'a> {
                         | Lex::Basis
                         | Lex::RangeLead
                 ) || t.start + 2 == t.end && &self.text[t.start..t.end] == "No"
+                    || (matches!(t.lex, Lex::Percent | Lex::Per) && self.percent_of(i).is_some())
                     || (matches!(t.lex, Lex::Currency(..) | Lex::Qualifier(_))
                         && self.money_prefix(i).is_some())
                     || (t.end - t.start <= 4
@@ -253,6 +254,14 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     let v = digits_value(s)?;
+                    // `3 hundred and 0`, `3 hundred and 2 hundred`: the
+                    // digits after `and` start a new number.
+                    if !first
+                        && self.lex(j - 1) == Lex::And
+                        && (v == 0.0 || matches!(self.lex(j + 1), Lex::Hundred | Lex::Scale(_)))
+                    {
+                        break;
+                    }
                     if !first
                         && v >= (if last == Last::Hundred {
                             100.0
@@ -267,8 +276,12 @@ impl<'a> Parser<'a> {
                     digits_only = first;
                 }
                 (Kind::Word, Lex::Unit(u)) => {
-                    // `$1 billion seven years ago`: digits take no number words.
-                    if atoms > 0 && self.t[i].is_num() {
+                    // `$1 billion seven years ago`: digits take no number
+                    // words, but for `3 hundred and one`.
+                    if atoms > 0
+                        && self.t[i].is_num()
+                        && !(last == Last::Hundred && self.lex(j - 1) == Lex::And && atoms == 2)
+                    {
                         break;
                     }
                     let ok = match last {
@@ -393,7 +406,12 @@ impl<'a> Parser<'a> {
                 (Kind::Word, Lex::And) if matches!(last, Last::Hundred | Last::Scale) => {
                     // `one hundred and three quarters`: the part after `and`
                     // is a fraction, left to the caller.
-                    if denom || self.fraction(j + 1, true).is_some() {
+                    if denom && matches!(self.lex(j + 1), Lex::Ord(..)) {
+                        // `one hundred and fifth` as a denominator.
+                        j += 1;
+                        continue;
+                    }
+                    if denom || self.any_fraction(j + 1, true).is_some() {
                         break;
                     }
                     let next = self.lex(j + 1);
@@ -487,6 +505,10 @@ impl<'a> Parser<'a> {
                 (c.value, c.plural, c.end)
             }
         };
+        // `a hundred trillionth` is a rank, not one over it.
+        if t.lex == Lex::A && matches!(d.lex, Lex::Hundred | Lex::Scale(_)) {
+            return None;
+        }
         // `a third of`, `one fifth` — but `a third straight year` is a rank.
         if single && plural && num == 1.0 {
             return None;
@@ -507,6 +529,90 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((num / den, end))
+    }
+
+    /// A fraction whose numerator or denominator takes several words:
+    /// `twenty fifths`, `one hundred thirty-fifths` (100/35), `one hundred
+    /// and thirty fifths` (130/5), `a hundred trillionths`, `fifty-four
+    /// hundredths`. The denominator is the longest ordinal of at most three
+    /// number words that leaves a whole numerator; an `and` binds the words
+    /// after it to the numerator. `None` when a proper fraction follows the
+    /// `and` (`two hundred and fifty-four hundredths` is a mixed number).
+    fn long_fraction(&self, i: usize) -> Option<(f64, usize)> {
+        let num_start = if self.lex(i) == Lex::A {
+            if !matches!(self.lex(i + 1), Lex::Hundred | Lex::Scale(_)) {
+                return None;
+            }
+            i + 1
+        } else {
+            i
+        };
+        // The run of number words up to the ordinal that ends it.
+        let mut o = num_start;
+        loop {
+            let t = self.tok(o)?;
+            if t.kind != Kind::Word && !self.is_hyphen(o) {
+                return None;
+            }
+            match t.lex {
+                Lex::Ord(..) | Lex::OrdScale(..) => break,
+                Lex::Unit(_) | Lex::Tens(_) | Lex::Hundred | Lex::Scale(_) | Lex::And => {}
+                _ if self.is_hyphen(o) => {}
+                _ => return None,
+            }
+            o += 1;
+            if o > num_start + 12 {
+                return None;
+            }
+        }
+        if o == num_start {
+            return None;
+        }
+        for k in num_start + 1..=o {
+            if matches!(self.lex(k), Lex::Hundred | Lex::Scale(_) | Lex::And)
+                || self.is_hyphen(k)
+                || self.lex(k - 1) == Lex::And
+                || self.is_hyphen(k - 1)
+            {
+                continue;
+            }
+            let Some(den) = self.compose(k, true) else {
+                continue;
+            };
+            if !den.ordinal || den.end != o + 1 || den.atoms > 3 || den.value < 3.0 {
+                continue;
+            }
+            let head = Parser {
+                text: self.text,
+                t: &self.t[..k],
+                bare_vague: self.bare_vague,
+            };
+            let Some(num) = head.compose(num_start, false) else {
+                continue;
+            };
+            if num.end != k || num.ordinal || num.value <= 0.0 {
+                continue;
+            }
+            if !den.plural && num.value != 1.0 {
+                return None;
+            }
+            // `two hundred and fifty-four hundredths`: a proper fraction
+            // after the `and` makes a mixed number, read by the caller.
+            if let Some(p) = (num_start..k).rev().find(|&p| self.lex(p) == Lex::And) {
+                let tail = head.compose(p + 1, false).map_or(0.0, |c| c.value);
+                if tail < den.value {
+                    return None;
+                }
+            }
+            return Some((num.value / den.value, o + 1));
+        }
+        None
+    }
+
+    /// A fraction of either form: [`Self::fraction`] or [`Self::long_fraction`].
+    fn any_fraction(&self, i: usize, after_and: bool) -> Option<(f64, usize)> {
+        self.fraction(i, after_and)
+            .or_else(|| self.long_fraction(i))
     }
 
     /// Decimal digits spoken after `point`: `zero three`, `seventy-one`.
@@ -853,7 +959,7 @@ impl<'a> Parser<'a> {
         }
         if t.lex == Lex::A {
             // `a dozen`, `a hundred`, `a million`, `a third`, `a half`.
-            if let Some((v, end)) = self.fraction(i, false) {
+            if let Some((v, end)) = self.any_fraction(i, false) {
                 a.value = v;
                 a.e = end;
                 self.fraction_scale(&mut a);
@@ -880,7 +986,11 @@ impl<'a> Parser<'a> {
                 Lex::Hundred | Lex::Scale(_) => {
                     let c = self.compose(i + 1, false)?;
                     if c.ordinal {
-                        return None;
+                        // `a hundred trillionth` is a rank; plural is no number.
+                        if c.plural {
+                            return None;
+                        }
+                        a.kind = QKind::Ordinal;
                     }
                     a.value = c.value;
                     a.e = c.end;
@@ -940,7 +1050,7 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         // Words: fraction first (`two thirds`), then the composed number.
-        if let Some((v, end)) = self.fraction(i, false) {
+        if let Some((v, end)) = self.any_fraction(i, false) {
             a.value = v;
             a.e = end;
             self.fraction_scale(&mut a);
@@ -1034,7 +1144,7 @@ impl<'a> Parser<'a> {
         if self.lex(a.e) != Lex::And {
             return;
         }
-        if let Some((f, end)) = self.fraction(a.e + 1, true) {
+        if let Some((f, end)) = self.any_fraction(a.e + 1, true) {
             let ends_on_scale = scale > 1.0 && matches!(self.lex(a.e - 1), Lex::Scale(_));
             // `one billion and a half million`: the fraction of a smaller scale.
             if let Lex::Scale(s) = self.lex(end) {
@@ -1185,7 +1295,42 @@ impl<'a> Parser<'a> {
 
     /// A full amount at `i`: optional sign and money prefix, the core,
     /// then a percent or money suffix.
+    /// `percent of 10`, `per cent of twenty-two` (a sign written first):
+    /// the first token after `of`, when no number comes before the sign.
+    fn percent_of(&self, i: usize) -> Option<usize> {
+        let mut k = i + 1;
+        if self.lex(i) == Lex::Per {
+            if self.lex(k) != Lex::Cent {
+                return None;
+            }
+            k += 1;
+        }
+        if self.lex(k) != Lex::Of {
+            return None;
+        }
+        if i > 0 {
+            let prev = &self.t[i - 1];
+            if prev.is_num() || matches!(prev.lex, Lex::Unit(_) | Lex::Tens(_) | Lex::A) {
+                return None;
+            }
+        }
+        let n = self.tok(k + 1)?;
+        (n.is_num() || matches!(n.lex, Lex::Unit(_) | Lex::Tens(_))).then_some(k + 1)
+    }
+
     fn amount(&self, i: usize) -> Option<Amt> {
+        if matches!(self.lex(i), Lex::Percent | Lex::Per) {
+            let k = self.percent_of(i)?;
+            let mut a = self.core(k, false)?;
+            if a.kind != QKind::Cardinal || a.vague.is_some() {
+                return None;
+            }
+            a.s = i;
+            a.kind = QKind::Percent;
+            a.unit = Some("percent");
+            a.bare = false;
+            return Some(a);
+        }
         let mut j = i;
         let mut neg = false;
         if matches!(self.tok(j).map(|t| t.kind), Some(Kind::Sym('-' | '−')))
@@ -1312,6 +1457,14 @@ impl<'a> Parser<'a> {
                 a.value += c.value / 100.0;
                 a.e = e;
             } else if self.phrase_end(e) && c.value.fract() == 0.0 && a.unit_after {
+                a.value += c.value / 100.0;
+                a.e = e;
+            } else if k > a.e
+                && self.tok(k).is_some_and(|t| t.is_word())
+                && (self.phrase_end(e) || self.lex(e) == Lex::And)
+                && c.value.fract() == 0.0
+            {
+                // `one dollar and one`, `c $ 100 and fifty`: spoken cents.
                 a.value += c.value / 100.0;
                 a.e = e;
             }

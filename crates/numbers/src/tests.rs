@@ -259,6 +259,39 @@ fn second_pass_forms() {
 }
 
 #[test]
+fn long_fractions_and_spoken_cents() {
+    for (text, value) in [
+        ("twenty fifths", 4.0),
+        ("one hundred thirty fifths", 100.0 / 35.0),
+        ("one hundred and thirty fifths", 26.0),
+        ("one hundred and thirty-two fifths", 26.4),
+        ("a hundred trillionths", 1e-10),
+        ("two and fifty-four hundredths", 2.54),
+        ("two hundred and fifty-four hundredths", 200.54),
+        ("one hundred and three quarters", 100.75),
+        ("3 hundred and one", 301.0),
+        ("percent of 10", 10.0),
+        ("one dollar and one", 1.01),
+    ] {
+        let q = one(text);
+        assert_eq!(q.text, text);
+        let v = q.value.unwrap();
+        assert!((v - value).abs() < 1e-9, "{text:?} -> {v}");
+    }
+    assert_eq!(one("a hundred trillionth").kind, QuantityKind::Ordinal);
+    // `thirty seconds` is time, not thirty halves.
+    assert_eq!(texts("in thirty seconds"), ["thirty"]);
+    assert_eq!(texts("3 hundred and 2 hundred"), ["3 hundred", "2 hundred"]);
+    assert_eq!(
+        texts("4 thousand 3 hundred and 0"),
+        ["4 thousand 3 hundred", "0"]
+    );
+    // A sign after a number is not a sign before the next.
+    assert_eq!(texts("10 percent of 20 people"), ["10 percent", "20"]);
+    assert_eq!(texts("one dollar and two others"), ["one dollar", "two"]);
+}
+
+#[test]
 fn vague_money_and_ranges() {
     let q = one("hundreds of millions of dollars");
     assert_eq!(
