@@ -1,8 +1,9 @@
 //! Quote attribution: the seed article's 14 quotes (kind, speaker,
 //! resolution, speaker kind, cue) and the PolNeAR test split, through the
 //! whole pipeline, with the attributor's wider notion of attribution that
-//! PolNeAR annotates. Floors are measured figures (third pass: source
-//! 0.545, cue 0.567, content 0.515 exact; 0.588 / 0.590 / 0.616 lenient;
+//! PolNeAR annotates. Floors are measured figures (fourth pass: source
+//! 0.607, cue 0.588, content 0.515 exact; 0.641 / 0.610 / 0.626 lenient;
+//! third pass 0.545 / 0.567 / 0.515 exact, 0.588 / 0.590 / 0.616 lenient;
 //! second pass 0.543 / 0.567 / 0.513; first version 0.478 / 0.487 / 0.489
 //! exact), set a hair below.
 
@@ -79,16 +80,16 @@ fn polnear_test_floors() {
     let source_lenient = report("source lenient", scores.source_lenient);
     let cue_lenient = report("cue lenient", scores.cue_lenient);
     let content_lenient = report("content lenient", scores.content_lenient);
-    assert!(source >= 0.54, "source exact F1 {source:.3}");
-    assert!(cue >= 0.56, "cue exact F1 {cue:.3}");
+    assert!(source >= 0.60, "source exact F1 {source:.3}");
+    assert!(cue >= 0.58, "cue exact F1 {cue:.3}");
     assert!(content >= 0.51, "content exact F1 {content:.3}");
     assert!(
-        source_lenient >= 0.58,
+        source_lenient >= 0.63,
         "source lenient F1 {source_lenient:.3}"
     );
-    assert!(cue_lenient >= 0.58, "cue lenient F1 {cue_lenient:.3}");
+    assert!(cue_lenient >= 0.60, "cue lenient F1 {cue_lenient:.3}");
     assert!(
-        content_lenient >= 0.61,
+        content_lenient >= 0.62,
         "content lenient F1 {content_lenient:.3}"
     );
 }

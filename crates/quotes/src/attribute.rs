@@ -219,6 +219,10 @@ pub(crate) fn run(
     classify_cues(&doc, &names, &mut cues);
 
     let mut found: Vec<Found> = Vec::new();
+    if settings.wide {
+        // First, so that they win over the same quotes found unattributed.
+        found.extend(dash_speakers(&doc, &names, &directs));
+    }
     let mut used = vec![false; cues.len()];
     let direct_found = attribute_directs(&doc, &directs, &cues, &mut used, settings);
     found.extend(direct_found);
@@ -454,7 +458,7 @@ fn find_cues(doc: &Doc, directs: &[Direct], settings: &Settings) -> Vec<CueHit> 
         }
     }
     for cue in &mut out {
-        locate_speaker(doc, cue);
+        locate_speaker(doc, cue, settings.wide);
     }
     out
 }
@@ -523,10 +527,22 @@ fn is_time_word(w: &str) -> bool {
 /// Finds the speaker phrase of a cue: the noun phrase before it, an
 /// apposition's head, the phrase after it (inverted or `according to`), or
 /// a subject shared with an earlier verb.
-fn locate_speaker(doc: &Doc, cue: &mut CueHit) {
+fn locate_speaker(doc: &Doc, cue: &mut CueHit, wide: bool) {
     let (lo, hi) = doc.sent_toks[cue.sent];
     if cue.lemma == "according to" {
-        cue.speaker_np = np_after(doc, cue.end, hi);
+        // The phrase may be long and odd (`a New York Times/CBS News poll
+        // released last week`): failing a noun phrase, up to the next comma.
+        cue.speaker_np = np_after(doc, cue.end, hi).or_else(|| {
+            let b = (cue.end..hi)
+                .find(|&k| {
+                    !doc.toks[k].is_word
+                        && matches!(doc.toks[k].lower.as_str(), "," | ";" | "." | ":")
+                })
+                .unwrap_or(hi);
+            let words = (cue.end..b).filter(|&k| doc.toks[k].is_word).count();
+            (cue.end < b && (1..=12).contains(&words) && doc.toks[cue.end].is_word)
+                .then_some((cue.end, b))
+        });
         cue.inverted = true;
         return;
     }
@@ -547,6 +563,12 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit) {
     let prev_word = (j > lo).then(|| doc.word(j - 1).to_owned());
     if matches!(prev_word.as_deref(), Some("and" | "but")) {
         cue.shares_subject = true;
+        return;
+    }
+    // Attribution corpora take the relative pronoun itself as the source
+    // (`an architect who said he was stiffed`).
+    if wide && j > lo && doc.word(j - 1) == "who" {
+        cue.speaker_np = Some((j - 1, j));
         return;
     }
     // `Joyce Wanjiru, who said ...`: the relative pronoun's antecedent.
@@ -739,6 +761,7 @@ fn is_abbreviated_title(word: &str) -> bool {
             | "Prof"
             | "Jr"
             | "Sr"
+            | "Del"
     )
 }
 
@@ -1533,7 +1556,7 @@ fn attribute_directs(
     directs: &[Direct],
     cues: &[CueHit],
     used: &mut [bool],
-    _settings: &Settings,
+    settings: &Settings,
 ) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(directs.len());
     // Each direct quote's attribution, for inheritance.
@@ -1588,6 +1611,9 @@ fn attribute_directs(
                     best = Some((dist + penalty, ci));
                 }
             }
+        }
+        if settings.wide {
+            best = outermost_cue(doc, d, cues, best);
         }
         let mut attribution: Option<Attribution> = None;
         if let Some((_, ci)) = best {
@@ -1681,6 +1707,33 @@ fn attribute_directs(
     out
 }
 
+/// Under the wider notion, a quote reported inside a reported clause
+/// belongs to the outer report (`Ditto said she expects the campaign “to
+/// continue ...”`: `said`, not `expects`): among the cues before the quote
+/// in its sentence, the first one with a speaker.
+fn outermost_cue(
+    doc: &Doc,
+    d: &Direct,
+    cues: &[CueHit],
+    best: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let (dist, ci) = best?;
+    let cue = &cues[ci];
+    if cue.span.end > d.outer.start || cue.mention.is_none() {
+        return best;
+    }
+    let outer = cues[..ci]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, c)| c.sent == cue.sent)
+        .filter(|(_, c)| c.mention.is_some() && c.class != CueClass::DirectOnly)
+        .filter(|(_, c)| doc.para_of(c.span.start) == d.para)
+        .map(|(k, _)| k)
+        .last();
+    Some((dist, outer.unwrap_or(ci)))
+}
+
 // ------------------------------------------------------ indirect content
 
 fn is_final_punct(t: &Tok) -> bool {
@@ -1756,7 +1809,9 @@ fn indirect_content(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<Span>
                         | "sunday"
                 ) || (cue.class == CueClass::Tell && !cue.inverted)
             });
-    if before_comma && rest_is_adjunct && cue.speaker_np.is_some() {
+    // `CLAUSE, according to X, and ...`: X reports the clause before.
+    let according_after = before_comma && cue.lemma == "according to";
+    if before_comma && (rest_is_adjunct || according_after) && cue.speaker_np.is_some() {
         let mut start = lo;
         while start < phrase_start - 1 && !doc.toks[start].is_word {
             start += 1;
@@ -1788,13 +1843,18 @@ fn indirect_content(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<Span>
     // Subject first: `X said (that) CLAUSE`.
     let mut start = cue.end;
     // `said Tuesday that`, `told reporters that`, `said in a statement that`.
-    let that_at = (start..hi.min(start + 7)).find(|&k| doc.word(k) == "that");
+    let that_at = (start..hi.min(start + 10)).find(|&k| doc.word(k) == "that");
     let mut had_that = false;
     if let Some(t) = that_at {
         let clean = (start..t).all(|k| doc.toks[k].is_word && !lexicon::is_auxiliary(doc.word(k)));
         if clean {
             start = t + 1;
             had_that = true;
+            // `said that, if elected, he would ...`: the clause starts after
+            // the comma.
+            while start < hi && doc.toks[start].is_punct(',') {
+                start += 1;
+            }
         }
     }
     if !had_that {
@@ -1892,6 +1952,11 @@ fn colon_speakers(doc: &Doc, names: &Names) -> Vec<Found> {
     for para in &doc.paras {
         let first = doc.toks.partition_point(|t| t.span.start < para.start);
         let last = doc.toks.partition_point(|t| t.span.start < para.end);
+        // A transcript line may open with a quotation mark (`"WALLACE: ...`).
+        let mut first = first;
+        while first < last && is_quote_mark(doc.toks[first].lower.chars().next().unwrap_or(' ')) {
+            first += 1;
+        }
         let colon = (first..last.min(first + 6)).find(|&k| doc.toks[k].is_punct(':'));
         let Some(colon) = colon else {
             continue;
@@ -1917,6 +1982,52 @@ fn colon_speakers(doc: &Doc, names: &Names) -> Vec<Found> {
             kind: QuoteKind::Direct,
             mention: Some(mention),
             cue: Some((doc.toks[colon].span, "say")),
+        });
+    }
+    out
+}
+
+/// A quote signed with a dash after it (`“...” ― Sonya Herridge`), as in
+/// lists of readers' reactions: the name up to the line's end.
+fn dash_speakers(doc: &Doc, names: &Names, directs: &[Direct]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for d in directs {
+        let k = doc.toks.partition_point(|t| t.span.start < d.outer.end);
+        let is_dash = doc
+            .toks
+            .get(k)
+            .is_some_and(|t| t.is_punct('―') || t.is_punct('—'));
+        if !is_dash || doc.text[d.outer.end..doc.toks[k].span.start].contains('\n') {
+            continue;
+        }
+        let a = k + 1;
+        let mut b = a;
+        while b < doc.toks.len() && b - a < 8 {
+            let t = &doc.toks[b];
+            let initial_dot = t.is_punct('.')
+                && b > a
+                && doc.toks[b - 1].span.len() == 1
+                && !line_break_after(doc, b);
+            if !(t.is_word && t.capitalized || initial_dot) {
+                break;
+            }
+            b += 1;
+            if line_break_after(doc, b - 1) {
+                break;
+            }
+        }
+        let words = (a..b).filter(|&j| doc.toks[j].is_word).count();
+        let ends_line = b >= doc.toks.len()
+            || line_break_after(doc, b - 1)
+            || (doc.toks[b].is_punct('.') && (b + 1 >= doc.toks.len() || line_break_after(doc, b)));
+        if words == 0 || words > 5 || !ends_line {
+            continue;
+        }
+        out.push(Found {
+            span: d.inner,
+            kind: QuoteKind::Direct,
+            mention: Some(classify_mention(doc, names, a, b, &Memory::default())),
+            cue: Some((doc.toks[k].span, "say")),
         });
     }
     out
@@ -1956,6 +2067,10 @@ pub(crate) fn widen_mention(text: &str, span: Span) -> Span {
     if span.start > span.end || text.get(span.start..span.end).is_none() {
         return span;
     }
+    // A relative pronoun is a phrase of its own.
+    if matches!(&text[span.start..span.end], "who" | "which" | "that") {
+        return span;
+    }
     // A phrase is a few words: a window before the span is enough (and
     // keeps this linear in the phrase, not the document).
     let mut from = span.start.saturating_sub(160);
@@ -1975,11 +2090,33 @@ pub(crate) fn widen_mention(text: &str, span: Span) -> Span {
         let title_dot = t.is_punct('.')
             && j >= 2
             && is_abbreviated_title(&text[toks[j - 2].span.start..toks[j - 2].span.end]);
+        // A middle initial (`Leonard E. Burman`).
+        let initial_dot = t.is_punct('.')
+            && j >= 2
+            && toks[j - 2].is_word
+            && text[toks[j - 2].span.start..toks[j - 2].span.end]
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+            && toks[j - 2].span.len() == 1;
+        // Coordinated subjects (`Mr. Grassley and Mr. Leahy`, `Federal and
+        // state officials`): one source phrase.
+        let coordination = t.is_word
+            && t.lower == "and"
+            && j >= 2
+            && toks[j - 2].is_word
+            && !lexicon::is_np_stop(&toks[j - 2].lower)
+            && lexicon::cue(&toks[j - 2].lower).is_none();
         let ok = title_dot
+            || initial_dot
+            || coordination
             || (t.is_word
                 && (t.is_possessive()
                     || (!lexicon::is_np_stop(&t.lower) && lexicon::cue(&t.lower).is_none())));
-        if !ok || toks[j - 1].span.end + 2 < toks.get(j).map_or(span.start, |n| n.span.start) {
+        let next_start = toks.get(j).map_or(span.start, |n| n.span.start);
+        if !ok
+            || toks[j - 1].span.end + 2 < next_start
+            || text[toks[j - 1].span.end..next_start].contains('\n')
+        {
             break;
         }
         j -= 1;

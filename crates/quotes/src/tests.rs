@@ -288,3 +288,102 @@ fn a_forecast_with_a_modal_is_no_quote() {
     let q = quotes("The weaker yen would add about ¥210 billion to profit this year.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+fn wide(text: &str) -> Vec<newsie_core::Quote> {
+    Attributor::builder()
+        .wide_attribution(true)
+        .build()
+        .expect("valid settings")
+        .attribute(text, &[], &[])
+}
+
+fn phrase(text: &str, q: &newsie_core::Quote) -> String {
+    let span = mention_phrase(text, q.speaker.as_ref().expect("a speaker").span());
+    text[span.start..span.end].to_owned()
+}
+
+#[test]
+fn a_dash_signature_names_the_speaker() {
+    let text = "“Maybe we can build a wall around him.” ― Steve Quinlan.\n“He is a bully.” ― Veronica Cruz";
+    let q = wide(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].speaker.as_ref().unwrap().text, "Steve Quinlan");
+    assert_eq!(q[1].speaker.as_ref().unwrap().text, "Veronica Cruz");
+    // Not under the default notion's rules for unsigned dashes.
+    assert!(
+        wide("“A plain quote with no name.” ― and more words follow here").is_empty()
+            || wide("“A plain quote with no name.” ― and more words follow here")[0]
+                .speaker
+                .is_none()
+    );
+}
+
+#[test]
+fn a_transcript_line_may_open_with_a_quotation_mark() {
+    let text = "\"WALLACE: If I may, sir, because we have got limited time.";
+    let q = wide(text);
+    let named = q
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| s.text.as_str());
+    assert_eq!(named.collect::<Vec<_>>(), ["WALLACE"], "{q:?}");
+}
+
+#[test]
+fn a_quote_inside_a_reported_clause_belongs_to_the_outer_report() {
+    let text = "Ditto said she expects the campaign “to continue calling out examples of bias.”";
+    let q = wide(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue.as_ref().unwrap().text, "said");
+    assert_eq!(phrase(text, &q[0]), "Ditto");
+}
+
+#[test]
+fn phrases_keep_possessives_initials_and_coordination() {
+    let text = "It is unlikely; Clinton’s team says she will continue her march.\n\
+                Leonard E. Burman said the plan was fine for most people.\n\
+                Mr. Grassley and Mr. Leahy said developers had defined these areas.";
+    let q = wide(text);
+    let phrases: Vec<String> = q.iter().map(|q| phrase(text, q)).collect();
+    assert_eq!(
+        phrases,
+        [
+            "Clinton’s team",
+            "Leonard E. Burman",
+            "Mr. Grassley and Mr. Leahy"
+        ]
+    );
+}
+
+#[test]
+fn according_to_a_long_phrase_reports_the_clause_before() {
+    let text = "The top 1 percent paid a quarter of all taxes, according to the \
+                nonpartisan Congressional Budget Office, and the rest paid less.";
+    let q = wide(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "The top 1 percent paid a quarter of all taxes");
+    assert_eq!(
+        phrase(text, &q[0]),
+        "the nonpartisan Congressional Budget Office"
+    );
+}
+
+#[test]
+fn a_relative_pronoun_is_the_wide_source() {
+    let text = "Trump refused to pay an architect who said he was stiffed after the job.";
+    let q = wide(text);
+    let said = q
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "said"));
+    assert_eq!(phrase(text, said.expect("a said quote")), "who");
+}
+
+#[test]
+fn said_that_with_a_comma_starts_after_the_comma() {
+    let q = quotes("He said that, if elected, he would leave such decisions to generals.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "if elected, he would leave such decisions to generals"
+    );
+}

@@ -60,6 +60,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             pos = span.end;
             continue;
         }
+        // The shared tokenizer may yield the clitic whole (`’s`).
+        let glued = span.start == pos && pos > 0 && out.last().is_some_and(|t| t.is_word);
+        if glued && gap.is_empty() && matches!(word.to_lowercase().as_str(), "'s" | "’s") {
+            out.push(Tok {
+                span,
+                lower: word.to_lowercase(),
+                is_word: true,
+                capitalized: false,
+            });
+            pos = span.end;
+            continue;
+        }
         push_punct(&mut out, pos, span.start);
         let is_word = word.chars().next().is_some_and(newsie_core::is_word_char);
         if !is_word {

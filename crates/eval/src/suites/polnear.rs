@@ -194,6 +194,12 @@ fn cue_phrase(text: &str, cue: Span) -> Span {
         start = word_start;
     }
     let mut end = cue.end;
+    // `said in a statement`, `said in an interview` are one cue.
+    for setting in [" in a statement", " in an interview"] {
+        if text[end..].starts_with(setting) {
+            end += setting.len();
+        }
+    }
     if text[end..].starts_with(':') {
         end += 1;
     }
@@ -207,7 +213,39 @@ fn cue_phrase(text: &str, cue: Span) -> Span {
 /// `said Ryan Ellis, a Republican tax consultant` after it, to the end of
 /// the sentence).
 fn source_phrase(text: &str, speaker: Span, cue: Option<Span>, sentence: Span) -> Span {
-    let phrase = newsie_quotes::mention_phrase(text, speaker);
+    let mut phrase = newsie_quotes::mention_phrase(text, speaker);
+    // An adverb caught between subject and verb (`Mr. Schultz generally`).
+    while let Some((head, last)) = text[phrase.start..phrase.end].rsplit_once(' ') {
+        let adverb =
+            last.len() > 4 && last.ends_with("ly") && last.chars().all(|c| c.is_ascii_lowercase());
+        if !adverb {
+            break;
+        }
+        phrase = Span::new(phrase.start, phrase.start + head.trim_end().len());
+    }
+    // `The state’s campaign chairman, Phil Lovas, said`: a role phrase that
+    // opens the sentence is part of the source.
+    if let Some(cue) = cue {
+        let before = &text[sentence.start.min(phrase.start)..phrase.start];
+        let after = text[phrase.end..cue.start.max(phrase.end)].trim();
+        if phrase.end <= cue.start && after == "," && before.trim_end().ends_with(',') {
+            let lead = before.trim_end().trim_end_matches(',');
+            let from = lead
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, ',' | '\n' | '"' | '“' | '”' | ';'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let role = lead[from..].trim_start();
+            let words = role.split_whitespace().count();
+            let lowercase_start = role.chars().next().is_some_and(char::is_lowercase);
+            if (1..=8).contains(&words) && (from > 0 || !lowercase_start) && !role.is_empty() {
+                phrase = Span::new(
+                    phrase.start - before.len() + from + (lead[from..].len() - role.len()),
+                    phrase.end,
+                );
+            }
+        }
+    }
     let mut end = phrase.end;
     let rest = &text[end..];
     let lead = rest.len() - rest.trim_start_matches(' ').len();
@@ -221,6 +259,19 @@ fn source_phrase(text: &str, speaker: Span, cue: Option<Span>, sentence: Span) -
     let Some(cue) = cue else {
         return Span::new(phrase.start, end);
     };
+    // `according to X`: X is everything up to the next comma or the
+    // sentence end (`a 52-count civil complaint filed by the SEC`).
+    if text[cue.start..cue.end].eq_ignore_ascii_case("according to") && cue.end <= phrase.start {
+        let tail = &text[end..sentence.end.max(end)];
+        let stop = tail
+            .find([',', ';', '\n', '"', '“', '”', ':'])
+            .unwrap_or(tail.len());
+        let piece = tail[..stop].trim_end().trim_end_matches(['.', ' ']);
+        if piece.split_whitespace().count() <= 20 {
+            end += piece.len();
+        }
+        return Span::new(phrase.start, end);
+    }
     let is_clean = |gap: &str| {
         !gap.contains(['\n', '"', '“', '”', ';']) && gap.split_whitespace().count() <= 30
     };
@@ -232,20 +283,40 @@ fn source_phrase(text: &str, speaker: Span, cue: Option<Span>, sentence: Span) -
             .strip_prefix(',')
             .and_then(|t| t.split_whitespace().next())
             .is_some_and(|w| w.ends_with("ing"));
+        // Only the first apposition (`Scott Pruitt, the attorney general of
+        // Oklahoma, one of the states suing,`), without a relative clause
+        // after it (`, which represents ...`).
+        let first_apposition = trimmed
+            .get(1..)
+            .and_then(|t| t.find(','))
+            .map_or(trimmed.len(), |i| i + 2);
         if trimmed.len() > 1
             && trimmed.starts_with(',')
             && trimmed.ends_with(',')
             && is_clean(gap)
             && !participle
         {
-            end += gap.trim_end().len();
+            let lead = gap.len() - gap.trim_start().len();
+            end += lead + first_apposition;
         }
     } else if cue.end <= phrase.start && end < sentence.end {
         let tail = &text[end..sentence.end];
         if tail.starts_with(',') {
             let stop = tail.find(['\n', '"', '“', '”', ';']).unwrap_or(tail.len());
-            let piece = tail[..stop].trim_end().trim_end_matches(['.', ',', ' ']);
-            if piece.len() > 1 && is_clean(piece) {
+            let mut piece = &tail[..stop];
+            // Not a second comma's adjunct, relative or participle clause
+            // (`, in a statement`, `, which ...`, `, summing up ...`).
+            if let Some(i) = piece[1..].find(',') {
+                piece = &piece[..i + 1];
+            }
+            let first_word = piece[1..].split_whitespace().next().unwrap_or("");
+            let adjunct = first_word.ends_with("ing")
+                || matches!(
+                    first_word,
+                    "in" | "on" | "at" | "during" | "which" | "who" | "whose" | "when" | "after"
+                );
+            let piece = piece.trim_end().trim_end_matches(['.', ',', ' ']);
+            if piece.len() > 1 && is_clean(piece) && !adjunct {
                 end += piece.len();
             }
         }
