@@ -78,7 +78,7 @@ fn recognizers_text_spec_scope_floors() {
         100.0 * core.rate()
     );
     let floor = |model: &str| report.by_group[model].rate();
-    // The target is 97%; measured 460/489 = 94.1% (see the crate
+    // The target is 97%; measured 467/489 = 95.5% (see the crate
     // README/report for the failing cases). The floor pins what is measured.
     assert!(
         core.rate() >= FLOOR_RT_CORE,
@@ -91,13 +91,15 @@ fn recognizers_text_spec_scope_floors() {
     assert!(floor("NumberRangeModel") >= FLOOR_RANGE);
 }
 
-const FLOOR_NUMBER: f64 = 0.923;
+const FLOOR_NUMBER: f64 = 0.944;
 const FLOOR_ORDINAL: f64 = 0.944;
 const FLOOR_PERCENT: f64 = 0.999;
-const FLOOR_CURRENCY: f64 = 0.955;
-const FLOOR_RANGE: f64 = 0.47;
-const FLOOR_RT_CORE: f64 = 0.940;
-const FLOOR_RT_ALL: f64 = 0.862;
+const FLOOR_CURRENCY: f64 = 0.966;
+// 40/87: `more than 2 in 5` now reads as one share (> 0.4), which RT's
+// range spec splits into `more than 2` alone.
+const FLOOR_RANGE: f64 = 0.459;
+const FLOOR_RT_CORE: f64 = 0.954;
+const FLOOR_RT_ALL: f64 = 0.877;
 
 #[test]
 fn recognizers_text_all_expectations_floor() {

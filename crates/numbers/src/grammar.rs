@@ -278,9 +278,16 @@ impl<'a> Parser<'a> {
                 (Kind::Word, Lex::Unit(u)) => {
                     // `$1 billion seven years ago`: digits take no number
                     // words, but for `3 hundred and one`.
+                    // `6 crore and two hundred`: a whole hundreds group
+                    // after the scale and `and` is part of the number.
+                    let scale_and_hundreds = last == Last::Scale
+                        && self.lex(j - 1) == Lex::And
+                        && atoms == 2
+                        && self.lex(j + 1) == Lex::Hundred;
                     if atoms > 0
                         && self.t[i].is_num()
                         && !(last == Last::Hundred && self.lex(j - 1) == Lex::And && atoms == 2)
+                        && !scale_and_hundreds
                     {
                         break;
                     }
@@ -362,7 +369,18 @@ impl<'a> Parser<'a> {
                     {
                         break;
                     }
-                    total = (total + cur) * m;
+                    // `three hundred and two dozens`: the dozens scale
+                    // only the part after `and` (300 + 2 × 12).
+                    let hundreds = (cur / 100.0).floor() * 100.0;
+                    let and_split = m == 12.0
+                        && hundreds > 0.0
+                        && cur > hundreds
+                        && (i..j).any(|k| self.lex(k) == Lex::And);
+                    if and_split {
+                        total += hundreds + (cur - hundreds) * m;
+                    } else {
+                        total = (total + cur) * m;
+                    }
                     cur = 0.0;
                     atoms += 1;
                     end = j + 1;
@@ -762,6 +780,41 @@ impl<'a> Parser<'a> {
 
     /// The number core at `i` (digits or words), with glued and spaced
     /// scales. Returns the amount without currency or percent.
+    /// `x10^6` or `×10^-4` glued at `j`: the exponent and the end.
+    fn times_ten_power(&self, j: usize) -> Option<(f64, usize)> {
+        let times = self.tok(j).filter(|t| t.glued)?;
+        let is_times = match times.kind {
+            Kind::Word => matches!(self.str_of(j), "x" | "X"),
+            Kind::Sym(c) => matches!(c, '×' | '*'),
+            Kind::Num => false,
+        };
+        if !is_times
+            || self.str_of(j + 1) != "10"
+            || !self.glued(j + 1)
+            || !self.is_sym(j + 2, '^')
+            || !self.glued(j + 2)
+        {
+            return None;
+        }
+        let mut k = j + 3;
+        let mut neg = false;
+        if matches!(
+            self.tok(k).map(|x| x.kind),
+            Some(Kind::Sym('+' | '-' | '−'))
+        ) && self.glued(k)
+        {
+            neg = matches!(self.tok(k).map(|x| x.kind), Some(Kind::Sym('-' | '−')));
+            k += 1;
+        }
+        self.tok(k).filter(|x| x.is_num() && x.glued)?;
+        let s = self.str_of(k);
+        if !plain_int(s) || s.len() > 3 {
+            return None;
+        }
+        let exp = digits_value(s)?;
+        Some((if neg { -exp } else { exp }, k + 1))
+    }
+
     fn core(&self, i: usize, money: bool) -> Option<Amt> {
         let t = self.tok(i)?;
         let mut a = Amt {
@@ -831,6 +884,13 @@ impl<'a> Parser<'a> {
                     a.bare = false;
                     return Some(a);
                 }
+                // `1.3x10^6`, `6.23x10^-4`: scientific notation.
+                if let Some((exp, end)) = self.times_ten_power(j) {
+                    a.value = value * 10f64.powf(exp);
+                    a.e = end;
+                    a.bare = false;
+                    return Some(a);
+                }
                 if let Some(m) = self.scale_suffix(w, money) {
                     value *= m;
                     a.scale = m;
@@ -860,6 +920,13 @@ impl<'a> Parser<'a> {
                     // `180ml`, `29km`, `4G`, `1990s`: a measure or a code.
                     return None;
                 }
+            }
+            // `1.3×10^6`.
+            if let Some((exp, end)) = self.times_ten_power(j) {
+                a.value = value * 10f64.powf(exp);
+                a.e = end;
+                a.bare = false;
+                return Some(a);
             }
             // Power: `1.1^23`.
             if self.is_sym(j, '^') && self.glued(j) {
@@ -1169,14 +1236,21 @@ impl<'a> Parser<'a> {
     /// `one over three`, `1 out of 3`: only when the phrase ends there
     /// (`$2000 over 3 years` is two amounts).
     fn ratio(&self, a: &Amt) -> Option<Amt> {
+        // `one in five`: a share, like `out of`.
+        let in_word = self.str_of(a.e).eq_ignore_ascii_case("in") && a.scale == 1.0;
         let k = match (self.lex(a.e), self.lex(a.e + 1)) {
             (Lex::Over, _) => a.e + 1,
             (Lex::Out, Lex::Of) => a.e + 2,
+            _ if in_word => a.e + 1,
             _ => return None,
         };
         let d = self.compose(k, false)?;
+        // `3 in 2020` is a year, not a share.
+        if in_word && (d.scale > 1.0 || d.value >= 1000.0 || a.value >= d.value || d.plural) {
+            return None;
+        }
         // `12 out of 10` is no share: two numbers.
-        let out_of = self.lex(a.e) == Lex::Out;
+        let out_of = self.lex(a.e) == Lex::Out || in_word;
         if d.ordinal
             || d.value == 0.0
             || (out_of && a.value > d.value)
@@ -1509,6 +1583,11 @@ impl<'a> Parser<'a> {
                         self.cents_tail(a);
                         return;
                     }
+                }
+                // `12-cent-a-share`, `one-yen bid`: a hyphened adjective,
+                // read by the money words.
+                if self.is_hyphen(e) {
+                    self.money_suffix(a);
                 }
                 return;
             }

@@ -360,3 +360,27 @@ mod props {
         }
     }
 }
+
+#[test]
+fn scientific_shares_hyphened_money_and_dozens() {
+    let q = one("1.3x10^6");
+    assert_eq!(q.value, Some(1_300_000.0));
+    let q = one("6.23x10^-4");
+    assert!((q.value.unwrap_or(0.0) - 0.000623).abs() < 1e-12);
+    let q = one("one in five");
+    assert_eq!(q.value, Some(0.2));
+    assert_eq!(texts("won 3 in 2020"), vec!["3".to_string()]);
+    let q = one("a 12-cent-a-share dividend");
+    assert_eq!(q.kind, QuantityKind::Money);
+    assert_eq!(q.value, Some(0.12));
+    let q = one("its one-yen bid");
+    assert_eq!(q.unit.as_deref(), Some("JPY"));
+    assert_eq!(q.value, Some(1.0));
+    assert_eq!(one("three hundred and two dozens").value, Some(324.0));
+}
+
+#[test]
+fn scale_and_hundreds_after_digits() {
+    assert_eq!(one("6 crore and two hundred").value, Some(60_000_200.0));
+    assert_eq!(one("3 lakh").value, Some(300_000.0));
+}
