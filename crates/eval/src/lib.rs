@@ -19,7 +19,7 @@ pub mod score;
 pub mod suites;
 
 pub use gold::GoldDoc;
-pub use score::{Counts, Scores};
+pub use score::{Counts, PassRate, Scores};
 
 use std::path::PathBuf;
 

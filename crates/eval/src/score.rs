@@ -56,6 +56,49 @@ impl Counts {
     }
 }
 
+/// Cases passed out of cases scored: the figure of suites that judge a
+/// whole case at once (Golden Rules, Recognizers-Text, Duckling).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PassRate {
+    /// Cases passed.
+    pub passed: usize,
+    /// Cases scored.
+    pub total: usize,
+}
+
+impl PassRate {
+    /// The share of cases passed (1 when there are none).
+    pub fn rate(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.passed as f64 / self.total as f64
+        }
+    }
+
+    /// Counts one more case.
+    pub fn record(&mut self, passed: bool) {
+        self.total += 1;
+        self.passed += usize::from(passed);
+    }
+
+    /// Adds another tally's cases.
+    pub fn merge(&mut self, other: PassRate) {
+        self.passed += other.passed;
+        self.total += other.total;
+    }
+
+    /// As counts whose precision, recall and F1 all equal the pass rate,
+    /// for report rows.
+    pub fn as_counts(&self) -> Counts {
+        Counts {
+            correct: self.passed,
+            predicted: self.total,
+            gold: self.total,
+        }
+    }
+}
+
 /// Counts per named category (a label, a field, a rule set), in name order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Scores {

@@ -16,6 +16,7 @@
 //! # Ok::<(), newsie_eval::Error>(())
 //! ```
 
+use crate::score::PassRate;
 use crate::{read_to_string, Error};
 use newsie_sentences::Splitter;
 use serde::{Deserialize, Serialize};
@@ -51,31 +52,6 @@ pub struct Case {
     pub expected: Vec<String>,
 }
 
-/// Passes out of cases.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Tally {
-    /// Cases passed.
-    pub passed: usize,
-    /// Cases scored.
-    pub total: usize,
-}
-
-impl Tally {
-    /// The share of cases passed (1 when there are none).
-    pub fn rate(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.passed as f64 / self.total as f64
-        }
-    }
-
-    fn add(&mut self, passed: bool) {
-        self.total += 1;
-        self.passed += usize::from(passed);
-    }
-}
-
 /// A case the splitter got wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Failure {
@@ -93,7 +69,7 @@ pub struct Failure {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CaseReport {
     /// All cases.
-    pub all: Tally,
+    pub all: PassRate,
     /// The failed cases, in file order.
     pub failures: Vec<Failure>,
 }
@@ -102,9 +78,9 @@ pub struct CaseReport {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct GoldenRulesReport {
     /// All 52 rules.
-    pub all: Tally,
+    pub all: PassRate,
     /// The 48 rules of the pySBD paper.
-    pub pysbd_48: Tally,
+    pub pysbd_48: PassRate,
     /// The failed rules, in file order.
     pub failures: Vec<Failure>,
 }
@@ -153,7 +129,7 @@ pub fn score_cases(splitter: &Splitter, cases: &[Case]) -> CaseReport {
     let mut report = CaseReport::default();
     for case in cases {
         let failure = check_case(splitter, case);
-        report.all.add(failure.is_none());
+        report.all.record(failure.is_none());
         report.failures.extend(failure);
     }
     report
@@ -164,9 +140,9 @@ pub fn score_golden_rules(splitter: &Splitter, cases: &[Case]) -> GoldenRulesRep
     let mut report = GoldenRulesReport::default();
     for case in cases {
         let failure = check_case(splitter, case);
-        report.all.add(failure.is_none());
+        report.all.record(failure.is_none());
         if case.in_pysbd_48 {
-            report.pysbd_48.add(failure.is_none());
+            report.pysbd_48.record(failure.is_none());
         }
         report.failures.extend(failure);
     }
@@ -193,7 +169,7 @@ pub fn load_gold_sentences(path: impl AsRef<Path>) -> Result<Vec<String>, Error>
 /// Counts the gold sentences the splitter reproduces exactly and in order
 /// (a longest common subsequence, so one error costs only the sentences it
 /// touches), and lists the missed ones.
-pub fn score_sentences(got: &[String], gold: &[String]) -> (Tally, Vec<String>) {
+pub fn score_sentences(got: &[String], gold: &[String]) -> (PassRate, Vec<String>) {
     let mut table = vec![vec![0usize; got.len() + 1]; gold.len() + 1];
     for (g, gold_sentence) in gold.iter().enumerate() {
         for (p, predicted) in got.iter().enumerate() {
@@ -224,7 +200,7 @@ pub fn score_sentences(got: &[String], gold: &[String]) -> (Tally, Vec<String>) 
         .filter(|(_, &hit)| !hit)
         .map(|(sentence, _)| sentence.clone())
         .collect();
-    let tally = Tally {
+    let tally = PassRate {
         passed: table[gold.len()][got.len()],
         total: gold.len(),
     };
@@ -236,13 +212,7 @@ pub fn score_sentences(got: &[String], gold: &[String]) -> (Tally, Vec<String>) 
 /// the two sets of regression cases (a pass rate shows as P = R = F1).
 pub fn report(dir: &Path) -> Result<crate::report::SuiteReport, Error> {
     use crate::report::{Row, SuiteReport};
-    use crate::Counts;
     let splitter = Splitter::new();
-    let tally = |t: Tally| Counts {
-        correct: t.passed,
-        predicted: t.total,
-        gold: t.total,
-    };
     let file = |constant: &str| dir.join(Path::new(constant).file_name().unwrap_or_default());
     let rules = score_golden_rules(&splitter, &load_cases(file(GOLDEN_RULES_FILE))?);
     let pragmatic = score_cases(&splitter, &load_cases(file(PRAGMATIC_CASES_FILE))?);
@@ -257,10 +227,10 @@ pub fn report(dir: &Path) -> Result<crate::report::SuiteReport, Error> {
     Ok(SuiteReport {
         suite: "golden-rules (sentence cases passed)".to_owned(),
         rows: vec![
-            Row::new("sentences", "pySBD 48 rules", tally(rules.pysbd_48)),
-            Row::new("sentences", "all 52 rules", tally(rules.all)),
-            Row::new("sentences", "pragmatic cases", tally(pragmatic.all)),
-            Row::new("sentences", "pysbd cases", tally(pysbd.all)),
+            Row::new("sentences", "pySBD 48 rules", rules.pysbd_48.as_counts()),
+            Row::new("sentences", "all 52 rules", rules.all.as_counts()),
+            Row::new("sentences", "pragmatic cases", pragmatic.all.as_counts()),
+            Row::new("sentences", "pysbd cases", pysbd.all.as_counts()),
         ],
         misses,
     })
@@ -281,7 +251,7 @@ mod tests {
         let report = score_golden_rules(&splitter, &[case]);
         assert_eq!(
             report.all,
-            Tally {
+            PassRate {
                 passed: 1,
                 total: 1
             }
@@ -296,7 +266,7 @@ mod tests {
         let (tally, missed) = score_sentences(&got, &gold);
         assert_eq!(
             tally,
-            Tally {
+            PassRate {
                 passed: 1,
                 total: 3
             }

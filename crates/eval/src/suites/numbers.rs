@@ -8,6 +8,7 @@
 //! overlap; their `Cent`/`Pence` units count in sub-units, ours in the main
 //! unit, so their values are divided by 100.
 
+use crate::score::PassRate;
 use crate::{read_to_string, Error};
 use newsie_core::{Quantity, QuantityKind};
 use newsie_numbers::Normalizer;
@@ -15,37 +16,6 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// Passed cases out of all cases of one group.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct PassRate {
-    /// Cases passed.
-    pub passed: usize,
-    /// Cases scored.
-    pub total: usize,
-}
-
-impl PassRate {
-    /// `passed / total` (1 when empty).
-    pub fn rate(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.passed as f64 / self.total as f64
-        }
-    }
-
-    fn add(&mut self, ok: bool) {
-        self.total += 1;
-        self.passed += usize::from(ok);
-    }
-
-    /// Adds another group's counts.
-    pub fn merge(&mut self, other: PassRate) {
-        self.passed += other.passed;
-        self.total += other.total;
-    }
-}
 
 /// Pass rates per group and the failing cases.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -225,7 +195,11 @@ pub fn recognizers(
                 None => ok = false,
             }
         }
-        report.by_group.entry(model.to_owned()).or_default().add(ok);
+        report
+            .by_group
+            .entry(model.to_owned())
+            .or_default()
+            .record(ok);
         if !ok {
             let want: Vec<String> = case["results"]
                 .as_array()
@@ -308,7 +282,11 @@ pub fn duckling(path: &Path, normalizer: &Normalizer) -> Result<SuiteReport, Err
                 _ => false,
             }
         };
-        report.by_group.entry(dim.to_owned()).or_default().add(ok);
+        report
+            .by_group
+            .entry(dim.to_owned())
+            .or_default()
+            .record(ok);
         if !ok {
             let got: Vec<String> = found
                 .iter()
@@ -444,14 +422,7 @@ fn pass_rate_rows(suite: &str, report: SuiteReport) -> crate::report::SuiteRepor
     let rows = report
         .by_group
         .iter()
-        .map(|(group, rate)| {
-            let counts = crate::Counts {
-                correct: rate.passed,
-                predicted: rate.total,
-                gold: rate.total,
-            };
-            Row::new("quantities", group, counts)
-        })
+        .map(|(group, rate)| Row::new("quantities", group, rate.as_counts()))
         .collect();
     crate::report::SuiteReport {
         suite: suite.to_owned(),
