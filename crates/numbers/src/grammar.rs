@@ -27,6 +27,40 @@ pub(crate) struct Found {
     pub unit: Option<&'static str>,
 }
 
+/// What a hedge says of the number it comes with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Dir {
+    /// An estimate: `about`, `nearly`.
+    Around,
+    /// The number is a lower bound: `more than`, `at least`, `or more`.
+    Lower,
+    /// The number is an upper bound: `less than`, `up to`, `no more than`.
+    Upper,
+}
+
+/// A hedge phrase before a number.
+#[derive(Debug, Clone, Copy)]
+struct Lead {
+    dir: Dir,
+    /// The token after the phrase, where the number starts.
+    end: usize,
+    /// Whether the phrase hedges a number on its own; `above`, `below`,
+    /// `over`, `under` only bound one side of a pair (`above 40` is 40).
+    strong: bool,
+}
+
+impl Lead {
+    /// `no more than 50` bounds from above.
+    fn negated(self) -> Lead {
+        let dir = match self.dir {
+            Dir::Lower => Dir::Upper,
+            Dir::Upper => Dir::Lower,
+            Dir::Around => Dir::Around,
+        };
+        Lead { dir, ..self }
+    }
+}
+
 /// The outcome of trying to read a quantity at one token.
 pub(crate) enum Step {
     /// A quantity; scanning goes on at its end.
@@ -88,6 +122,13 @@ pub(crate) struct Parser<'a> {
 /// Parses the digits of a number token (`1,250.5`, `.08`, `1 234`).
 /// `None` for dotted versions and addresses (`192.168.1.2`).
 fn digits_value(s: &str) -> Option<f64> {
+    // A decimal comma (`5,00`, `1.111,11`): the scanner only joins one when
+    // one or two digits end the number after the last comma, a form no
+    // thousands grouping (western or Indian) has.
+    let point = match s.rfind(',') {
+        Some(c) if (2..=3).contains(&(s.len() - c)) && !s[c + 1..].contains('.') => b',',
+        _ => b'.',
+    };
     let mut int: u64 = 0;
     let mut big = 0f64;
     let mut overflow = false;
@@ -115,17 +156,25 @@ fn digits_value(s: &str) -> Option<f64> {
                     frac += d as f64 * frac_scale;
                 }
             }
-            b'.' => {
+            _ if b == point => {
                 dots += 1;
                 if dots > 1 {
                     return None;
                 }
             }
+            // Group separators and spaces carry no value.
             _ => {}
         }
     }
     let whole = if overflow { big } else { int as f64 };
     Some(whole + frac)
+}
+
+/// Whether a `G` after these digits is the SI giga prefix. `4G`, `5G`,
+/// `2.5G` name network generations and `9G` a g-force, so only digits
+/// that fit neither take it: grouped thousands or a bare decimal point.
+fn giga_digits(s: &str) -> bool {
+    s.starts_with('.') || s.contains(',')
 }
 
 fn plain_int(s: &str) -> bool {
@@ -170,7 +219,12 @@ impl<'a> Parser<'a> {
                 currency_symbol(c).is_some()
                     || (c > '\u{7f}' && vulgar_fraction(c).is_some())
                     || (matches!(c, '-' | '−')
-                        && !t.glued
+                        && (!t.glued
+                            || (i > 0
+                                && matches!(
+                                    self.t[i - 1].kind,
+                                    Kind::Sym('<' | '>' | '=' | '≤' | '≥')
+                                )))
                         && self.tok(i + 1).is_some_and(|n| n.is_num() && n.glued))
             }
             Kind::Word => {
@@ -914,6 +968,12 @@ impl<'a> Parser<'a> {
                     || n.lex != Lex::Other && matches!(n.lex, Lex::Currency(..))
                 {
                     // `115USD`, `20euros`: the caller reads the unit.
+                } else if w == "G" && giga_digits(self.str_of(i)) {
+                    // `1,674.5G`, `.0012G`: giga, see `giga_digits`.
+                    value *= 1e9;
+                    a.scale = 1e9;
+                    a.bare = false;
+                    j += 1;
                 } else if w == "Rs" || lw == "rm" {
                     // `20Rs`, `42RM`: the caller reads the unit.
                 } else {
@@ -980,7 +1040,11 @@ impl<'a> Parser<'a> {
             // Spaced abbreviations: `2.33 k`, `10 bln`, `1,674,200.5 M`.
             if a.scale == 1.0 {
                 if let Some(n) = self.tok(j).filter(|n| n.is_word() && !n.glued) {
-                    if let Some(m) = self.spaced_scale(self.str_of(j), money) {
+                    let giga = self.str_of(j) == "G" && giga_digits(self.str_of(i));
+                    if let Some(m) = self
+                        .spaced_scale(self.str_of(j), money)
+                        .or(giga.then_some(1e9))
+                    {
                         if self.phrase_end(j + 1)
                             || !self.tok(j + 1).is_some_and(|x| x.is_word() && x.glued)
                         {
@@ -1255,6 +1319,7 @@ impl<'a> Parser<'a> {
             || d.value == 0.0
             || (out_of && a.value > d.value)
             || !(self.phrase_end(d.end)
+                || self.trail_hedge(d.end).is_some()
                 || self.lex(d.end) == Lex::Other && self.lex(a.e) == Lex::Out)
         {
             return None;
@@ -1473,8 +1538,9 @@ impl<'a> Parser<'a> {
             a.kind = QKind::Money;
             a.unit = Some(code);
             a.bare = false;
-            // `$20 and 43c`, `$ 10 dollars` are rare; `$2bn` is done.
-            if let Some(e) = self.redundant_dollar_word(a.e) {
+            // `$ 10 dollars`, `€5 euros`: the word repeats the symbol.
+            let dollar_sign = (j.saturating_sub(2)..j).any(|x| self.is_sym(x, '$'));
+            if let Some(e) = self.redundant_currency_word(a.e, code, dollar_sign) {
                 a.e = e;
             }
             self.cents_tail(&mut a);
@@ -1500,9 +1566,18 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn redundant_dollar_word(&self, e: usize) -> Option<usize> {
+    /// The end of a currency word at `e` that names the currency of the
+    /// prefix before the number again (`$ 10 dollars`).
+    fn redundant_currency_word(&self, e: usize, code: &str, dollar_sign: bool) -> Option<usize> {
         match self.lex(e) {
-            Lex::Currency("USD", false) if self.str_of(e).eq_ignore_ascii_case("dollars") => None,
+            Lex::Currency(word, false) if word == code => Some(e + 1),
+            Lex::Currency("USD", false) if dollar_sign && self.str_of(e).len() > 3 => {
+                // `C$ 10 dollars`: any dollar, but not `bucks` or `dlrs`.
+                self.str_of(e)
+                    .to_ascii_lowercase()
+                    .starts_with("dollar")
+                    .then_some(e + 1)
+            }
             _ => None,
         }
     }
@@ -1530,7 +1605,10 @@ impl<'a> Parser<'a> {
                 e += 1;
                 a.value += c.value / 100.0;
                 a.e = e;
-            } else if self.phrase_end(e) && c.value.fract() == 0.0 && a.unit_after {
+            } else if (self.phrase_end(e) || self.cents_before_comparative(k, e))
+                && c.value.fract() == 0.0
+                && a.unit_after
+            {
                 a.value += c.value / 100.0;
                 a.e = e;
             } else if k > a.e
@@ -1543,6 +1621,32 @@ impl<'a> Parser<'a> {
                 a.e = e;
             }
         }
+    }
+
+    /// Whether the spaced currency symbol at `e` belongs to the number after
+    /// it: that number is followed by a word for the same currency (`1 $ 10
+    /// dollars` is one dollar and ten dollars).
+    fn names_next_amount(&self, e: usize, code: &str) -> bool {
+        if !self.tok(e + 1).is_some_and(|n| n.is_num()) {
+            return false;
+        }
+        let Some(next) = self.core(e + 1, true) else {
+            return false;
+        };
+        matches!(self.lex(next.e), Lex::Currency(word, false) if word == code)
+    }
+
+    /// `15 USD 50 more`: two written digits after the currency, then a
+    /// comparative that speaks of the whole amount.
+    fn cents_before_comparative(&self, k: usize, e: usize) -> bool {
+        e == k + 1
+            && self.tok(k).is_some_and(|t| t.is_num())
+            && self.str_of(k).len() == 2
+            && self.lex(e) == Lex::Comparative
+            && matches!(
+                self.str_of(e).to_ascii_lowercase().as_str(),
+                "more" | "less"
+            )
     }
 
     /// Percent and money words after the core.
@@ -1572,7 +1676,8 @@ impl<'a> Parser<'a> {
                 if let Some(code) = currency_symbol(c) {
                     // Not when the symbol starts the next amount (`10 $ 30`
                     // is rare; `5 $10` would mislead).
-                    let starts_next = self.tok(e + 1).is_some_and(|n| n.is_num() && n.glued);
+                    let starts_next = self.tok(e + 1).is_some_and(|n| n.is_num() && n.glued)
+                        || (!t.glued && self.names_next_amount(e, code));
                     if !starts_next || t.glued {
                         a.kind = QKind::Money;
                         a.unit = Some(code);
@@ -1687,9 +1792,9 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        if w == "Rs" || w == "RM" {
+        if w == "Rs" || w == "RM" || w == "ரூ" {
             a.kind = QKind::Money;
-            a.unit = Some(if w == "Rs" { "INR" } else { "MYR" });
+            a.unit = Some(if w == "RM" { "MYR" } else { "INR" });
             a.e = e + 1;
             a.bare = false;
             return;
@@ -1811,7 +1916,9 @@ impl<'a> Parser<'a> {
         e
     }
 
-    pub fn step(&self, i: usize) -> Step {
+    /// Reads the quantity at token `i`; tokens before `floor` belong to an
+    /// earlier quantity and lend it no hedge.
+    pub fn step(&self, i: usize, floor: usize) -> Step {
         let t = &self.t[i];
         // Clock times and scores written with a colon: `10:30`, `3:2`.
         if t.is_num()
@@ -1828,6 +1935,11 @@ impl<'a> Parser<'a> {
         {
             // Tail of a code such as `F-35`, `COVID-19`: handled where it starts.
             if i > 1 && self.t[i - 1].glued && self.t[i - 2].is_word() {
+                return Step::Skip(self.skip_chain(i + 1));
+            }
+            // The middle of a date such as `5/17/2018`, whose first number
+            // declined to read it as a fraction.
+            if i > 1 && self.t[i - 1].is_sym('/') && self.t[i - 1].glued && self.t[i - 2].is_num() {
                 return Step::Skip(self.skip_chain(i + 1));
             }
         }
@@ -1887,6 +1999,13 @@ impl<'a> Parser<'a> {
         if a.kind == QKind::Ordinal && t.is_num() && self.is_day(i, a.value, a.e) {
             return Step::Skip(a.e);
         }
+        // `the second to last`, `third-to-last`: a place counted from the
+        // end, whose number is no rank.
+        if a.kind == QKind::Ordinal {
+            if let Some(end) = self.to_last_tail(a.e) {
+                return Step::Skip(end);
+            }
+        }
         // `one` as a pronoun: `the one`, `which one`, `one of`.
         if t.is_word()
             && a.e == i + 1
@@ -1914,8 +2033,25 @@ impl<'a> Parser<'a> {
         } else {
             self.single(&a)
         };
-        self.hedge(&mut found);
+        self.hedge(&mut found, floor);
         Step::Found(found)
+    }
+
+    /// The end of `to last`, `-to-last` at `k`: `second to last` is the set
+    /// phrase for a place counted from the end (the fixtures count `second
+    /// from bottom` as a rank, so only the `to last` idiom is left out).
+    fn to_last_tail(&self, mut k: usize) -> Option<usize> {
+        if self.is_hyphen(k) && self.glued(k) {
+            k += 1;
+        }
+        if self.lex(k) != Lex::To {
+            return None;
+        }
+        k += 1;
+        if self.is_hyphen(k) && self.glued(k) {
+            k += 1;
+        }
+        self.str_of(k).eq_ignore_ascii_case("last").then_some(k + 1)
     }
 
     fn single(&self, a: &Amt) -> Found {
@@ -2050,25 +2186,280 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// Takes a hedge before the quantity into its span.
-    fn hedge(&self, f: &mut Found) {
-        let s = f.s;
-        if s == 0 {
+    /// A hedge phrase that starts at token `k`: what it says of the number
+    /// after it and where that number starts. `about`, `more than`, `no
+    /// more than`, `less than or equal to`, `at least`, `up to`, `as much
+    /// as`, `exceeding`, `>`, `<=`, and (weak: only as one side of a pair)
+    /// `above`, `below`, `over`, `under`.
+    fn lead_hedge(&self, k: usize) -> Option<Lead> {
+        let t = self.tok(k)?;
+        let strong = |dir, end| {
+            Some(Lead {
+                dir,
+                end,
+                strong: true,
+            })
+        };
+        match t.kind {
+            Kind::Sym(c @ ('<' | '>' | '≤' | '≥')) => {
+                let dir = if matches!(c, '>' | '≥') {
+                    Dir::Lower
+                } else {
+                    Dir::Upper
+                };
+                let mut end = k + 1;
+                if matches!(c, '<' | '>') && self.is_sym(end, '=') {
+                    end += 1;
+                }
+                // `<<`, `->`, `=>`, `<>`: arrows and markup, no bound.
+                let arrow = k > 0
+                    && t.glued
+                    && (self.is_hyphen(k - 1)
+                        || matches!(self.t[k - 1].kind, Kind::Sym('=' | '<' | '>')));
+                if arrow
+                    || self
+                        .tok(end)
+                        .is_some_and(|n| matches!(n.kind, Kind::Sym('<' | '>')))
+                {
+                    return None;
+                }
+                return strong(dir, end);
+            }
+            Kind::Word => {}
+            _ => return None,
+        }
+        let w = self.str_of(k);
+        let is = |x: &str| w.eq_ignore_ascii_case(x);
+        match t.lex {
+            Lex::Hedge => strong(Dir::Around, k + 1),
+            Lex::Comparative => {
+                // `more or less 20` is an estimate, not a bound.
+                if is("more")
+                    && self.str_of(k + 1).eq_ignore_ascii_case("or")
+                    && self.str_of(k + 2).eq_ignore_ascii_case("less")
+                {
+                    return strong(Dir::Around, k + 3);
+                }
+                self.comparative_lead(k)
+            }
+            Lex::Det if is("no") => self.comparative_lead(k + 1).map(Lead::negated),
+            Lex::Other if is("not") => self.comparative_lead(k + 1).map(Lead::negated),
+            Lex::At => {
+                let dir = match self.str_of(k + 1).to_ascii_lowercase().as_str() {
+                    "least" => Dir::Lower,
+                    "most" => Dir::Upper,
+                    _ => return None,
+                };
+                strong(dir, self.or_equal(k + 2))
+            }
+            Lex::Up if self.lex(k + 1) == Lex::To => strong(Dir::Upper, k + 2),
+            Lex::As if self.lex(k + 1) == Lex::MuchMany && self.lex(k + 2) == Lex::As => {
+                strong(Dir::Upper, k + 3)
+            }
+            Lex::Over => Some(Lead {
+                dir: Dir::Lower,
+                end: k + 1,
+                strong: false,
+            }),
+            Lex::Other if w.len() <= 10 => {
+                let l = w.to_ascii_lowercase();
+                let verb = |stem: &str| {
+                    l.strip_prefix(stem)
+                        .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ed" | "ing"))
+                };
+                // `exceeding 150`, `surpassed $1 billion`: more than.
+                if verb("exceed") || verb("surpass") {
+                    return strong(Dir::Lower, k + 1);
+                }
+                let dir = match l.as_str() {
+                    "above" => Dir::Lower,
+                    "below" | "under" => Dir::Upper,
+                    _ => return None,
+                };
+                Some(Lead {
+                    dir,
+                    end: k + 1,
+                    strong: false,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// `more than`, `less than or equal to`, `bigger or equal than` at `k`.
+    fn comparative_lead(&self, k: usize) -> Option<Lead> {
+        if self.lex(k) != Lex::Comparative {
+            return None;
+        }
+        let dir = match self.str_of(k).to_ascii_lowercase().as_str() {
+            "more" | "greater" | "larger" | "bigger" | "higher" => Dir::Lower,
+            _ => Dir::Upper,
+        };
+        let end = if self.lex(k + 1) == Lex::Than {
+            self.or_equal(k + 2)
+        } else {
+            let e = self.or_equal(k + 1);
+            if e == k + 1 {
+                return None;
+            }
+            e
+        };
+        Some(Lead {
+            dir,
+            end,
+            strong: true,
+        })
+    }
+
+    /// Skips `or equal to`, `or equal than` at `k`.
+    fn or_equal(&self, k: usize) -> usize {
+        if self.str_of(k).eq_ignore_ascii_case("or")
+            && matches!(
+                self.str_of(k + 1).to_ascii_lowercase().as_str(),
+                "equal" | "equals"
+            )
+        {
+            return k + 2 + usize::from(matches!(self.lex(k + 2), Lex::To | Lex::Than));
+        }
+        k
+    }
+
+    /// A bound written after the number at `k`: `or more`, `or fewer`,
+    /// `or greater than` (at a phrase end), `and up`, `and over`.
+    fn trail_hedge(&self, k: usize) -> Option<(Dir, usize)> {
+        let or = self.str_of(k).eq_ignore_ascii_case("or");
+        if !or && self.lex(k) != Lex::And {
+            return None;
+        }
+        let w = self.str_of(k + 1).to_ascii_lowercase();
+        let dir = match (or, w.as_str()) {
+            (true, "more" | "greater" | "larger" | "bigger" | "higher" | "above" | "over") => {
+                Dir::Lower
+            }
+            (true, "less" | "fewer" | "lower" | "smaller" | "below" | "under") => Dir::Upper,
+            (false, "up" | "above" | "over") => Dir::Lower,
+            (false, "below" | "under") => Dir::Upper,
+            _ => return None,
+        };
+        let mut end = k + 2;
+        // `200 or greater than` at a phrase end; `or more than 300` leads
+        // a second amount.
+        if self.lex(end) == Lex::Than && self.phrase_end(end + 1) {
+            end += 1;
+        }
+        // `5 and up to 10`, `3 or more than 4`: the word leads the next amount.
+        let leads_next = self.tok(end).is_some_and(|n| {
+            n.is_num()
+                || matches!(
+                    n.lex,
+                    Lex::Unit(_)
+                        | Lex::Tens(_)
+                        | Lex::A
+                        | Lex::Half
+                        | Lex::Quarter(_)
+                        | Lex::Hundred
+                        | Lex::To
+                        | Lex::Than
+                )
+                || matches!(n.kind, Kind::Sym(c) if currency_symbol(c).is_some())
+        });
+        if leads_next {
+            return None;
+        }
+        Some((dir, end))
+    }
+
+    /// Takes hedges into the quantity: a hedge phrase before it, a bound
+    /// after it (`200 or more`), and two opposite bounds joined into one
+    /// range (`more than 10 but less than 40`). `floor` is the first token
+    /// not yet taken by an earlier quantity.
+    fn hedge(&self, f: &mut Found, floor: usize) {
+        let mut lead: Option<(usize, Lead)> = None;
+        for p in f.s.saturating_sub(6).max(floor)..f.s {
+            if let Some(l) = self.lead_hedge(p).filter(|l| l.end == f.s) {
+                lead = Some((p, l));
+                break;
+            }
+        }
+        let single = f.value.is_some() && f.low.is_none() && f.kind != QKind::Ordinal;
+        if let Some((p, l)) = lead {
+            if l.strong {
+                f.s = p;
+                f.approximate = true;
+            }
+        }
+        if !single {
             return;
         }
-        let l = |k: usize| if k < s { self.lex(k) } else { Lex::Other };
-        let p1 = s - 1;
-        let start = match l(p1) {
-            Lex::Hedge => Some(p1),
-            Lex::Than if p1 > 0 && l(p1 - 1) == Lex::Comparative => Some(p1 - 1),
-            Lex::LeastMost if p1 > 0 && l(p1 - 1) == Lex::At => Some(p1 - 1),
-            Lex::To if p1 > 0 && l(p1 - 1) == Lex::Up => Some(p1 - 1),
-            Lex::As if p1 > 1 && l(p1 - 1) == Lex::MuchMany && l(p1 - 2) == Lex::As => Some(p1 - 2),
-            _ => None,
-        };
-        if let Some(start) = start {
-            f.s = start;
-            f.approximate = true;
+        // Two opposite bounds: `more than 10 and less than 40`, `at most
+        // 100 and at least 20`, `above 1000 and below 1500`.
+        if let Some((p, first)) = lead.filter(|(_, l)| l.dir != Dir::Around) {
+            if let Some(r) = self.bound_pair(f, p, first.dir) {
+                *f = r;
+                return;
+            }
         }
+        let strong_lead = lead.is_some_and(|(_, l)| l.strong);
+        if !strong_lead || lead.is_some_and(|(_, l)| l.dir == Dir::Around) {
+            if let Some((_, end)) = self.trail_hedge(f.e) {
+                f.e = end;
+                f.approximate = true;
+            }
+        }
+    }
+
+    /// The range closed by a second, opposite bound after `f`.
+    fn bound_pair(&self, f: &Found, start: usize, dir: Dir) -> Option<Found> {
+        let mut k = f.e;
+        let mut joined = false;
+        if self.is_sym(k, ',') {
+            k += 1;
+            joined = true;
+        }
+        if self.lex(k) == Lex::And || self.str_of(k).eq_ignore_ascii_case("but") {
+            k += 1;
+            joined = true;
+        }
+        if !joined {
+            return None;
+        }
+        let second = self.lead_hedge(k)?;
+        if second.dir == Dir::Around || second.dir == dir {
+            return None;
+        }
+        let b = self.amount(second.end)?;
+        if b.vague.is_some() || b.kind == QKind::Ordinal || b.e <= second.end {
+            return None;
+        }
+        let (kind, unit) = match (f.kind, b.kind) {
+            (QKind::Money, QKind::Money) if f.unit != b.unit => return None,
+            (x, y) if x == y => (x, f.unit),
+            (QKind::Cardinal, y) => (y, b.unit),
+            (x, QKind::Cardinal) => (x, f.unit),
+            _ => return None,
+        };
+        let v = f.value?;
+        let (lo, hi) = if dir == Dir::Lower {
+            (v, b.value)
+        } else {
+            (b.value, v)
+        };
+        if lo.is_nan() || hi.is_nan() || lo >= hi {
+            return None;
+        }
+        Some(Found {
+            s: start,
+            e: b.e,
+            kind: if kind == QKind::Cardinal {
+                QKind::Range
+            } else {
+                kind
+            },
+            value: None,
+            low: Some(lo),
+            high: Some(hi),
+            approximate: false,
+            unit,
+        })
     }
 }

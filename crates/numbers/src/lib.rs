@@ -1,8 +1,10 @@
 //! Finds every amount in English news text and normalizes it, following
 //! the project's annotation conventions (`spec/annotation.md`, Quantities):
 //! cardinals, ordinals, money with ISO 4217 codes, percentages, ranges,
-//! hedged amounts (`about 30`, `more than $5 billion`) and vague amounts
-//! (`several hundred` → 300..900, `thousands` → 2000..9999).
+//! hedged amounts (`about 30`, `more than $5 billion`, `200 or more`,
+//! `>= 30`), ranges closed by two opposite bounds (`more than 10 but less
+//! than 40` → 10..40) and vague amounts (`several hundred` → 300..900,
+//! `thousands` → 2000..9999).
 //!
 //! Years, days of the month, clock times and digits that belong to a name
 //! (`Digital Commerce 360`, `Top 1000`, `F-35`) are left alone. The work is
@@ -123,12 +125,14 @@ impl Normalizer {
             bare_vague: self.bare_vague,
         };
         let mut i = 0;
+        // The first token not taken by a quantity of this piece.
+        let mut floor = 0;
         while i < tokens.len() {
             if !parser.candidate(i) {
                 i += 1;
                 continue;
             }
-            match parser.step(i) {
+            match parser.step(i, floor) {
                 Step::Found(f) => {
                     let e = f.e.min(tokens.len());
                     if e == 0 || f.s >= e {
@@ -148,6 +152,7 @@ impl Normalizer {
                         q.approximate = f.approximate;
                         q.unit = f.unit.filter(|u| !u.is_empty()).map(str::to_owned);
                         *last_end = span.end;
+                        floor = e;
                         out.push(q);
                     }
                     i = e.max(i + 1);

@@ -88,7 +88,15 @@ fn scan_number(text: &str, start: usize) -> usize {
         if western || indian {
             i = j;
         }
-    } else if first_group <= 3 && b[start] != b'.' {
+    }
+    if i == start + first_group && b[start] != b'.' {
+        // `5,00`, `1,3`: one comma and one or two digits is no thousands
+        // group in any convention, so it is a decimal comma.
+        if let Some(end) = decimal_comma(text, start, i) {
+            return end;
+        }
+    }
+    if !any_comma && first_group <= 3 && b[start] != b'.' {
         // Groups split by (narrow) spaces: `1 234 567`, `40 000`.
         while let Some(c) = text[i..].chars().next() {
             if !is_group_space(c) {
@@ -129,8 +137,48 @@ fn scan_number(text: &str, start: usize) -> usize {
                 i += 1;
             }
         }
+        // `1.111,11`, `2.500.000,50`: dots that group thousands before a
+        // decimal comma (continental style). Only when every dotted group
+        // has three digits, which no version number or address needs.
+        let dotted = &text[start..i];
+        let mut parts = dotted.split('.');
+        let head_ok = parts.next().is_some_and(|h| (1..=3).contains(&h.len()));
+        if head_ok && parts.all(|p| p.len() == 3) {
+            if let Some(end) = decimal_comma(text, start, i) {
+                return end;
+            }
+        }
     }
     i
+}
+
+/// The end of a decimal comma part at `at` (`,3`, `,00`) when the number
+/// that ends there is read with a decimal comma: one or two digits after
+/// the comma and nothing that makes the commas a list (`22,24,26`), a
+/// chemical name (`2,5-dimethyl`) or a longer code.
+fn decimal_comma(text: &str, start: usize, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    if b.get(at) != Some(&b',') || !digit_at(at + 1) {
+        return None;
+    }
+    // A list item (`22,24`) when a comma glues the number to the one before.
+    if start > 0 && (b[start - 1] == b',' || b[start - 1] == b'.') {
+        return None;
+    }
+    let mut k = at + 1;
+    while digit_at(k) {
+        k += 1;
+    }
+    if k - at - 1 > 2 {
+        return None;
+    }
+    match b.get(k) {
+        None => Some(k),
+        Some(&c) if c.is_ascii_alphanumeric() || c == b'-' || c == b'/' => None,
+        Some(&c) if (c == b',' || c == b'.' || c == b':') && digit_at(k + 1) => None,
+        Some(_) => Some(k),
+    }
 }
 
 /// Cuts `text` into pieces no amount crosses: a piece ends at a line

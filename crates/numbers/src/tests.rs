@@ -146,6 +146,131 @@ fn hedges() {
 }
 
 #[test]
+fn bounds_before_and_after_the_number() {
+    for text in [
+        "no more than 30",
+        "no fewer than 30",
+        "not more than 30",
+        "less than or equal to 30",
+        "greater than or equal to 30",
+        "bigger or equal than 30",
+        "at least or equal to 30",
+        "more or less 30",
+        "exceeding 30",
+        "exceeded 30",
+        "surpass 30",
+        ">30",
+        ">= 30",
+        "< = 30",
+        "≤30",
+        "30 or more",
+        "30 or fewer",
+        "30 or greater than",
+        "30 and over",
+        "30 and up",
+    ] {
+        let q = one(text);
+        assert_eq!(q.text, text);
+        assert!(q.approximate, "{text}");
+        assert_eq!(q.value, Some(30.0), "{text}");
+    }
+    assert_eq!(one("<-30").value, Some(-30.0));
+    assert_eq!(one("$100,000 or more").unit.as_deref(), Some("USD"));
+    // `above`, `below`, `over`, `under` alone leave the number exact (the
+    // annotation keeps `above 40` as 40).
+    for text in ["above 40", "below 40", "over 40", "under 40"] {
+        let q = one(text);
+        assert_eq!(q.text, "40", "{text}");
+        assert!(!q.approximate, "{text}");
+    }
+    // Arrows and a bound that leads the next amount are no bounds.
+    assert_eq!(texts("=>30"), ["30"]);
+    assert_eq!(texts("<>30"), ["30"]);
+    assert_eq!(texts("5 and up to 10"), ["5", "up to 10"]);
+}
+
+#[test]
+fn opposite_bounds_make_one_range() {
+    for (text, lo, hi) in [
+        ("more than 10 and less than 40", 10.0, 40.0),
+        (
+            "larger than twenty and less or equal than thirty five",
+            20.0,
+            35.0,
+        ),
+        ("at most 100 and at least 20", 20.0, 100.0),
+        ("no more than 50 and no less than 20", 20.0, 50.0),
+        ("above 1000 and below 1500", 1000.0, 1500.0),
+        ("more than 10, but under 40", 10.0, 40.0),
+    ] {
+        let q = one(text);
+        assert_eq!(q.text, text);
+        assert_eq!(q.kind, QuantityKind::Range, "{text}");
+        assert_eq!(
+            (q.low, q.high, q.value),
+            (Some(lo), Some(hi), None),
+            "{text}"
+        );
+    }
+    let q = one("more than $1 billion but less than $2 billion");
+    assert_eq!(q.kind, QuantityKind::Money);
+    assert_eq!((q.low, q.high), (Some(1e9), Some(2e9)));
+    // Bounds that cross stay two hedged values.
+    assert_eq!(
+        texts("more than 40 and less than 10"),
+        ["more than 40", "less than 10"]
+    );
+    // The same direction twice is two values.
+    assert_eq!(
+        texts("more than 10 and more than 40"),
+        ["more than 10", "more than 40"]
+    );
+}
+
+#[test]
+fn decimal_commas() {
+    for (text, value) in [
+        ("5,00", 5.0),
+        ("1,3", 1.3),
+        ("1.111,11", 1111.11),
+        ("2.500.000,5", 2_500_000.5),
+    ] {
+        let q = one(text);
+        assert_eq!(q.text, text);
+        assert!((q.value.unwrap() - value).abs() < 1e-9, "{text}: {q:?}");
+    }
+    // Lists, chemical names and thousands are not decimals.
+    assert_eq!(texts("nrs. 22,24,26,31."), ["22", "24", "26", "31"]);
+    assert_eq!(one("1,250").value, Some(1250.0));
+    assert_eq!(one("12,34,567.89").value, Some(1_234_567.89));
+    assert!(texts("2,5-dimethylfuran").iter().all(|t| t != "2,5"));
+}
+
+#[test]
+fn dates_ranks_from_the_end_and_repeated_currency() {
+    // No fraction out of the middle of a date.
+    assert!(texts("meet on 5/17/2018?").is_empty());
+    // A place counted from the end is no rank; `second from bottom` is.
+    assert!(texts("Show me the second to last.").is_empty());
+    assert!(texts("the third-to-last game").is_empty());
+    assert_eq!(texts("second from bottom"), ["second"]);
+    // The symbol goes with the number whose currency word repeats it.
+    let found = Normalizer::new().find("1 $ 10 dollars bill");
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].text, "$ 10 dollars");
+    assert_eq!(found[1].value, Some(10.0));
+    assert_eq!(one("€5 euros").value, Some(5.0));
+    let q = one("15 USD 50 more");
+    assert_eq!((q.text.as_str(), q.value), ("15 USD 50", Some(15.5)));
+    assert_eq!(one("100,000 ரூ").unit.as_deref(), Some("INR"));
+    // Giga only where `G` cannot be a network generation or a g-force.
+    assert_eq!(one("1,674.5 G").value, Some(1.6745e12));
+    assert_eq!(one(".0012G").value, Some(1.2e6));
+    assert!(texts("5G").is_empty());
+    assert!(texts("2.5G").is_empty());
+}
+
+#[test]
 fn vague_amounts() {
     for (text, span, lo, hi) in [
         ("several hundred", "several hundred", 300.0, 900.0),
@@ -349,7 +474,9 @@ mod props {
             "thirds", "half", "quarter", "point", "dozen", "several", "few", "hundreds", "of", "tens",
             "between", "to", "from", "about", "more", "than", "up", "No", ".", "percent", "per", "cent",
             "dollars", "cents", "p", "US", "C", "USD", "Dec", "2026", "st", "th", "-", "first",
-            "Top", "é", "日本", "’", " ", "minus", "over", "out",
+            "Top", "é", "日本", "’", " ", "minus", "over", "out", "<", ">", "=", "≥", "or", "less",
+            "no", "at", "least", "most", "but", ",", "above", "below", "exceeding", "equal", "last",
+            "G", "ரூ", "1,3", "1.111,11",
         ]), 0..40), glue in prop::collection::vec(any::<bool>(), 40)) {
             let mut text = String::new();
             for (w, g) in words.iter().zip(glue.iter().cycle()) {
