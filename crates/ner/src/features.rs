@@ -334,7 +334,7 @@ pub(crate) fn prepare_sentence(
 }
 
 /// What the document has said so far: consulted by document-level features.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct DocMemory {
     /// The entity type (plus one) a token's lower-case form last received.
     pub kind_of: U64Map<u8>,
@@ -369,6 +369,68 @@ impl DocMemory {
     }
 }
 
+/// The first pass's decisions over a document, read by the second pass:
+/// each token's tag, and per capitalized word form how often the first pass
+/// gave it each entity type anywhere in the document (so a later, clearer
+/// mention informs an earlier one, which left-to-right memory cannot do).
+#[derive(Default)]
+pub(crate) struct Stack {
+    /// First-pass tags per sentence.
+    pub tags: Vec<Vec<u8>>,
+    /// Per lower-case form of capitalized tokens: counts of PER, ORG, LOC,
+    /// MISC and `O`.
+    pub by_form: U64Map<[u16; 5]>,
+    /// The document's mix of first-pass entity types, as a small code.
+    pub mix: u64,
+}
+
+impl Stack {
+    /// Whether the second pass should decide token `i` of sentence `s`
+    /// (after `prev`): it or a neighbour is capitalized or was tagged as
+    /// part of an entity by the first pass, or an entity is open.
+    #[inline]
+    pub fn worth_retagging(&self, infos: &[TokenInfo], s: usize, i: usize, prev: u8) -> bool {
+        let open = matches!(
+            split_tag(prev),
+            Some((_, Position::Begin | Position::Inside))
+        );
+        let tags = self.tags.get(s).map_or(&[][..], Vec::as_slice);
+        open || (i.saturating_sub(1)..(i + 2).min(infos.len())).any(|j| {
+            infos[j].flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0
+                || tags.get(j).is_some_and(|&t| t != O)
+        })
+    }
+
+    /// Gathers the first pass's `tags` over the `prepared` document.
+    pub fn new(prepared: &[(Vec<TokenInfo>, bool)], tags: Vec<Vec<u8>>) -> Stack {
+        let mut by_form: U64Map<[u16; 5]> = U64Map::default();
+        for ((infos, _), sentence_tags) in prepared.iter().zip(&tags) {
+            for (info, &tag) in infos.iter().zip(sentence_tags) {
+                if info.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
+                    continue;
+                }
+                let slot = split_tag(tag).map_or(4, |(kind, _)| kind as usize);
+                let counts = by_form.entry(info.lower).or_default();
+                counts[slot] = counts[slot].saturating_add(1);
+            }
+        }
+        let mut kinds = [0u32; 4];
+        for sentence_tags in &tags {
+            for &tag in sentence_tags {
+                if let Some((kind, Position::Begin | Position::Unit)) = split_tag(tag) {
+                    kinds[kind as usize] += 1;
+                }
+            }
+        }
+        let total: u32 = kinds.iter().sum();
+        // Each type's share of the entities, in thirds.
+        let mix = kinds.iter().fold(0u64, |code, &k| {
+            code << 2 | u64::from((k * 3 / total.max(1)).min(2))
+        });
+        Stack { tags, by_form, mix }
+    }
+}
+
 /// Feature templates; the numbers are part of the model format.
 mod t {
     pub const BIAS: u32 = 0;
@@ -383,7 +445,7 @@ mod t {
     pub const SHAPES_3: u32 = 23;
     pub const BIGRAM_LEFT: u32 = 24;
     pub const BIGRAM_RIGHT: u32 = 25;
-    pub const FIRST_SHAPE: u32 = 26;
+    pub const FIRST_TOKEN_SHAPE: u32 = 26;
     pub const HEADLINE_SHAPE: u32 = 27;
     pub const HEADLINE_LOWER: u32 = 28;
     pub const CLUSTER: u32 = 29; // +0..4 levels
@@ -407,6 +469,18 @@ mod t {
     pub const WORD_RIGHT_SHAPE: u32 = 56;
     pub const GAZ_SHAPE: u32 = 57;
     pub const MEMORY_PREV: u32 = 58;
+    // Second pass only: what the first pass decided.
+    pub const FIRST_TAG: u32 = 59;
+    pub const FIRST_NEXT: u32 = 60;
+    pub const FIRST_NEXT2: u32 = 61;
+    pub const FIRST_PAIR: u32 = 62;
+    pub const FIRST_SHAPE: u32 = 63;
+    pub const AGG_TYPE: u32 = 64;
+    pub const AGG_MAJOR: u32 = 65;
+    pub const AGG_MAJOR_TAG: u32 = 66;
+    pub const FIRST_PREV_NEXT: u32 = 67;
+    pub const DOC_MIX: u32 = 76;
+    pub const DOC_MIX_GAZ: u32 = 77;
 }
 
 const EDGE: u64 = 0x0bad_5eed_0bad_5eed;
@@ -421,6 +495,7 @@ const EDGE: u64 = 0x0bad_5eed_0bad_5eed;
 pub(crate) fn run_pass(
     prepared: &[(Vec<TokenInfo>, bool)],
     memory: &mut DocMemory,
+    stack: Option<&Stack>,
     feats: &mut Vec<u64>,
     mut drop_identity: impl FnMut() -> bool,
     mut decide: impl FnMut(&[u64], usize, usize, u8, bool) -> u8,
@@ -436,8 +511,19 @@ pub(crate) fn run_pass(
                 prev2,
                 drop_identity: drop_identity(),
             };
-            extract(infos, i, context, memory, feats);
-            let chosen = decide(feats, s, i, prev, i + 1 == infos.len());
+            let chosen = match stack {
+                // The second pass leaves alone what the first pass tagged
+                // `O` away from any capitalized word or entity: it would
+                // not change it, and skipping it keeps tagging fast.
+                Some(stack) if !stack.worth_retagging(infos, s, i, prev) => O,
+                _ => {
+                    extract(infos, i, context, memory, feats);
+                    if let Some(stack) = stack {
+                        extract_stacked(infos, i, prev, stack, s, feats);
+                    }
+                    decide(feats, s, i, prev, i + 1 == infos.len())
+                }
+            };
             memory.observe_tag(&infos[i], chosen);
             tags.push(chosen);
             prev2 = prev;
@@ -514,7 +600,7 @@ pub(crate) fn extract(
         combine(combine(shape_at(-1), me.short_shape), shape_at(1)),
     ));
     if i == 0 {
-        feats.push(feature(t::FIRST_SHAPE, me.short_shape));
+        feats.push(feature(t::FIRST_TOKEN_SHAPE, me.short_shape));
     }
     if headline {
         feats.push(feature(t::HEADLINE_SHAPE, me.short_shape));
@@ -597,6 +683,73 @@ pub(crate) fn extract(
             feats.push(feature(t::SEEN_TITLE, u64::from(headline)));
         }
     }
+}
+
+/// Appends the second pass's features of token `i` of sentence `s`: the
+/// first pass's tags around it and what it made of the same word elsewhere
+/// in the document.
+pub(crate) fn extract_stacked(
+    infos: &[TokenInfo],
+    i: usize,
+    prev: u8,
+    stack: &Stack,
+    s: usize,
+    feats: &mut Vec<u64>,
+) {
+    let Some(first) = stack.tags.get(s) else {
+        return;
+    };
+    let tag_at = |j: usize| first.get(j).copied().map_or(0xff, u64::from);
+    let me = &infos[i];
+    let here = tag_at(i);
+    let next = tag_at(i + 1);
+    // Its own first-pass tag and the ones after it: a left-to-right pass
+    // cannot see what follows a token, the second pass can.
+    feats.push(feature(t::FIRST_TAG, here));
+    feats.push(feature(t::FIRST_PAIR, combine(here, next)));
+    feats.push(feature(t::FIRST_SHAPE, combine(here, me.short_shape)));
+    feats.push(feature(t::FIRST_NEXT, next));
+    feats.push(feature(t::FIRST_NEXT2, combine(next, tag_at(i + 2))));
+    feats.push(feature(t::FIRST_PREV_NEXT, combine(u64::from(prev), next)));
+    // The kind of document (a sports table of team names, a political
+    // story of people): city names are teams in one, places in the other.
+    feats.push(feature(t::DOC_MIX, combine(stack.mix, here)));
+    if me.gaz != 0 {
+        feats.push(feature(
+            t::DOC_MIX_GAZ,
+            combine(stack.mix, u64::from(me.gaz)),
+        ));
+    }
+    if me.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
+        return;
+    }
+    let Some(&counts) = stack.by_form.get(&me.lower) else {
+        return;
+    };
+    // The other mentions: leave out this token's own first-pass vote.
+    let mut others = counts;
+    let own = split_tag(tag_at(i) as u8).map_or(4, |(kind, _)| kind as usize);
+    others[own] = others[own].saturating_sub(1);
+    let total: u32 = others.iter().map(|&c| u32::from(c)).sum();
+    if total == 0 {
+        return;
+    }
+    let mut major = 4;
+    for (kind, &c) in others.iter().enumerate() {
+        if c > 0 {
+            // Share of the other mentions, in quarters.
+            let quarter = (u32::from(c) * 4 / total).min(3);
+            feats.push(feature(
+                t::AGG_TYPE,
+                (kind as u64) << 4 | u64::from(quarter),
+            ));
+        }
+        if c > others[major] {
+            major = kind;
+        }
+    }
+    feats.push(feature(t::AGG_MAJOR, major as u64));
+    feats.push(feature(t::AGG_MAJOR_TAG, combine(major as u64, here)));
 }
 
 #[cfg(test)]

@@ -2,26 +2,34 @@
 //! model bytes (so loading is a header check, not a parse), and greedy
 //! left-to-right BILOU decoding over them.
 //!
-//! Layout (little-endian): magic `NEWSNER3`; `u32` tag count, `u32` log2
+//! Layout (little-endian): magic `NEWSNER4`; `u32` tag count, `u32` log2
 //! capacities of the feature, cluster and gazetteer tables, `u32` count of
-//! distinct cluster tuples, `f32` weight scale; then the feature table (`u32`
+//! distinct cluster tuples, `f32` weight scale, `u32` log2 capacity of the
+//! second-pass feature table (0: no second pass), `f32` its weight scale;
+//! then the feature table (`u32`
 //! fingerprints, then an `i16` weight per tag for each slot), the cluster
 //! table (fingerprints, then `u16` tuple indices), the cluster tuples (`u16`
-//! per level), the gazetteer (fingerprints, then `u8` type masks). Each
+//! per level), the gazetteer (fingerprints, then `u8` type masks), the
+//! second-pass feature table (laid out like the first). Each
 //! table keeps its fingerprints together so that probing, which mostly
 //! meets absent keys, walks a dense array and touches the values only on a
 //! hit.
+//!
+//! Decoding runs twice when the model has a second pass: the first pass
+//! tags the document, the second tags it again reading the first pass's
+//! tags (the next tokens' too) and its labels for the same words elsewhere
+//! in the document.
 
 use crate::features::{
-    allowed, prepare_sentence, run_pass, DocMemory, Resources, TokenInfo, N_CLUSTER_LEVELS, N_TAGS,
-    O,
+    allowed, prepare_sentence, run_pass, DocMemory, Resources, Stack, TokenInfo, N_CLUSTER_LEVELS,
+    N_TAGS, O,
 };
 use crate::Error;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"NEWSNER3";
-const HEADER_LEN: usize = 8 + 4 * 5 + 4;
+const MAGIC: &[u8; 8] = b"NEWSNER4";
+const HEADER_LEN: usize = 8 + 4 * 5 + 4 + 4 + 4;
 const TAG_WEIGHT_BYTES: usize = N_TAGS * 2;
 
 /// Where one open-addressing table lies in the model bytes: `mask + 1`
@@ -87,6 +95,8 @@ pub struct Model {
     n_tuples: usize,
     gazetteer: Table,
     scale: f32,
+    /// The second pass's features and weight scale, when it has one.
+    second: Option<(Table, f32)>,
 }
 
 impl std::fmt::Debug for Model {
@@ -144,7 +154,20 @@ impl Model {
             value_len: 1,
         };
         at += gazetteer.len_bytes();
-        if at != bytes.len() || !scale.is_finite() {
+        let second_log2 = read_u32(&bytes, 32);
+        let second_scale = f32::from_le_bytes([bytes[36], bytes[37], bytes[38], bytes[39]]);
+        let second = if second_log2 == 0 {
+            None
+        } else {
+            let t = Table {
+                base: at,
+                mask: log2(32)?,
+                value_len: TAG_WEIGHT_BYTES,
+            };
+            at += t.len_bytes();
+            Some((t, second_scale))
+        };
+        if at != bytes.len() || !scale.is_finite() || !second_scale.is_finite() {
             return Err(Error::Model(format!(
                 "model is {} bytes, its header describes {at}",
                 bytes.len()
@@ -158,6 +181,7 @@ impl Model {
             n_tuples,
             gazetteer,
             scale,
+            second,
         })
     }
 
@@ -166,13 +190,40 @@ impl Model {
         self.bytes.len()
     }
 
-    /// Adds the weights of `feats` to `scores` (in quantized units).
+    /// Sets `scores` to the summed weights of `feats` in `table`.
+    ///
+    /// Most of tagging's time goes to cache misses in the tables, so the
+    /// lookups run in phases that do not branch on loaded data: first every
+    /// feature's home fingerprint is loaded (the misses overlap), then the
+    /// hits are found, then their weight rows are summed (again
+    /// independent loads).
     #[inline]
-    fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+    fn score(&self, table: &Table, scale: f32, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        const CHUNK: usize = 64;
         let bytes: &[u8] = &self.bytes;
+        let values = table.base + (table.mask + 1) * 4;
         let mut sums = [0i32; N_TAGS];
-        for &f in feats {
-            if let Some(at) = self.features.find(bytes, f) {
+        let mut homes = [0u32; CHUNK];
+        let mut rows = [0usize; CHUNK];
+        for chunk in feats.chunks(CHUNK) {
+            for (home, &f) in homes.iter_mut().zip(chunk) {
+                *home = read_u32(bytes, table.base + (f as usize & table.mask) * 4);
+            }
+            let mut n_rows = 0;
+            for (&home, &f) in homes.iter().zip(chunk) {
+                let at = if home == fingerprint(f) {
+                    Some(values + (f as usize & table.mask) * table.value_len)
+                } else if home == 0 {
+                    None
+                } else {
+                    table.find(bytes, f)
+                };
+                if let Some(at) = at {
+                    rows[n_rows] = at;
+                    n_rows += 1;
+                }
+            }
+            for &at in &rows[..n_rows] {
                 if let Some(row) = bytes.get(at..at + TAG_WEIGHT_BYTES) {
                     for (sum, w) in sums.iter_mut().zip(row.chunks_exact(2)) {
                         *sum += i32::from(i16::from_le_bytes([w[0], w[1]]));
@@ -181,7 +232,7 @@ impl Model {
             }
         }
         for (s, v) in scores.iter_mut().zip(sums) {
-            *s = v as f32 * self.scale;
+            *s = v as f32 * scale;
         }
     }
 
@@ -201,16 +252,42 @@ impl Model {
             .iter()
             .map(|(i, _)| Vec::with_capacity(i.len()))
             .collect();
-        run_pass(
+        let first_memory = self.second.is_some().then(|| memory.clone());
+        let first = run_pass(
             &prepared,
             &mut memory,
+            None,
             &mut feats,
             || false,
             |f, s, _, prev, last| {
                 let mut scores = [0f32; N_TAGS];
-                self.score(f, &mut scores);
+                self.score(&self.features, self.scale, f, &mut scores);
                 let (best, confidence) = best_allowed(&scores, prev, last);
                 confidences[s].push((best, confidence));
+                best
+            },
+        );
+        let (Some((table, scale)), Some(mut memory)) = (self.second, first_memory) else {
+            return confidences;
+        };
+        let stack = Stack::new(&prepared, first);
+        // Tokens the second pass skips stay `O`, fully confident.
+        for c in confidences.iter_mut() {
+            c.iter_mut().for_each(|slot| *slot = (O, 1.0));
+        }
+        run_pass(
+            &prepared,
+            &mut memory,
+            Some(&stack),
+            &mut feats,
+            || false,
+            |f, s, i, prev, last| {
+                let mut scores = [0f32; N_TAGS];
+                self.score(&table, scale, f, &mut scores);
+                let (best, confidence) = best_allowed(&scores, prev, last);
+                if let Some(slot) = confidences.get_mut(s).and_then(|c| c.get_mut(i)) {
+                    *slot = (best, confidence);
+                }
                 best
             },
         );
@@ -310,12 +387,28 @@ pub(crate) fn write_model(
     features: &[(u64, [f32; N_TAGS])],
     clusters: &[(u64, [u16; N_CLUSTER_LEVELS])],
     gazetteer: &[(u64, u8)],
+    second: Option<&[(u64, [f32; N_TAGS])]>,
 ) -> Vec<u8> {
-    let max = features
-        .iter()
-        .flat_map(|(_, w)| w.iter())
-        .fold(0f32, |m, w| m.max(w.abs()));
-    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let scale_of = |features: &[(u64, [f32; N_TAGS])]| {
+        let max = features
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        if max > 0.0 {
+            max / 32767.0
+        } else {
+            1.0
+        }
+    };
+    let scale = scale_of(features);
+    let quantize = |scale: f32| {
+        move |w: &[f32; N_TAGS], out: &mut [u8]| {
+            for (chunk, &v) in out.chunks_exact_mut(2).zip(w.iter()) {
+                let q = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
+                chunk.copy_from_slice(&q.to_le_bytes());
+            }
+        }
+    };
     let mut tuple_index: HashMap<[u16; N_CLUSTER_LEVELS], u16> = HashMap::new();
     let mut tuples: Vec<[u16; N_CLUSTER_LEVELS]> = Vec::new();
     let mut sorted_clusters: Vec<(u64, [u16; N_CLUSTER_LEVELS])> = clusters.to_vec();
@@ -334,12 +427,7 @@ pub(crate) fn write_model(
     let mut body = Vec::new();
     // The feature table is probed ~60 times per token, mostly for absent
     // keys, so it gets a low load; the others a denser 3/4.
-    let feature_log2 = write_table(&mut body, features, TAG_WEIGHT_BYTES, 3, |w, out| {
-        for (chunk, &v) in out.chunks_exact_mut(2).zip(w.iter()) {
-            let q = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
-            chunk.copy_from_slice(&q.to_le_bytes());
-        }
-    });
+    let feature_log2 = write_table(&mut body, features, TAG_WEIGHT_BYTES, 3, quantize(scale));
     let cluster_log2 = write_table(&mut body, &indexed, 2, 6, |v, out| {
         out.copy_from_slice(&v.to_le_bytes());
     });
@@ -347,6 +435,14 @@ pub(crate) fn write_model(
         body.extend(t.iter().flat_map(|c| c.to_le_bytes()));
     }
     let gaz_log2 = write_table(&mut body, gazetteer, 1, 6, |v, out| out[0] = *v);
+    let (second_log2, second_scale) = match second {
+        Some(features) => {
+            let scale = scale_of(features);
+            let log2 = write_table(&mut body, features, TAG_WEIGHT_BYTES, 3, quantize(scale));
+            (log2, scale)
+        }
+        None => (0, 1.0),
+    };
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(MAGIC);
     for v in [
@@ -359,6 +455,8 @@ pub(crate) fn write_model(
         out.extend(v.to_le_bytes());
     }
     out.extend(scale.to_le_bytes());
+    out.extend(second_log2.to_le_bytes());
+    out.extend(second_scale.to_le_bytes());
     out.extend(body);
     out
 }
@@ -375,14 +473,65 @@ mod tests {
             &[(42, w), (7, [0.0; N_TAGS])],
             &[(99, [1, 2, 3, 4])],
             &[(5, 3)],
+            None,
         );
         let model = Model::from_bytes(bytes).unwrap();
+        assert!(model.second.is_none());
         let mut scores = [0f32; N_TAGS];
-        model.score(&[42, 1234], &mut scores);
+        model.score(&model.features, model.scale, &[42, 1234], &mut scores);
         assert!((scores[3] - 2.5).abs() < 1e-3);
         assert_eq!(model.clusters(99), Some([1, 2, 3, 4]));
         assert_eq!(model.clusters(98), None);
         assert_eq!(model.gazetteer(5), 3);
         assert!(Model::from_bytes(vec![1u8, 2, 3]).is_err());
+    }
+
+    #[test]
+    fn round_trips_a_second_pass() {
+        let mut first = [0f32; N_TAGS];
+        first[1] = 1.0;
+        let mut second = [0f32; N_TAGS];
+        second[5] = -4.0;
+        // Enough keys that the tables need probing past home slots.
+        let many: Vec<(u64, [f32; N_TAGS])> = (0..300u64)
+            .map(|k| (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1, second))
+            .chain([(42, second)])
+            .collect();
+        let bytes = write_model(&[(42, first)], &[], &[], Some(&many));
+        let model = Model::from_bytes(bytes.clone()).unwrap();
+        let (table, scale) = model.second.unwrap();
+        let mut scores = [0f32; N_TAGS];
+        model.score(&table, scale, &[42, 43], &mut scores);
+        assert!((scores[5] + 4.0).abs() < 1e-3 && scores[1] == 0.0);
+        let keys: Vec<u64> = many.iter().map(|m| m.0).collect();
+        model.score(&table, scale, &keys, &mut scores);
+        assert!((scores[5] + 4.0 * keys.len() as f32).abs() < 0.5);
+        model.score(&model.features, model.scale, &[42], &mut scores);
+        assert!((scores[1] - 1.0).abs() < 1e-3);
+        // A truncated file is refused, not misread.
+        assert!(Model::from_bytes(bytes[..bytes.len() - 1].to_vec()).is_err());
+    }
+
+    #[test]
+    fn two_passes_tag_a_document() {
+        // A tiny two-pass model: the second pass runs over the first's tags.
+        let mut w = [0f32; N_TAGS];
+        w[usize::from(O)] = 1.0;
+        let bias = crate::hash::feature(0, 0);
+        let bytes = write_model(&[(bias, w)], &[], &[], Some(&[(bias, w)]));
+        let model = Model::from_bytes(bytes).unwrap();
+        assert!(model.second.is_some());
+        let doc = vec![
+            vec!["Coste", "won", "in", "Paris", "."],
+            vec!["Laurent", "Coste", "of", "France", "beat", "him", "."],
+        ];
+        let tagged = model.tag_document(&doc);
+        assert_eq!(tagged.len(), 2);
+        assert_eq!(tagged[0].len(), 5);
+        assert_eq!(tagged[1].len(), 7);
+        for (tag, confidence) in tagged.iter().flatten() {
+            assert!((*tag as usize) < N_TAGS);
+            assert!((0.0..=1.0).contains(confidence));
+        }
     }
 }

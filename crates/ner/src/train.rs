@@ -6,7 +6,7 @@
 //! xorshift generator and every table is written in key order.
 
 use crate::features::{
-    phrase_key, prepare_sentence, run_pass, split_tag, tag, DocMemory, Position, Resources,
+    phrase_key, prepare_sentence, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
     TokenInfo, U64Map, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::hash::{lower_hash, word_hash};
@@ -421,6 +421,8 @@ pub struct TrainConfig {
     /// The probability, per training token, of leaving out the features
     /// that name the word itself (0 disables it).
     pub identity_dropout: f64,
+    /// Whether to train a second pass that reads the first pass's tags.
+    pub second_pass: bool,
 }
 
 impl TrainConfig {
@@ -439,6 +441,7 @@ impl TrainConfig {
             silver_weight: 1.0,
             silver_gazetteer: false,
             identity_dropout: 0.0,
+            second_pass: false,
         }
     }
 
@@ -484,6 +487,12 @@ impl TrainConfig {
     /// while training.
     pub fn identity_dropout(mut self, p: f64) -> Self {
         self.identity_dropout = p.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Sets whether a second pass is trained over the first pass's tags.
+    pub fn second_pass(mut self, yes: bool) -> Self {
+        self.second_pass = yes;
         self
     }
 
@@ -590,44 +599,249 @@ fn case_memory(prepared: &Prepared) -> DocMemory {
     memory
 }
 
-/// Tags prepared documents with a scoring function and counts against gold.
-fn evaluate(
-    docs: &[Vec<Sentence>],
+/// Tags prepared documents with a scoring function (and, for the second
+/// pass, the first pass's tags of each document). Returns the tags.
+fn predict(
     prepared: &[Prepared],
+    stacks: Option<&[Stack]>,
     score: impl Fn(&[u64], &mut [f32; N_TAGS]),
-) -> Counts {
-    let mut counts = Counts::default();
+) -> Vec<Vec<Vec<u8>>> {
     let mut feats = Vec::new();
     let decide = |f: &[u64], _: usize, _: usize, prev: u8, last: bool| {
         let mut scores = [0.0; N_TAGS];
         score(f, &mut scores);
         best_allowed(&scores, prev, last).0
     };
-    for (doc, prep) in docs.iter().zip(prepared) {
-        let mut memory = case_memory(prep);
-        let second = run_pass(prep, &mut memory, &mut feats, || false, decide);
-        for (s, predicted) in doc.iter().zip(second) {
-            counts.add(&s.tags, &predicted);
+    prepared
+        .iter()
+        .enumerate()
+        .map(|(d, prep)| {
+            let mut memory = case_memory(prep);
+            let stack = stacks.and_then(|s| s.get(d));
+            run_pass(prep, &mut memory, stack, &mut feats, || false, decide)
+        })
+        .collect()
+}
+
+/// Counts predicted tags against the gold documents.
+fn count(docs: &[Vec<Sentence>], predicted: &[Vec<Vec<u8>>]) -> Counts {
+    let mut counts = Counts::default();
+    for (doc, tags) in docs.iter().zip(predicted) {
+        for (s, t) in doc.iter().zip(tags) {
+            counts.add(&s.tags, t);
         }
     }
     counts
+}
+
+/// A document's sentences as word slices, as the model takes them.
+fn doc_words(doc: &[Sentence]) -> Vec<Vec<&str>> {
+    doc.iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
 }
 
 /// Scores the compact model on CoNLL documents through its own decoding.
 pub fn evaluate_model(model: &Model, docs: &[Vec<Sentence>]) -> Counts {
     let mut counts = Counts::default();
     for doc in docs {
-        let sentences: Vec<Vec<&str>> = doc
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let tagged = model.tag_document(&sentences);
+        let tagged = model.tag_document(&doc_words(doc));
         for (s, t) in doc.iter().zip(tagged) {
             let predicted: Vec<u8> = t.into_iter().map(|(tag, _)| tag).collect();
             counts.add(&s.tags, &predicted);
         }
     }
     counts
+}
+
+/// Writes `word gold predicted` lines (BILOU tag numbers) of `docs` tagged by `model`: error analysis.
+pub fn dump_predictions(model: &Model, docs: &[Vec<Sentence>]) -> String {
+    let mut out = String::new();
+    for doc in docs {
+        let tagged = model.tag_document(&doc_words(doc));
+        out.push_str("-DOCSTART-\n\n");
+        for (s, t) in doc.iter().zip(tagged) {
+            for ((w, g), (p, _)) in s.words.iter().zip(&s.tags).zip(t) {
+                out.push_str(&format!("{w} {g} {p}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// What one perceptron fit needs: the training documents and their
+/// prepared tokens, which of them to learn from, the first pass's tags
+/// where this fit is a second pass, and the dev set.
+struct FitData<'a> {
+    docs: &'a [Vec<Sentence>],
+    prepared: &'a [Prepared],
+    stacks: Option<&'a [Stack]>,
+    /// Indices of the documents to learn from.
+    use_docs: Vec<usize>,
+    n_gold_docs: usize,
+    dev_docs: &'a [Vec<Sentence>],
+    dev_prepared: &'a [Prepared],
+    dev_stacks: Option<&'a [Stack]>,
+}
+
+/// A fitted pass: the chosen epoch, its averaged weights (largest kept),
+/// and its dev scores.
+struct Fitted {
+    epoch: usize,
+    features: Vec<(u64, [f32; N_TAGS])>,
+    dev: Counts,
+}
+
+impl Fitted {
+    fn scorer(&self) -> impl Fn(&[u64], &mut [f32; N_TAGS]) + '_ {
+        let index: U64Map<usize> = self
+            .features
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (*k, i))
+            .collect();
+        move |feats: &[u64], scores: &mut [f32; N_TAGS]| {
+            *scores = [0.0; N_TAGS];
+            for f in feats {
+                if let Some(&i) = index.get(f) {
+                    scores
+                        .iter_mut()
+                        .zip(&self.features[i].1)
+                        .for_each(|(s, w)| *s += w);
+                }
+            }
+        }
+    }
+}
+
+/// Runs the averaged perceptron over `data`: at most `epochs` epochs, the
+/// best on dev kept (unless `fixed_epochs`, which runs exactly `epochs`
+/// and skips dev), then the `max_features` strongest features.
+fn fit(
+    config: &TrainConfig,
+    data: &FitData<'_>,
+    epochs: usize,
+    fixed_epochs: bool,
+    log: &mut dyn FnMut(&str),
+) -> Result<Fitted, Error> {
+    let mut weights = Weights {
+        index: U64Map::default(),
+        current: Vec::new(),
+        totals: Vec::new(),
+        stamp: Vec::new(),
+    };
+    let mut order = data.use_docs.clone();
+    let mut rng = config.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    // A second, independent stream for dropout, so that turning dropout on
+    // leaves the document order unchanged.
+    let mut drop_rng = config.seed.wrapping_mul(0xd1b5_4a32_d192_ed03) | 1;
+    let drop_threshold = (config.identity_dropout * u64::MAX as f64) as u64;
+    let mut step: u32 = 1;
+    let mut feats = Vec::new();
+    let mut best: Option<(usize, f64, Vec<f32>, Counts)> = None;
+    for epoch in 1..=epochs {
+        // Fisher-Yates with xorshift64.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut errors = 0usize;
+        let mut tokens = 0usize;
+        for &d in &order {
+            let prep = &data.prepared[d];
+            let mut memory = case_memory(prep);
+            let doc = &data.docs[d];
+            let amount = if d < data.n_gold_docs {
+                1.0
+            } else {
+                config.silver_weight
+            };
+            let drop = || {
+                if drop_threshold == 0 {
+                    return false;
+                }
+                drop_rng ^= drop_rng << 13;
+                drop_rng ^= drop_rng >> 7;
+                drop_rng ^= drop_rng << 17;
+                drop_rng < drop_threshold
+            };
+            let stack = data.stacks.and_then(|s| s.get(d));
+            run_pass(
+                prep,
+                &mut memory,
+                stack,
+                &mut feats,
+                drop,
+                |f, s, i, prev, last| {
+                    let mut scores = [0.0; N_TAGS];
+                    weights.score(f, &weights.current, &mut scores);
+                    let (guess, _) = best_allowed(&scores, prev, last);
+                    let gold = doc[s].tags[i];
+                    if guess != gold {
+                        weights.update(f, gold, guess, step, amount);
+                        errors += 1;
+                    }
+                    step += 1;
+                    tokens += 1;
+                    // History follows the model's own guesses, as at tagging time.
+                    guess
+                },
+            );
+        }
+        if fixed_epochs && epoch < epochs {
+            continue;
+        }
+        let averaged = weights.averaged(step);
+        let dev = if fixed_epochs {
+            Counts::default()
+        } else {
+            let tags = predict(data.dev_prepared, data.dev_stacks, |f, s| {
+                weights.score(f, &averaged, s)
+            });
+            count(data.dev_docs, &tags)
+        };
+        log(&format!(
+            "epoch {epoch}: train token errors {:.4}, features {}, dev {}",
+            errors as f64 / tokens.max(1) as f64,
+            weights.stamp.len(),
+            dev.summary()
+        ));
+        let f = dev.f1();
+        if fixed_epochs || best.as_ref().map_or(true, |b| f > b.1) {
+            best = Some((epoch, f, averaged, dev));
+        } else if best
+            .as_ref()
+            .is_some_and(|b| epoch - b.0 >= config.patience)
+        {
+            break;
+        }
+    }
+    let (epoch, _, averaged, dev) =
+        best.ok_or_else(|| Error::Data("no training epochs were run".into()))?;
+    // Keep the features with the largest weights.
+    let mut rows: Vec<(u64, [f32; N_TAGS], f32)> = weights
+        .index
+        .iter()
+        .filter_map(|(&key, &row)| {
+            // Rows created after the chosen epoch are absent from its weights.
+            let slice = averaged.get(row as usize * N_TAGS..(row as usize + 1) * N_TAGS)?;
+            let mut w = [0.0; N_TAGS];
+            w.copy_from_slice(slice);
+            let strength = w.iter().fold(0f32, |m, v| m.max(v.abs()));
+            Some((key, w, strength))
+        })
+        .filter(|r| r.2 > 0.0)
+        .collect();
+    rows.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    rows.truncate(config.max_features);
+    Ok(Fitted {
+        epoch,
+        features: rows.into_iter().map(|(k, w, _)| (k, w)).collect(),
+        dev,
+    })
 }
 
 /// Trains a model; `log` receives one line per epoch.
@@ -690,120 +904,76 @@ pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained,
         .collect();
     let dev_prepared: Vec<Prepared> = dev_docs.iter().map(|d| prepare_doc(d, &full)).collect();
 
-    let mut weights = Weights {
-        index: U64Map::default(),
-        current: Vec::new(),
-        totals: Vec::new(),
-        stamp: Vec::new(),
+    let mut data = FitData {
+        docs: &train_docs,
+        prepared: &train_prepared,
+        stacks: None,
+        use_docs: (0..train_docs.len()).collect(),
+        n_gold_docs,
+        dev_docs: &dev_docs,
+        dev_prepared: &dev_prepared,
+        dev_stacks: None,
     };
-    let mut order: Vec<usize> = (0..train_docs.len()).collect();
-    let mut rng = config.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-    // A second, independent stream for dropout, so that turning dropout on
-    // leaves the document order unchanged.
-    let mut drop_rng = config.seed.wrapping_mul(0xd1b5_4a32_d192_ed03) | 1;
-    let drop_threshold = (config.identity_dropout * u64::MAX as f64) as u64;
-    let mut step: u32 = 1;
-    let mut feats = Vec::new();
-    let mut best: Option<(usize, f64, Vec<f32>, Counts)> = None;
-    for epoch in 1..=config.epochs {
-        // Fisher-Yates with xorshift64.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
+    log("first pass");
+    let first = fit(config, &data, config.epochs, false, &mut log)?;
+    let mut second = None;
+    if config.second_pass {
+        // The second pass must learn from first-pass tags as good as those
+        // it will read on unseen text, so each half of the training
+        // documents is tagged by a first pass trained on the other half.
+        let mut train_first: Vec<Vec<Vec<u8>>> = vec![Vec::new(); train_docs.len()];
+        for k in 0..2 {
+            data.use_docs = (0..train_docs.len()).filter(|i| i % 2 != k).collect();
+            log(&format!(
+                "first pass on fold {k} ({} documents)",
+                data.use_docs.len()
+            ));
+            let half = fit(config, &data, first.epoch, true, &mut log)?;
+            let held_out: Vec<usize> = (0..train_docs.len()).filter(|i| i % 2 == k).collect();
+            let held_prepared: Vec<Prepared> = held_out
+                .iter()
+                .map(|&i| train_prepared[i].clone())
+                .collect();
+            let tags = predict(&held_prepared, None, half.scorer());
+            for (i, t) in held_out.into_iter().zip(tags) {
+                train_first[i] = t;
+            }
         }
-        let mut errors = 0usize;
-        let mut tokens = 0usize;
-        for &d in &order {
-            let prep = &train_prepared[d];
-            let mut memory = case_memory(prep);
-            let doc = &train_docs[d];
-            let amount = if d < n_gold_docs {
-                1.0
-            } else {
-                config.silver_weight
-            };
-            let drop = || {
-                if drop_threshold == 0 {
-                    return false;
-                }
-                drop_rng ^= drop_rng << 13;
-                drop_rng ^= drop_rng >> 7;
-                drop_rng ^= drop_rng << 17;
-                drop_rng < drop_threshold
-            };
-            run_pass(
-                prep,
-                &mut memory,
-                &mut feats,
-                drop,
-                |f, s, i, prev, last| {
-                    let mut scores = [0.0; N_TAGS];
-                    weights.score(f, &weights.current, &mut scores);
-                    let (guess, _) = best_allowed(&scores, prev, last);
-                    let gold = doc[s].tags[i];
-                    if guess != gold {
-                        weights.update(f, gold, guess, step, amount);
-                        errors += 1;
-                    }
-                    step += 1;
-                    tokens += 1;
-                    // History follows the model's own guesses, as at tagging time.
-                    guess
-                },
-            );
-        }
-        let averaged = weights.averaged(step);
-        let dev = evaluate(&dev_docs, &dev_prepared, |f, s| {
-            weights.score(f, &averaged, s)
-        });
-        log(&format!(
-            "epoch {epoch}: train token errors {:.4}, features {}, dev {}",
-            errors as f64 / tokens.max(1) as f64,
-            weights.stamp.len(),
-            dev.summary()
-        ));
-        let f = dev.f1();
-        if best.as_ref().map_or(true, |b| f > b.1) {
-            best = Some((epoch, f, averaged, dev));
-        } else if best
-            .as_ref()
-            .is_some_and(|b| epoch - b.0 >= config.patience)
-        {
-            break;
-        }
+        let train_stacks: Vec<Stack> = train_prepared
+            .iter()
+            .zip(train_first)
+            .map(|(p, t)| Stack::new(p, t))
+            .collect();
+        let dev_first = predict(&dev_prepared, None, first.scorer());
+        let dev_stacks: Vec<Stack> = dev_prepared
+            .iter()
+            .zip(dev_first)
+            .map(|(p, t)| Stack::new(p, t))
+            .collect();
+        data.use_docs = (0..train_docs.len()).collect();
+        data.stacks = Some(&train_stacks);
+        data.dev_stacks = Some(&dev_stacks);
+        log("second pass");
+        second = Some(fit(config, &data, config.epochs, false, &mut log)?);
     }
-    let (epoch, _, averaged, dev_unpruned) =
-        best.ok_or_else(|| Error::Data("no training epochs were run".into()))?;
 
-    // Keep the features with the largest weights.
-    let mut rows: Vec<(u64, [f32; N_TAGS], f32)> = weights
-        .index
-        .iter()
-        .filter_map(|(&key, &row)| {
-            // Rows created after the chosen epoch are absent from its weights.
-            let slice = averaged.get(row as usize * N_TAGS..(row as usize + 1) * N_TAGS)?;
-            let mut w = [0.0; N_TAGS];
-            w.copy_from_slice(slice);
-            let strength = w.iter().fold(0f32, |m, v| m.max(v.abs()));
-            Some((key, w, strength))
-        })
-        .filter(|r| r.2 > 0.0)
-        .collect();
-    rows.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-    rows.truncate(config.max_features);
-    let kept: Vec<(u64, [f32; N_TAGS])> = rows.into_iter().map(|(k, w, _)| (k, w)).collect();
     let clusters: Vec<(u64, [u16; N_CLUSTER_LEVELS])> =
         full.clusters.iter().map(|(&k, &v)| (k, v)).collect();
     let gazetteer: Vec<(u64, u8)> = full.gazetteer.iter().map(|(&k, &v)| (k, v)).collect();
-    let bytes = write_model(&kept, &clusters, &gazetteer);
+    let bytes = write_model(
+        &first.features,
+        &clusters,
+        &gazetteer,
+        second.as_ref().map(|s| s.features.as_slice()),
+    );
     let model = Model::from_bytes(bytes.clone())?;
     let dev = evaluate_model(&model, &dev_docs);
+    let last = second.as_ref().unwrap_or(&first);
     log(&format!(
-        "compact model: {} bytes, {} features, dev {}",
+        "compact model: {} bytes, {} + {} features, dev {}",
         bytes.len(),
-        kept.len(),
+        first.features.len(),
+        second.as_ref().map_or(0, |s| s.features.len()),
         dev.summary()
     ));
     let test = match &config.test {
@@ -817,11 +987,11 @@ pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained,
     };
     Ok(Trained {
         bytes,
-        epoch,
-        dev_unpruned,
+        epoch: last.epoch,
+        dev_unpruned: last.dev,
         dev,
         test,
-        features: kept.len(),
+        features: first.features.len() + second.as_ref().map_or(0, |s| s.features.len()),
     })
 }
 

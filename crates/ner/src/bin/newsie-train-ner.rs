@@ -4,14 +4,24 @@
 //! newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE]
 //!                  [--epochs N] [--seed N] [--max-features N]
 //!                  [--silver IOB2 [--silver-weight W] [--silver-gazetteer]]
-//!                  [--identity-dropout P] --out MODEL
+//!                  [--identity-dropout P] [--second-pass] --out MODEL
+//!                  [--dump FILE]
+//! newsie-train-ner --speed MODEL TEXT...
 //! ```
+//!
+//! `--second-pass` also trains a second pass over the first pass's tags
+//! (see `models/ner/MANIFEST.md`); `--dump` writes the test file's tokens
+//! with gold and predicted tags for error analysis; `--speed` times
+//! single-threaded tagging of text files with a model file.
 
 use newsie_ner::train::{train, TrainConfig};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--speed") {
+        return speed(&args[1..]);
+    }
     let value = |name: &str| {
         args.iter()
             .position(|a| a == name)
@@ -21,7 +31,7 @@ fn main() -> ExitCode {
     let (Some(train_path), Some(dev), Some(out)) =
         (value("--train"), value("--dev"), value("--out"))
     else {
-        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--identity-dropout P] --out MODEL");
+        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--identity-dropout P] [--second-pass] --out MODEL");
         return ExitCode::from(2);
     };
     let mut config = TrainConfig::new(train_path, dev);
@@ -48,6 +58,9 @@ fn main() -> ExitCode {
     if args.iter().any(|a| a == "--silver-gazetteer") {
         config = config.silver_gazetteer(true);
     }
+    if args.iter().any(|a| a == "--second-pass") {
+        config = config.second_pass(true);
+    }
     if let Some(p) = float("--identity-dropout") {
         config = config.identity_dropout(p);
     }
@@ -65,6 +78,11 @@ fn main() -> ExitCode {
         eprintln!("error: cannot write {out}: {e}");
         return ExitCode::FAILURE;
     }
+    if let (Some(dump), Some(t)) = (value("--dump"), value("--test")) {
+        let model = newsie_ner::Model::from_bytes(trained.bytes.clone()).expect("model");
+        let docs = newsie_ner::train::read_conll(std::path::Path::new(&t)).expect("test");
+        let _ = std::fs::write(dump, newsie_ner::train::dump_predictions(&model, &docs));
+    }
     eprintln!(
         "[{:>6.1}s] wrote {out}: {} bytes, epoch {}, {} features; dev (unpruned) {}; dev {}{}",
         started.elapsed().as_secs_f64(),
@@ -78,5 +96,35 @@ fn main() -> ExitCode {
             .map(|t| format!("; test {}", t.summary()))
             .unwrap_or_default()
     );
+    ExitCode::SUCCESS
+}
+
+/// `--speed MODEL TEXT...`: single-threaded tagging throughput of a model
+/// file over text files (a quick check; `cargo bench` is the measure).
+fn speed(args: &[String]) -> ExitCode {
+    use newsie_ner::Backend;
+    let Some((model, files)) = args.split_first() else {
+        return ExitCode::from(2);
+    };
+    let bytes = std::fs::read(model).expect("model file");
+    let backend =
+        newsie_ner::LinearBackend::new(newsie_ner::Model::from_bytes(bytes).expect("model"));
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    let tokens: usize = texts
+        .iter()
+        .map(|t| newsie_core::word_tokens(t).count())
+        .sum();
+    let mut best = f64::MAX;
+    for _ in 0..40 {
+        let started = std::time::Instant::now();
+        for t in &texts {
+            let _ = backend.tag(t, &[]);
+        }
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    println!("{tokens} tokens, {:.0} tokens/s", tokens as f64 / best);
     ExitCode::SUCCESS
 }
