@@ -192,6 +192,41 @@ fn usage_errors_exit_with_two() {
 }
 
 #[test]
+fn the_transformer_backend_explains_what_it_needs() {
+    let checkpoint = tempfile::tempdir().unwrap();
+    let article = an_article();
+    let output = newsie()
+        .args(["extract", "--ner", "transformer", "--model"])
+        .arg(checkpoint.path())
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if cfg!(feature = "transformer") {
+        // Built with the feature: an empty folder is not a checkpoint.
+        assert!(stderr.contains("config.json"), "{stderr}");
+    } else {
+        assert!(stderr.contains("`transformer` feature"), "{stderr}");
+    }
+    // A missing folder and a stray --model are named as such.
+    let output = newsie()
+        .args(["extract", "--ner", "transformer", "--model", "/no/such/dir"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/dir"));
+    let output = newsie()
+        .args(["extract", "--model", "/no/such/dir"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--ner transformer"));
+}
+
+#[test]
 fn broken_pipe_ends_quietly() {
     let mut child = newsie()
         .arg("extract")

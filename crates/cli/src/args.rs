@@ -117,6 +117,34 @@ pub struct ExtractArgs {
     /// No progress bar and no summary line on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub ner: NerArgs,
+}
+
+/// Which entity tagger runs.
+#[derive(Debug, Clone, Args)]
+pub struct NerArgs {
+    /// The entity tagger: `linear` is the model embedded in newsie (no
+    /// setup, about a million words a second); `transformer` runs a BERT
+    /// token-classification checkpoint (more accurate, far slower; needs a
+    /// build with `--features transformer`, see scripts/transformer/setup.sh).
+    #[arg(long, value_enum, value_name = "BACKEND", default_value = "linear")]
+    pub ner: NerBackend,
+
+    /// The transformer checkpoint folder: config.json with id2label,
+    /// model.safetensors, and tokenizer.json or vocab.txt (any Hugging Face
+    /// BERT token-classification model). Default: models/ner-transformer.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NerBackend {
+    /// The embedded averaged-perceptron model.
+    Linear,
+    /// A BERT-family checkpoint run by libtorch.
+    Transformer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -156,6 +184,9 @@ pub struct EvalArgs {
     /// List every miss.
     #[arg(short, long)]
     pub verbose: bool,
+
+    #[command(flatten)]
+    pub ner: NerArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

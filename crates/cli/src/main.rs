@@ -9,6 +9,7 @@ mod args;
 mod eval;
 mod extract;
 mod input;
+mod ner;
 mod output;
 mod render;
 

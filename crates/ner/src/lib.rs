@@ -5,7 +5,10 @@
 //! perceptron over BILOU tags with word, affix, shape, word-cluster,
 //! gazetteer, tag-history and document-level features. The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
-//! backends (a transformer, say) plug in through the [`Backend`] trait.
+//! backends plug in through the [`Backend`] trait: the [`transformer`]
+//! module runs any BERT token-classification checkpoint (libtorch through
+//! rust-bert, behind the cargo feature `transformer`; its post-processing
+//! compiles and is tested without it).
 //!
 //! ```
 //! use newsie_core::EntityLabel;
@@ -23,6 +26,7 @@ mod features;
 mod hash;
 mod model;
 pub mod train;
+pub mod transformer;
 
 pub use model::Model;
 
@@ -313,6 +317,24 @@ fn clean_sentences(text: &str, sentences: &[Span]) -> Vec<Span> {
     out
 }
 
+/// The words of each sentence of `text` (newsie's shared word tokenizer),
+/// with their byte spans in `text`; `sentences` are cleaned first.
+fn sentence_words<'t>(text: &'t str, sentences: &[Span]) -> (Vec<Vec<Span>>, Vec<Vec<&'t str>>) {
+    let token_spans: Vec<Vec<Span>> = clean_sentences(text, sentences)
+        .iter()
+        .map(|s| {
+            word_tokens(&text[*s])
+                .map(|t| Span::new(s.start + t.span.start, s.start + t.span.end))
+                .collect()
+        })
+        .collect();
+    let words = token_spans
+        .iter()
+        .map(|spans| spans.iter().map(|&sp| &text[sp]).collect())
+        .collect();
+    (token_spans, words)
+}
+
 /// One label per name per document: every mention of the same string takes
 /// the label whose mentions carry the most confidence in total. A model
 /// that reads each sentence alone wavers on an ambiguous name (`Amazon`:
@@ -358,19 +380,7 @@ fn label_index(label: EntityLabel) -> usize {
 
 impl Backend for LinearBackend {
     fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
-        let sentence_spans = clean_sentences(text, sentences);
-        let token_spans: Vec<Vec<Span>> = sentence_spans
-            .iter()
-            .map(|s| {
-                word_tokens(&text[*s])
-                    .map(|t| Span::new(s.start + t.span.start, s.start + t.span.end))
-                    .collect()
-            })
-            .collect();
-        let words: Vec<Vec<&str>> = token_spans
-            .iter()
-            .map(|spans| spans.iter().map(|&sp| &text[sp]).collect())
-            .collect();
+        let (token_spans, words) = sentence_words(text, sentences);
         let tagged = self.model.tag_document(&words);
         let mut out = Vec::new();
         for ((spans, words), tags) in token_spans.iter().zip(&words).zip(&tagged) {

@@ -135,6 +135,11 @@ impl Pipeline {
         }
     }
 
+    /// The entity tagger, when a stage that needs one is on.
+    pub fn tagger(&self) -> Option<&Tagger> {
+        self.tagger.as_ref()
+    }
+
     /// Annotates one document.
     pub fn process(&self, doc: &Document) -> Result<Record, Error> {
         let text = doc.text();

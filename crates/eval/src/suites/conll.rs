@@ -195,15 +195,20 @@ pub fn evaluate_file(tagger: &Tagger, path: &Path) -> Result<Scores, Error> {
 /// `newsie eval conll2003`: the embedded tagger on CoNLL-2003 test and on
 /// CoNLL++ under `dir`, per type and micro-averaged.
 pub fn report(dir: &Path) -> Result<crate::report::SuiteReport, Error> {
-    use crate::report::{Row, SuiteReport};
     let tagger = Tagger::embedded().map_err(|e| Error::Format {
         path: dir.to_owned(),
         line: 0,
         message: format!("cannot load the NER model: {e}"),
     })?;
+    report_with(&tagger, dir)
+}
+
+/// The same as [`report`] for any tagger (the transformer backend, say).
+pub fn report_with(tagger: &Tagger, dir: &Path) -> Result<crate::report::SuiteReport, Error> {
+    use crate::report::{Row, SuiteReport};
     let mut rows = Vec::new();
     for (name, file) in [("test", "test.iob2.txt"), ("conll++", "conllpp_test.conll")] {
-        let scores = evaluate_file(&tagger, &dir.join(file))?;
+        let scores = evaluate_file(tagger, &dir.join(file))?;
         for (label, counts) in &scores.by_name {
             rows.push(Row::new(&format!("entities {name}"), label, *counts));
         }

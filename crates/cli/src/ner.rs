@@ -1,0 +1,55 @@
+//! `--ner` and `--model`: which entity tagger the pipeline runs.
+
+use crate::args::{NerArgs, NerBackend};
+use anyhow::Result;
+use newsie_ner::Tagger;
+use std::path::PathBuf;
+
+/// Where `--ner transformer` looks when `--model` is not given.
+const DEFAULT_MODEL: &str = "models/ner-transformer";
+
+/// The tagger the arguments ask for; `None` means the pipeline's default
+/// (the embedded linear model).
+pub fn tagger(args: &NerArgs) -> Result<Option<Tagger>> {
+    match args.ner {
+        NerBackend::Linear => {
+            if args.model.is_some() {
+                anyhow::bail!("--model is a transformer checkpoint: add `--ner transformer`");
+            }
+            Ok(None)
+        }
+        NerBackend::Transformer => {
+            let dir = args
+                .model
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_MODEL));
+            if !dir.is_dir() {
+                anyhow::bail!(
+                    "no transformer checkpoint at {}: pass --model DIR (a folder with config.json, \
+                     model.safetensors and tokenizer.json)",
+                    dir.display()
+                );
+            }
+            transformer(dir).map(Some)
+        }
+    }
+}
+
+#[cfg(feature = "transformer")]
+fn transformer(dir: PathBuf) -> Result<Tagger> {
+    use anyhow::Context;
+    use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend};
+    let model = BertClassifier::load(&dir, &BertOptions::new())
+        .with_context(|| format!("cannot load the transformer checkpoint {}", dir.display()))?;
+    let backend = ClassifierBackend::new(model)?;
+    Ok(Tagger::with_backend(Box::new(backend)))
+}
+
+#[cfg(not(feature = "transformer"))]
+fn transformer(_dir: PathBuf) -> Result<Tagger> {
+    anyhow::bail!(
+        "this newsie was built without the `transformer` feature; build it with \
+         `scripts/transformer/setup.sh && . ~/.cache/newsie-torch/env.sh && \
+         cargo build --release -p newsie-cli --features transformer`"
+    )
+}

@@ -1,0 +1,75 @@
+//! Times newsie's transformer backend on CoNLL files, as
+//! `scripts/transformer/evaluate.py` times PyTorch on the same ones (see
+//! `scripts/transformer/bench.sh`).
+//!
+//! ```sh
+//! cargo run --release -p newsie-ner --features transformer --example transformer_throughput -- \
+//!     models/ner-transformer ../shared/benchmarks/conll2003/test.iob2.txt ../shared/benchmarks/conll2003/conllpp_test.conll
+//! ```
+
+use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend};
+use newsie_ner::Backend;
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let model = args
+        .next()
+        .ok_or("usage: transformer_throughput MODEL_DIR CONLL_FILE...")?;
+    let started = Instant::now();
+    // TORCH_THREADS=N sets libtorch's intra-op threads (default: all cores).
+    let mut options = BertOptions::new();
+    if let Some(n) = std::env::var("TORCH_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        options = options.threads(n);
+    }
+    let backend = ClassifierBackend::new(BertClassifier::load(&model, &options)?)?;
+    let load = started.elapsed().as_secs_f64();
+    let (mut tokens, mut seconds, mut entities) = (0usize, 0f64, 0usize);
+    for file in args {
+        let text = std::fs::read_to_string(&file)?;
+        // Documents as newsie-eval reads them: at -DOCSTART- lines where
+        // the file has them, else at Reuters datelines.
+        let mut parts: Vec<Vec<Vec<&str>>> = vec![Vec::new()];
+        let mut sentence: Vec<&str> = Vec::new();
+        for line in text.lines().chain(std::iter::once("")) {
+            let token = line.split_whitespace().next();
+            if token.is_none() || token == Some("-DOCSTART-") {
+                if !sentence.is_empty() {
+                    parts
+                        .last_mut()
+                        .unwrap()
+                        .push(std::mem::take(&mut sentence));
+                }
+                if token.is_some() && !parts.last().unwrap().is_empty() {
+                    parts.push(Vec::new());
+                }
+                continue;
+            }
+            sentence.extend(token);
+        }
+        let documents: Vec<Vec<Vec<&str>>> = if text.contains("-DOCSTART-") {
+            parts
+        } else {
+            let sentences: Vec<Vec<&str>> = parts.into_iter().flatten().collect();
+            newsie_ner::train::document_ranges(&sentences)
+                .into_iter()
+                .map(|r| sentences[r].to_vec())
+                .collect()
+        };
+        let sentences: Vec<&Vec<&str>> = documents.iter().flatten().collect();
+        tokens += sentences.iter().map(|s| s.len()).sum::<usize>();
+        let t0 = Instant::now();
+        for document in &documents {
+            entities += backend.tag_tokens(document)?.len();
+        }
+        seconds += t0.elapsed().as_secs_f64();
+    }
+    println!(
+        "{{\"load_s\": {load:.3}, \"tokens\": {tokens}, \"tag_s\": {seconds:.3}, \"tokens_per_s\": {:.0}, \"entities\": {entities}}}",
+        tokens as f64 / seconds
+    );
+    Ok(())
+}

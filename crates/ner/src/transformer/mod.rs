@@ -1,0 +1,797 @@
+//! A backend over subword token classifiers (BERT and its kin).
+//!
+//! A transformer checkpoint labels subword pieces, not words, and knows
+//! nothing of byte offsets, sentences or windows. This module holds what
+//! turns such a model into a [`Backend`] independently of
+//! how the model runs:
+//!
+//! - [`LabelMap`] reads the checkpoint's own `id2label` (CoNLL's `B-PER`,
+//!   OntoNotes' `B-PERSON`, `B-GPE`, BILOU or BIOES prefixes) into newsie's
+//!   four entity types;
+//! - [`plan_windows`] packs whole sentences into windows the model can take,
+//!   splitting only a sentence that is longer than a window;
+//! - [`word_predictions`] reads each word's label off its first subword piece;
+//! - [`decode_words`] turns word labels into entities (BIO, IOB1 or BIOES);
+//! - [`ClassifierBackend`] runs all of it over any [`TokenClassifier`].
+//!
+//! The model itself comes from the `transformer` cargo feature
+//! (`BertClassifier`, through rust-bert and libtorch). Without the feature
+//! the module still compiles, so the post-processing is tested in the
+//! default build with a fake classifier. With the feature on:
+//!
+//! ```ignore
+//! use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend};
+//! use newsie_ner::Tagger;
+//!
+//! let model = BertClassifier::load("models/ner-transformer", &BertOptions::new())?;
+//! let tagger = Tagger::with_backend(Box::new(ClassifierBackend::new(model)?));
+//! let entities = tagger.tag("Andy Jassy runs Amazon.", &[])?;
+//! ```
+//!
+//! One model is shared by every thread that tags: its forward passes take
+//! turns, and libtorch's own intra-op threads (`BertOptions::threads`)
+//! parallelize each batch, while tokenizing and decoding run on the
+//! callers' threads (newsie's rayon workers).
+//!
+//! ```
+//! use newsie_core::EntityLabel;
+//! use newsie_ner::transformer::{decode_words, LabelMap};
+//!
+//! let labels = LabelMap::new(["O", "B-PER", "I-PER", "B-GPE", "I-GPE"]).unwrap();
+//! // Word labels for "Andy Jassy visited New York": ids with probabilities.
+//! let words = [Some((1, 0.9)), Some((2, 0.8)), Some((0, 0.99)), Some((3, 0.7)), Some((4, 0.9))];
+//! let entities = decode_words(&labels, &words);
+//! assert_eq!(entities.len(), 2);
+//! assert_eq!((entities[0].start, entities[0].end, entities[0].label), (0, 2, EntityLabel::Per));
+//! // OntoNotes' GPE is a location in newsie's (CoNLL's) types.
+//! assert_eq!((entities[1].start, entities[1].end, entities[1].label), (3, 5, EntityLabel::Loc));
+//! ```
+
+#[cfg(feature = "transformer")]
+mod bert;
+#[cfg(feature = "transformer")]
+pub use bert::{BertClassifier, BertOptions};
+
+use std::ops::Range;
+
+use newsie_core::{Entity, EntityLabel, Span};
+
+use crate::{Backend, Error, TokenEntity};
+
+/// Where a subword label puts its word inside an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagPosition {
+    /// Outside any entity (`O`, or a type newsie does not report).
+    Outside,
+    /// First word of an entity (`B-`).
+    Begin,
+    /// A word inside or continuing an entity (`I-`, or a bare type).
+    Inside,
+    /// Last word of an entity (`E-`, `L-`).
+    Last,
+    /// A one-word entity (`S-`, `U-`).
+    Single,
+}
+
+/// One label of a checkpoint, read into newsie's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TagLabel {
+    /// Its place in an entity.
+    pub position: TagPosition,
+    /// The entity type, `None` for `O` and for types newsie does not tag
+    /// (OntoNotes' `DATE`, `MONEY`, `CARDINAL` ...).
+    pub entity: Option<EntityLabel>,
+}
+
+/// A checkpoint's label ids mapped to [`TagLabel`]s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelMap {
+    labels: Vec<TagLabel>,
+    names: Vec<String>,
+}
+
+impl LabelMap {
+    /// Reads labels in id order (`id2label[0]`, `id2label[1]`, ...).
+    ///
+    /// Types are matched without regard to case: `PER`/`PERSON`, `ORG`/
+    /// `ORGANIZATION`, `LOC`/`LOCATION`/`GPE`/`FAC`, and `MISC` with the
+    /// OntoNotes types CoNLL counts as miscellaneous (`NORP`, `EVENT`,
+    /// `WORK_OF_ART`, `LAW`, `PRODUCT`, `LANGUAGE`). Any other type is read
+    /// as outside. Fails on an empty list or a map with no entity type.
+    pub fn new<I, S>(id2label: I) -> Result<LabelMap, Error>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let names: Vec<String> = id2label
+            .into_iter()
+            .map(|s| s.as_ref().to_string())
+            .collect();
+        if names.is_empty() {
+            return Err(Error::Model("the checkpoint's id2label is empty".into()));
+        }
+        let labels: Vec<TagLabel> = names.iter().map(|n| read_label(n)).collect();
+        if labels.iter().all(|l| l.entity.is_none()) {
+            return Err(Error::Model(format!(
+                "none of the checkpoint's labels is an entity type newsie knows ({})",
+                names.join(", ")
+            )));
+        }
+        Ok(LabelMap { labels, names })
+    }
+
+    /// How many labels the checkpoint has.
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Always false: a map holds at least one label.
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// The label with id `id`, outside if the id is unknown.
+    pub fn get(&self, id: usize) -> TagLabel {
+        self.labels.get(id).copied().unwrap_or(TagLabel {
+            position: TagPosition::Outside,
+            entity: None,
+        })
+    }
+
+    /// The checkpoint's own name of label `id`.
+    pub fn name(&self, id: usize) -> Option<&str> {
+        self.names.get(id).map(String::as_str)
+    }
+}
+
+fn read_label(name: &str) -> TagLabel {
+    let outside = TagLabel {
+        position: TagPosition::Outside,
+        entity: None,
+    };
+    let trimmed = name.trim();
+    if trimmed.eq_ignore_ascii_case("o") || trimmed.is_empty() {
+        return outside;
+    }
+    let (position, kind) = match trimmed.split_once(['-', '_']) {
+        Some((prefix, kind)) if prefix.len() == 1 => {
+            let position = match prefix.to_ascii_uppercase().as_str() {
+                "B" => TagPosition::Begin,
+                "I" | "M" => TagPosition::Inside,
+                "E" | "L" => TagPosition::Last,
+                "S" | "U" => TagPosition::Single,
+                _ => return outside,
+            };
+            (position, kind)
+        }
+        _ => (TagPosition::Inside, trimmed),
+    };
+    let entity = match kind.to_ascii_uppercase().as_str() {
+        "PER" | "PERSON" => Some(EntityLabel::Per),
+        "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(EntityLabel::Org),
+        "LOC" | "LOCATION" | "GPE" | "FAC" => Some(EntityLabel::Loc),
+        "MISC" | "NORP" | "EVENT" | "WORK_OF_ART" | "LAW" | "PRODUCT" | "LANGUAGE" => {
+            Some(EntityLabel::Misc)
+        }
+        _ => None,
+    };
+    match entity {
+        Some(_) => TagLabel { position, entity },
+        None => outside,
+    }
+}
+
+/// An entity over word indices, as [`decode_words`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordEntity {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// Its type.
+    pub label: EntityLabel,
+    /// Mean probability of its words' labels.
+    pub score: f32,
+}
+
+/// Turns per-word labels (`(label id, probability)`, `None` for a word the
+/// model did not see) into entities.
+///
+/// Lenient in the way conlleval is: an `I-` after `O` or after another type
+/// opens an entity (IOB1 and sloppy BIO both decode), `B-` always opens one,
+/// `E-`/`L-` closes one after its word, `S-`/`U-` is a one-word entity.
+pub fn decode_words(labels: &LabelMap, words: &[Option<(usize, f32)>]) -> Vec<WordEntity> {
+    let mut out = Vec::new();
+    // The entity being read: (start, type, summed probability).
+    let mut open: Option<(usize, EntityLabel, f32)> = None;
+    let close = |open: &mut Option<(usize, EntityLabel, f32)>, end: usize, out: &mut Vec<_>| {
+        if let Some((start, label, sum)) = open.take() {
+            out.push(WordEntity {
+                start,
+                end,
+                label,
+                score: sum / (end - start) as f32,
+            });
+        }
+    };
+    for (i, word) in words.iter().enumerate() {
+        let (tag, prob) = match word {
+            Some((id, prob)) => (labels.get(*id), *prob),
+            None => (labels.get(usize::MAX), 0.0),
+        };
+        let Some(kind) = tag.entity else {
+            close(&mut open, i, &mut out);
+            continue;
+        };
+        let continues = matches!(open, Some((_, k, _)) if k == kind);
+        match tag.position {
+            TagPosition::Outside => close(&mut open, i, &mut out),
+            TagPosition::Begin | TagPosition::Single => {
+                close(&mut open, i, &mut out);
+                open = Some((i, kind, prob));
+                if tag.position == TagPosition::Single {
+                    close(&mut open, i + 1, &mut out);
+                }
+            }
+            TagPosition::Inside | TagPosition::Last => {
+                if continues {
+                    if let Some(o) = open.as_mut() {
+                        o.2 += prob;
+                    }
+                } else {
+                    close(&mut open, i, &mut out);
+                    open = Some((i, kind, prob));
+                }
+                if tag.position == TagPosition::Last {
+                    close(&mut open, i + 1, &mut out);
+                }
+            }
+        }
+    }
+    close(&mut open, words.len(), &mut out);
+    out
+}
+
+/// Each word's label: the most probable label of its first subword piece,
+/// with that probability (softmax over the piece's logits). `first_piece[w]`
+/// is the index of word `w`'s first piece in `logits` (rows of `num_labels`
+/// values), `None` for a word with no piece.
+pub fn word_predictions(
+    first_piece: &[Option<usize>],
+    logits: &[f32],
+    num_labels: usize,
+) -> Vec<Option<(usize, f32)>> {
+    first_piece
+        .iter()
+        .map(|piece| {
+            let row = logits
+                .get(piece.as_ref()? * num_labels..)?
+                .get(..num_labels)?;
+            Some(softmax_argmax(row))
+        })
+        .collect()
+}
+
+/// The index of the largest value and its softmax probability.
+fn softmax_argmax(row: &[f32]) -> (usize, f32) {
+    let (best, max) =
+        row.iter()
+            .copied()
+            .enumerate()
+            .fold((0, f32::NEG_INFINITY), |(bi, bv), (i, v)| {
+                if v > bv {
+                    (i, v)
+                } else {
+                    (bi, bv)
+                }
+            });
+    let total: f32 = row.iter().map(|v| (v - max).exp()).sum();
+    let prob = if total.is_finite() && total > 0.0 {
+        1.0 / total
+    } else {
+        0.0
+    };
+    (best, prob)
+}
+
+/// Packs words into windows of at most `max_pieces` subword pieces.
+///
+/// `words` gives, for each word in document order, its sentence index and its
+/// piece count. Whole sentences are packed greedily, so that the model sees
+/// neighbouring sentences as context and a sentence is cut only when it is
+/// longer than a window on its own; then it is cut between words. A single
+/// word longer than a window gets a window of its own (its pieces are cut
+/// by the model). Returns word ranges that cover every word once, in order.
+pub fn plan_windows(words: &[(usize, usize)], max_pieces: usize) -> Vec<Range<usize>> {
+    let max_pieces = max_pieces.max(1);
+    // Sentences as word ranges with their piece totals.
+    let mut sentences: Vec<(Range<usize>, usize)> = Vec::new();
+    for (i, &(sentence, pieces)) in words.iter().enumerate() {
+        match sentences.last_mut() {
+            Some((range, total)) if words[range.start].0 == sentence => {
+                range.end = i + 1;
+                *total += pieces;
+            }
+            _ => sentences.push((i..i + 1, pieces)),
+        }
+    }
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<(Range<usize>, usize)> = None;
+    for (range, total) in sentences {
+        if total > max_pieces {
+            // Too long for any window: flush, then cut it between words.
+            if let Some((w, _)) = current.take() {
+                windows.push(w);
+            }
+            let mut start = range.start;
+            let mut filled = 0;
+            for i in range.clone() {
+                let pieces = words[i].1;
+                if filled > 0 && filled + pieces > max_pieces {
+                    windows.push(start..i);
+                    start = i;
+                    filled = 0;
+                }
+                filled += pieces;
+            }
+            windows.push(start..range.end);
+            continue;
+        }
+        match current.as_mut() {
+            Some((w, filled)) if *filled + total <= max_pieces => {
+                w.end = range.end;
+                *filled += total;
+            }
+            _ => {
+                if let Some((w, _)) = current.take() {
+                    windows.push(w);
+                }
+                current = Some((range, total));
+            }
+        }
+    }
+    if let Some((w, _)) = current {
+        windows.push(w);
+    }
+    windows
+}
+
+/// A subword token classifier: what [`ClassifierBackend`] needs of a model.
+pub trait TokenClassifier: Send + Sync {
+    /// The checkpoint's labels, in id order.
+    fn id2label(&self) -> Vec<String>;
+
+    /// The most pieces one window may hold, special tokens not counted.
+    fn max_pieces(&self) -> usize;
+
+    /// The subword piece ids of each word of one sentence (a word may get
+    /// none, if the tokenizer drops it).
+    fn pieces(&self, words: &[&str]) -> Result<Vec<Vec<u32>>, Error>;
+
+    /// Logits for a batch of windows (piece ids, no special tokens): for each
+    /// window, `len x num_labels` values, row-major.
+    fn logits(&self, windows: &[Vec<u32>]) -> Result<Vec<Vec<f32>>, Error>;
+}
+
+/// How many windows go through the model at once.
+const DEFAULT_BATCH: usize = 16;
+
+/// A [`Backend`] over any [`TokenClassifier`].
+#[derive(Debug)]
+pub struct ClassifierBackend<M> {
+    model: M,
+    labels: LabelMap,
+    batch: usize,
+}
+
+impl<M: TokenClassifier> ClassifierBackend<M> {
+    /// A backend over `model`, its labels read with [`LabelMap::new`].
+    pub fn new(model: M) -> Result<ClassifierBackend<M>, Error> {
+        let labels = LabelMap::new(model.id2label())?;
+        Ok(ClassifierBackend {
+            model,
+            labels,
+            batch: DEFAULT_BATCH,
+        })
+    }
+
+    /// Sets how many windows run through the model at once (default 16).
+    pub fn batch_size(mut self, windows: usize) -> ClassifierBackend<M> {
+        self.batch = windows.max(1);
+        self
+    }
+
+    /// The model.
+    pub fn model(&self) -> &M {
+        &self.model
+    }
+
+    /// The checkpoint's labels as newsie reads them.
+    pub fn labels(&self) -> &LabelMap {
+        &self.labels
+    }
+
+    /// Entities of one document given as sentences of words: for each
+    /// sentence, its entities over word indices.
+    pub fn tag_words(&self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<WordEntity>>, Error> {
+        // Every word of the document, flattened: (sentence, pieces).
+        let mut word_pieces: Vec<Vec<u32>> = Vec::new();
+        let mut word_sentence: Vec<usize> = Vec::new();
+        for (s, words) in sentences.iter().enumerate() {
+            let pieces = self.model.pieces(words)?;
+            if pieces.len() != words.len() {
+                return Err(Error::Model(format!(
+                    "the tokenizer returned pieces for {} words of {}",
+                    pieces.len(),
+                    words.len()
+                )));
+            }
+            word_sentence.extend(std::iter::repeat(s).take(words.len()));
+            word_pieces.extend(pieces);
+        }
+        let counts: Vec<(usize, usize)> = word_sentence
+            .iter()
+            .zip(&word_pieces)
+            .map(|(&s, p)| (s, p.len()))
+            .collect();
+        let max_pieces = self.model.max_pieces().max(1);
+        let windows = plan_windows(&counts, max_pieces);
+        let num_labels = self.labels.len();
+        let mut predictions: Vec<Option<(usize, f32)>> = vec![None; word_pieces.len()];
+        for batch in windows.chunks(self.batch) {
+            // Piece ids per window, and where each word's first piece lies.
+            let mut inputs: Vec<Vec<u32>> = Vec::with_capacity(batch.len());
+            let mut firsts: Vec<Vec<Option<usize>>> = Vec::with_capacity(batch.len());
+            for range in batch {
+                let mut ids = Vec::new();
+                let mut first = Vec::with_capacity(range.len());
+                for pieces in &word_pieces[range.clone()] {
+                    if pieces.is_empty() || ids.len() >= max_pieces {
+                        first.push(None);
+                        continue;
+                    }
+                    first.push(Some(ids.len()));
+                    let room = max_pieces - ids.len();
+                    ids.extend(pieces.iter().take(room));
+                }
+                inputs.push(ids);
+                firsts.push(first);
+            }
+            let logits = self.model.logits(&inputs)?;
+            if logits.len() != inputs.len() {
+                return Err(Error::Model(
+                    "the model returned the wrong batch size".into(),
+                ));
+            }
+            for ((range, first), (ids, rows)) in
+                batch.iter().zip(&firsts).zip(inputs.iter().zip(&logits))
+            {
+                if rows.len() != ids.len() * num_labels {
+                    return Err(Error::Model(format!(
+                        "the model returned {} logits for {} pieces of {} labels",
+                        rows.len(),
+                        ids.len(),
+                        num_labels
+                    )));
+                }
+                let words = word_predictions(first, rows, num_labels);
+                predictions[range.clone()].copy_from_slice(&words);
+            }
+        }
+        let mut out = Vec::with_capacity(sentences.len());
+        let mut at = 0;
+        for words in sentences {
+            out.push(decode_words(
+                &self.labels,
+                &predictions[at..at + words.len()],
+            ));
+            at += words.len();
+        }
+        Ok(out)
+    }
+}
+
+impl<M: TokenClassifier> Backend for ClassifierBackend<M> {
+    fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
+        let (token_spans, words) = crate::sentence_words(text, sentences);
+        let tagged = self.tag_words(&words)?;
+        let mut out = Vec::new();
+        for ((spans, words), entities) in token_spans.iter().zip(&words).zip(tagged) {
+            for e in entities {
+                let Some((start, end)) = news_trim(words, e.start, e.end, e.label) else {
+                    continue;
+                };
+                let span = Span::new(spans[start].start, spans[end - 1].end);
+                out.push(Entity::new(text, span, e.label, e.score.clamp(0.0, 1.0)));
+            }
+        }
+        Ok(out)
+    }
+
+    fn tag_tokens(&self, document: &[Vec<&str>]) -> Result<Vec<TokenEntity>, Error> {
+        // Benchmark tokens are taken as they are: no news trimming, so that
+        // the score equals the checkpoint's own evaluation.
+        let tagged = self.tag_words(document)?;
+        Ok(tagged
+            .into_iter()
+            .enumerate()
+            .flat_map(|(sentence, entities)| {
+                entities.into_iter().map(move |e| TokenEntity {
+                    sentence,
+                    start: e.start,
+                    end: e.end,
+                    label: e.label,
+                    score: e.score,
+                })
+            })
+            .collect())
+    }
+}
+
+/// The news conventions of annotation.md that a CoNLL-trained model does not
+/// know: a possessive `'s` is not part of the name, nor is a person's title.
+fn news_trim(
+    words: &[&str],
+    mut start: usize,
+    mut end: usize,
+    label: EntityLabel,
+) -> Option<(usize, usize)> {
+    while end > start && crate::is_possessive(words[end - 1]) {
+        end -= 1;
+    }
+    if label == EntityLabel::Per {
+        while end - start > 1
+            && (crate::TITLES.contains(&words[start].to_lowercase().as_str())
+                || words[start] == ".")
+        {
+            start += 1;
+        }
+    }
+    (end > start).then_some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stand-in for a transformer: words are cut into pieces of at most
+    /// three characters; a piece id is the word's index in a tiny
+    /// vocabulary times 8 plus the piece's position. The logits label a
+    /// capitalized word as a person (B- if the word before was not
+    /// capitalized), `Paris`/`Zürich` as a location, and the rest O.
+    struct FakeModel {
+        max: usize,
+        calls: std::sync::Mutex<Vec<usize>>,
+    }
+
+    const NAMES: [&str; 5] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"];
+
+    impl FakeModel {
+        fn new(max: usize) -> FakeModel {
+            FakeModel {
+                max,
+                calls: std::sync::Mutex::new(Vec::new()),
+            }
+        }
+    }
+
+    fn piece_count(word: &str) -> usize {
+        word.chars().count().div_ceil(3)
+    }
+
+    // Piece ids encode (capitalized, location, first piece).
+    fn piece_id(word: &str, first: bool) -> u32 {
+        let cap = word.chars().next().is_some_and(char::is_uppercase) as u32;
+        let loc = matches!(word, "Paris" | "Zürich") as u32;
+        cap | loc << 1 | (first as u32) << 2
+    }
+
+    impl TokenClassifier for FakeModel {
+        fn id2label(&self) -> Vec<String> {
+            NAMES.iter().map(|s| s.to_string()).collect()
+        }
+        fn max_pieces(&self) -> usize {
+            self.max
+        }
+        fn pieces(&self, words: &[&str]) -> Result<Vec<Vec<u32>>, Error> {
+            Ok(words
+                .iter()
+                .map(|w| {
+                    if w.chars().all(|c| c == '\u{200b}') {
+                        return Vec::new();
+                    }
+                    (0..piece_count(w)).map(|i| piece_id(w, i == 0)).collect()
+                })
+                .collect())
+        }
+        fn logits(&self, windows: &[Vec<u32>]) -> Result<Vec<Vec<f32>>, Error> {
+            self.calls.lock().unwrap().push(windows.len());
+            Ok(windows
+                .iter()
+                .map(|ids| {
+                    let mut out = Vec::new();
+                    let mut prev_cap = false;
+                    for &id in ids {
+                        let (cap, loc, first) = (id & 1 == 1, id & 2 == 2, id & 4 == 4);
+                        let label = match (cap, loc) {
+                            (_, true) => 3,
+                            (true, false) if prev_cap => 2,
+                            (true, false) => 1,
+                            _ => 0,
+                        };
+                        if first {
+                            prev_cap = cap && !loc;
+                        }
+                        // Non-first pieces vote for O: aggregation must
+                        // read the first piece only.
+                        let label = if first { label } else { 0 };
+                        out.extend((0..5).map(|l| if l == label { 4.0 } else { 0.0 }));
+                    }
+                    out
+                })
+                .collect())
+        }
+    }
+
+    #[test]
+    fn labels_of_both_schemes_are_read() {
+        let map = LabelMap::new([
+            "O", "B-PERSON", "I-ORG", "E-GPE", "S-NORP", "B-DATE", "U-LOC",
+        ])
+        .unwrap();
+        assert_eq!(map.get(0).entity, None);
+        assert_eq!(map.get(1).entity, Some(EntityLabel::Per));
+        assert_eq!(map.get(2).position, TagPosition::Inside);
+        assert_eq!(map.get(3).entity, Some(EntityLabel::Loc));
+        assert_eq!(map.get(3).position, TagPosition::Last);
+        assert_eq!(map.get(4).entity, Some(EntityLabel::Misc));
+        assert_eq!(map.get(5).entity, None, "dates are not entities here");
+        assert_eq!(map.get(6).position, TagPosition::Single);
+        assert_eq!(map.get(99).entity, None);
+        assert!(LabelMap::new(["O", "B-DATE"]).is_err());
+        assert!(LabelMap::new(Vec::<String>::new()).is_err());
+    }
+
+    #[test]
+    fn bio_iob1_and_bioes_decode() {
+        let map = LabelMap::new(["O", "B-PER", "I-PER", "I-ORG", "E-ORG", "S-LOC"]).unwrap();
+        let w = |ids: &[usize]| -> Vec<Option<(usize, f32)>> {
+            ids.iter().map(|&i| Some((i, 1.0))).collect()
+        };
+        let spans = |ids: &[usize]| -> Vec<(usize, usize, EntityLabel)> {
+            decode_words(&map, &w(ids))
+                .iter()
+                .map(|e| (e.start, e.end, e.label))
+                .collect()
+        };
+        use EntityLabel::*;
+        assert_eq!(
+            spans(&[1, 2, 0, 1, 1]),
+            [(0, 2, Per), (3, 4, Per), (4, 5, Per)]
+        );
+        // IOB1: I- after O or another type opens an entity.
+        assert_eq!(spans(&[2, 2, 3, 3]), [(0, 2, Per), (2, 4, Org)]);
+        // BIOES: E- closes, S- stands alone.
+        assert_eq!(
+            spans(&[3, 4, 3, 5, 5]),
+            [(0, 2, Org), (2, 3, Org), (3, 4, Loc), (4, 5, Loc)]
+        );
+        // An unseen word breaks an entity.
+        let mut words = w(&[1, 2, 2]);
+        words[1] = None;
+        let e = decode_words(&map, &words);
+        assert_eq!(
+            e.iter().map(|e| (e.start, e.end)).collect::<Vec<_>>(),
+            [(0, 1), (2, 3)]
+        );
+    }
+
+    #[test]
+    fn the_first_piece_decides_and_probabilities_are_softmax() {
+        let logits = [0.0, 2.0, 0.0, 5.0, 0.0, 0.0];
+        let words = word_predictions(&[Some(0), None, Some(1), Some(7)], &logits, 3);
+        assert_eq!(words[0].unwrap().0, 1);
+        let p = words[0].unwrap().1;
+        let expected = 2f32.exp() / (2f32.exp() + 2.0);
+        assert!((p - expected).abs() < 1e-6);
+        assert_eq!(words[1], None);
+        assert_eq!(words[2].unwrap().0, 0);
+        assert_eq!(words[3], None, "out of range is unseen, not a panic");
+    }
+
+    #[test]
+    fn windows_pack_sentences_and_cut_only_long_ones() {
+        // Sentences of 3, 3, 5 and 12 pieces (one piece per word), window 7.
+        let mut words = Vec::new();
+        for (s, n) in [3, 3, 5, 12].iter().enumerate() {
+            words.extend(std::iter::repeat((s, 1)).take(*n));
+        }
+        let w = plan_windows(&words, 7);
+        assert_eq!(w, [0..6, 6..11, 11..18, 18..23]);
+        // Every word once, in order.
+        let covered: Vec<usize> = w.iter().flat_map(|r| r.clone()).collect();
+        assert_eq!(covered, (0..words.len()).collect::<Vec<_>>());
+        // A word longer than a window gets its own.
+        assert_eq!(
+            plan_windows(&[(0, 2), (0, 9), (0, 1)], 4),
+            [0..1, 1..2, 2..3]
+        );
+        assert!(plan_windows(&[], 4).is_empty());
+    }
+
+    #[test]
+    fn entities_come_back_as_byte_spans_on_non_ascii_text() {
+        let backend = ClassifierBackend::new(FakeModel::new(512)).unwrap();
+        let text = "Yesterday Zoë Ångström-Brontë’s team flew to Zürich. \
+                    Then the mayor of Paris met Émile Zola.";
+        let first_end = text.find(". ").unwrap() + 1;
+        let sentences = [
+            Span::new(0, first_end),
+            Span::new(first_end + 1, text.len()),
+        ];
+        let entities = backend.tag(text, &sentences).unwrap();
+        let found: Vec<(&str, EntityLabel)> = entities
+            .iter()
+            .map(|e| (&text[e.start..e.end], e.label))
+            .collect();
+        // "Yesterday" and "Then" are capitalized, so the fake calls them
+        // persons: the point is the offsets, not the fake's judgement.
+        assert_eq!(
+            found,
+            [
+                ("Yesterday Zoë Ångström-Brontë", EntityLabel::Per),
+                ("Zürich", EntityLabel::Loc),
+                ("Then", EntityLabel::Per),
+                ("Paris", EntityLabel::Loc),
+                ("Émile Zola", EntityLabel::Per),
+            ]
+        );
+        for e in &entities {
+            assert_eq!(e.text, &text[e.start..e.end]);
+        }
+    }
+
+    #[test]
+    fn long_documents_run_in_batches_of_windows() {
+        let backend = ClassifierBackend::new(FakeModel::new(8))
+            .unwrap()
+            .batch_size(3);
+        let sentence = "Ann Lee met Bob in Paris today.";
+        let text = [sentence; 10].join(" ");
+        let spans: Vec<Span> = (0..10)
+            .map(|i| {
+                let start = i * (sentence.len() + 1);
+                Span::new(start, start + sentence.len())
+            })
+            .collect();
+        let entities = backend.tag(&text, &spans).unwrap();
+        assert_eq!(entities.len(), 30);
+        let calls = backend.model().calls.lock().unwrap().clone();
+        assert!(calls.iter().all(|&n| n <= 3), "{calls:?}");
+        assert!(calls.len() > 1);
+    }
+
+    #[test]
+    fn words_without_pieces_and_titles_are_handled() {
+        let backend = ClassifierBackend::new(FakeModel::new(64)).unwrap();
+        let text = "the CEO Andy Jassy’s \u{200b} plan";
+        let entities = backend.tag(text, &[]).unwrap();
+        let found: Vec<&str> = entities.iter().map(|e| &text[e.start..e.end]).collect();
+        assert_eq!(found, ["Andy Jassy"]);
+    }
+
+    #[test]
+    fn tokens_are_tagged_as_given() {
+        let backend = ClassifierBackend::new(FakeModel::new(64)).unwrap();
+        let doc = vec![
+            vec!["EU", "rejects", "German", "call"],
+            vec!["Peter", "Blackburn"],
+        ];
+        let entities = backend.tag_tokens(&doc).unwrap();
+        let found: Vec<(usize, usize, usize)> = entities
+            .iter()
+            .map(|e| (e.sentence, e.start, e.end))
+            .collect();
+        assert_eq!(found, [(0, 0, 1), (0, 2, 3), (1, 0, 2)]);
+    }
+}
