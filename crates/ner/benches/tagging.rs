@@ -41,12 +41,12 @@ fn fixtures() -> Vec<String> {
         .collect()
 }
 
-fn bench_tagging(c: &mut Criterion) {
-    let tagger = Tagger::embedded().expect("embedded model");
+/// Tags the repeated paragraph and the fixtures with `tagger`, in a
+/// criterion group of that name.
+fn bench_workloads(c: &mut Criterion, name: &str, tagger: &Tagger) {
     let (text, sentences) = document();
-    let tokens = word_tokens(&text).count() as u64;
-    let mut group = c.benchmark_group("ner");
-    group.throughput(Throughput::Elements(tokens));
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Elements(word_tokens(&text).count() as u64));
     group.bench_function("tag_text", |b| {
         b.iter(|| tagger.tag(&text, &sentences).unwrap())
     });
@@ -63,10 +63,29 @@ fn bench_tagging(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+fn bench_tagging(c: &mut Criterion) {
+    let tagger = Tagger::embedded().expect("embedded model");
+    bench_workloads(c, "ner", &tagger);
     c.bench_function("load_embedded_model", |b| {
         b.iter(|| Tagger::embedded().unwrap())
     });
 }
 
-criterion_group!(benches, bench_tagging);
+/// The same workloads with a model read from the file named by the
+/// `NEWSIE_NER_MODEL` environment variable (skipped when unset): compares a
+/// candidate model, such as a two-pass one, with the embedded model under
+/// the same conditions without rebuilding the crate around it.
+fn bench_model_file(c: &mut Criterion) {
+    let Some(path) = std::env::var_os("NEWSIE_NER_MODEL") else {
+        return;
+    };
+    let bytes = std::fs::read(&path).expect("NEWSIE_NER_MODEL names a readable file");
+    let model = newsie_ner::Model::from_bytes(bytes).expect("a newsie NER model");
+    let tagger = Tagger::with_backend(Box::new(newsie_ner::LinearBackend::new(model)));
+    bench_workloads(c, "ner_model_file", &tagger);
+}
+
+criterion_group!(benches, bench_tagging, bench_model_file);
 criterion_main!(benches);

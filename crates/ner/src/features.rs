@@ -200,7 +200,13 @@ pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
     let mut prefix_hasher = CharHasher::new();
     let mut last_chars = ['\0'; 4];
     let mut n_chars = 0usize;
+    // The word's exact, lower-case and title-case hashes, gathered in the
+    // same walk over its characters (the same values as `word_hash`,
+    // `lower_hash` and `title_hash`).
+    let (mut word_hasher, mut lower_hasher, mut title_hasher) =
+        (CharHasher::new(), CharHasher::new(), CharHasher::new());
     for c in word.chars().map(normalize_char) {
+        word_hasher.push(c);
         let class = shape_class(c);
         if shape_len < 12 {
             shape.push(class);
@@ -228,12 +234,17 @@ pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
             }
         }
         let lc = lower_char(c);
+        lower_hasher.push(lc);
+        if n_chars == 0 {
+            title_hasher.push(c.to_uppercase().next().unwrap_or(c));
+        } else {
+            title_hasher.push(lc);
+        }
         if n_chars < 4 {
             prefix_hasher.push(lc);
             prefix[n_chars] = prefix_hasher.finish();
         }
-        last_chars.rotate_left(1);
-        last_chars[3] = lc;
+        last_chars = [last_chars[1], last_chars[2], last_chars[3], lc];
         n_chars += 1;
     }
     if !has_alpha {
@@ -250,9 +261,15 @@ pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
     for k in n_chars.min(4)..4 {
         prefix[k] = prefix[n_chars.saturating_sub(1).min(3)];
     }
-    let word_h = word_hash(word);
-    let lower = lower_hash(word);
-    let title = title_hash(word);
+    let (word_h, lower, title) = (
+        word_hasher.finish(),
+        lower_hasher.finish(),
+        title_hasher.finish(),
+    );
+    debug_assert_eq!(
+        (word_h, lower, title),
+        (word_hash(word), lower_hash(word), title_hash(word))
+    );
     // Clusters: the exact form first, then the lower-case and title-case
     // forms (all-caps headlines and sentence-initial words).
     let clusters = resources
@@ -548,6 +565,12 @@ pub(crate) struct Context {
 }
 
 /// Appends the features of token `i` of `infos` to `feats` (cleared first).
+///
+/// The features fall into those fixed by the document ([`extract_static`]:
+/// the same in both passes) and those that depend on the tags chosen so far
+/// ([`extract_dynamic`]); this keeps training's order of them (the
+/// perceptron's float sums depend on it), while tagging, whose integer sums
+/// do not, computes the fixed ones once for both passes.
 pub(crate) fn extract(
     infos: &[TokenInfo],
     i: usize,
@@ -555,35 +578,121 @@ pub(crate) fn extract(
     memory: &DocMemory,
     feats: &mut Vec<u64>,
 ) {
+    feats.clear();
     let Context {
         headline,
         prev,
         prev2,
         drop_identity,
     } = context;
-    feats.clear();
+    let me = &infos[i];
+    static_head(infos, i, drop_identity, feats);
+    if !drop_identity {
+        feats.push(feature(
+            t::PREV_TAG_LOWER,
+            combine(u64::from(prev), me.lower),
+        ));
+    }
+    static_body(infos, i, headline, drop_identity, feats);
+    tag_history(me, prev, prev2, memory, feats);
+    static_tail(me, i, headline, memory, feats);
+}
+
+/// Appends the features of token `i` that do not depend on the tags chosen
+/// so far (nor on what earlier tags put in `memory`: only its case evidence,
+/// gathered before tagging, is read). Tagging leaves nothing out.
+pub(crate) fn extract_static(
+    infos: &[TokenInfo],
+    i: usize,
+    headline: bool,
+    memory: &DocMemory,
+    feats: &mut Vec<u64>,
+) {
+    static_head(infos, i, false, feats);
+    static_body(infos, i, headline, false, feats);
+    static_tail(&infos[i], i, headline, memory, feats);
+}
+
+/// Appends the features of token `i` that depend on the previous tags and
+/// on the entity types `memory` recorded for earlier mentions: with
+/// [`extract_static`], the same features as [`extract`] (in another order).
+pub(crate) fn extract_dynamic(
+    infos: &[TokenInfo],
+    i: usize,
+    prev: u8,
+    prev2: u8,
+    memory: &DocMemory,
+    feats: &mut Vec<u64>,
+) {
+    let me = &infos[i];
+    feats.push(feature(
+        t::PREV_TAG_LOWER,
+        combine(u64::from(prev), me.lower),
+    ));
+    tag_history(me, prev, prev2, memory, feats);
+}
+
+/// A field of the token `offset` places from `i`, or an edge marker
+/// (distinct per offset) past either end of the sentence.
+#[inline]
+fn field_at(infos: &[TokenInfo], i: usize, offset: isize, field: fn(&TokenInfo) -> u64) -> u64 {
+    let j = i as isize + offset;
+    if j < 0 {
+        return EDGE ^ offset as u64;
+    }
+    infos.get(j as usize).map_or(EDGE ^ offset as u64, field)
+}
+
+#[inline]
+fn lower_at(infos: &[TokenInfo], i: usize, offset: isize) -> u64 {
+    field_at(infos, i, offset, |t| t.lower)
+}
+
+#[inline]
+fn shape_at(infos: &[TokenInfo], i: usize, offset: isize) -> u64 {
+    field_at(infos, i, offset, |t| t.short_shape)
+}
+
+/// The bias and the word-identity features of the token itself.
+#[inline]
+fn static_head(infos: &[TokenInfo], i: usize, drop_identity: bool, feats: &mut Vec<u64>) {
+    let me = &infos[i];
+    feats.push(feature(t::BIAS, 0));
+    if !drop_identity {
+        feats.push(feature(t::WORD, me.word));
+        feats.push(feature(t::LOWER, me.lower));
+        feats.push(feature(
+            t::BIGRAM_LEFT,
+            combine(lower_at(infos, i, -1), me.lower),
+        ));
+        feats.push(feature(
+            t::BIGRAM_RIGHT,
+            combine(me.lower, lower_at(infos, i, 1)),
+        ));
+        feats.push(feature(
+            t::WORD_RIGHT_SHAPE,
+            combine(me.word, shape_at(infos, i, 1)),
+        ));
+    }
+}
+
+/// The token's form, its neighbours, clusters and gazetteer matches.
+#[inline]
+fn static_body(
+    infos: &[TokenInfo],
+    i: usize,
+    headline: bool,
+    drop_identity: bool,
+    feats: &mut Vec<u64>,
+) {
     let me = &infos[i];
     let at = |offset: isize| -> Option<&TokenInfo> {
         let j = i as isize + offset;
         (j >= 0).then(|| infos.get(j as usize)).flatten()
     };
-    let lower_at = |offset: isize| at(offset).map_or(EDGE ^ offset as u64, |t| t.lower);
-    let shape_at = |offset: isize| at(offset).map_or(EDGE ^ offset as u64, |t| t.short_shape);
-
-    feats.push(feature(t::BIAS, 0));
-    if !drop_identity {
-        feats.push(feature(t::WORD, me.word));
-        feats.push(feature(t::LOWER, me.lower));
-        feats.push(feature(t::BIGRAM_LEFT, combine(lower_at(-1), me.lower)));
-        feats.push(feature(t::BIGRAM_RIGHT, combine(me.lower, lower_at(1))));
-        feats.push(feature(t::WORD_RIGHT_SHAPE, combine(me.word, shape_at(1))));
-        feats.push(feature(
-            t::PREV_TAG_LOWER,
-            combine(u64::from(prev), me.lower),
-        ));
-        if headline {
-            feats.push(feature(t::HEADLINE_LOWER, me.lower));
-        }
+    let shape_at = |offset: isize| shape_at(infos, i, offset);
+    if !drop_identity && headline {
+        feats.push(feature(t::HEADLINE_LOWER, me.lower));
     }
     feats.push(feature(t::SHAPE, me.shape));
     feats.push(feature(t::SHORT_SHAPE, me.short_shape));
@@ -592,7 +701,10 @@ pub(crate) fn extract(
         feats.push(feature(t::SUFFIX + k as u32, me.suffix[k]));
     }
     for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        feats.push(feature(t::LOWER_AT + slot as u32, lower_at(offset)));
+        feats.push(feature(
+            t::LOWER_AT + slot as u32,
+            lower_at(infos, i, offset),
+        ));
         feats.push(feature(t::SHAPE_AT + slot as u32, shape_at(offset)));
     }
     feats.push(feature(
@@ -644,7 +756,12 @@ pub(crate) fn extract(
     if let Some(right) = at(1).filter(|t| t.gaz != 0) {
         feats.push(feature(t::GAZ_RIGHT, u64::from(right.gaz)));
     }
-    // Tag history.
+}
+
+/// The tags chosen before the token, and the entity type an earlier
+/// mention of the same (capitalized) word received.
+#[inline]
+fn tag_history(me: &TokenInfo, prev: u8, prev2: u8, memory: &DocMemory, feats: &mut Vec<u64>) {
     feats.push(feature(t::PREV_TAG, u64::from(prev)));
     feats.push(feature(
         t::PREV_TAGS,
@@ -658,10 +775,8 @@ pub(crate) fn extract(
         t::PREV_TAG_CLUSTER,
         combine(u64::from(prev), u64::from(me.clusters[1])),
     ));
-    // Document level: what an earlier mention of the same word was tagged,
-    // and the case the word takes elsewhere in the document.
-    let capitalized = me.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0;
-    if capitalized {
+    // Document level: what an earlier mention of the same word was tagged.
+    if me.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0 {
         if let Some(&kind) = memory.kind_of.get(&me.lower) {
             feats.push(feature(t::MEMORY, u64::from(kind)));
             feats.push(feature(
@@ -673,15 +788,23 @@ pub(crate) fn extract(
                 combine(u64::from(kind), u64::from(prev)),
             ));
         }
-        if memory.seen_lower.contains(&me.lower) {
-            feats.push(feature(
-                t::SEEN_LOWER,
-                u64::from(i == 0) | u64::from(headline) << 1,
-            ));
-        }
-        if me.flags & flag::ALL_CAPS != 0 && memory.seen_title.contains(&me.title) {
-            feats.push(feature(t::SEEN_TITLE, u64::from(headline)));
-        }
+    }
+}
+
+/// The case the (capitalized) word takes elsewhere in the document.
+#[inline]
+fn static_tail(me: &TokenInfo, i: usize, headline: bool, memory: &DocMemory, feats: &mut Vec<u64>) {
+    if me.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
+        return;
+    }
+    if memory.seen_lower.contains(&me.lower) {
+        feats.push(feature(
+            t::SEEN_LOWER,
+            u64::from(i == 0) | u64::from(headline) << 1,
+        ));
+    }
+    if me.flags & flag::ALL_CAPS != 0 && memory.seen_title.contains(&me.title) {
+        feats.push(feature(t::SEEN_TITLE, u64::from(headline)));
     }
 }
 

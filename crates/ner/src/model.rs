@@ -2,7 +2,7 @@
 //! model bytes (so loading is a header check, not a parse), and greedy
 //! left-to-right BILOU decoding over them.
 //!
-//! Layout (little-endian): magic `NEWSNER4`; `u32` tag count, `u32` log2
+//! Layout (little-endian): magic `NEWSNER5`; `u32` tag count, `u32` log2
 //! capacities of the feature, cluster and gazetteer tables, `u32` count of
 //! distinct cluster tuples, `f32` weight scale, `u32` log2 capacity of the
 //! second-pass feature table (0: no second pass), `f32` its weight scale;
@@ -11,9 +11,11 @@
 //! table (fingerprints, then `u16` tuple indices), the cluster tuples (`u16`
 //! per level), the gazetteer (fingerprints, then `u8` type masks), the
 //! second-pass feature table (laid out like the first). Each
-//! table keeps its fingerprints together so that probing, which mostly
-//! meets absent keys, walks a dense array and touches the values only on a
-//! hit.
+//! table keeps its fingerprints together so that probing walks a dense
+//! array and touches the values only on a hit. A key's home slot is its low
+//! bits, except that feature keys (always odd) drop their lowest bit first;
+//! files of the otherwise identical older format `NEWSNER4`, whose feature
+//! keys used only odd home slots, are still read.
 //!
 //! Decoding runs twice when the model has a second pass: the first pass
 //! tags the document, the second tags it again reading the first pass's
@@ -21,14 +23,21 @@
 //! in the document.
 
 use crate::features::{
-    allowed, prepare_sentence, run_pass, DocMemory, Resources, Stack, TokenInfo, N_CLUSTER_LEVELS,
-    N_TAGS, O,
+    allowed, extract_dynamic, extract_stacked, extract_static, flag, prepare_sentence, DocMemory,
+    Resources, Stack, TokenInfo, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::Error;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"NEWSNER4";
+const MAGIC: &[u8; 8] = b"NEWSNER5";
+/// The previous format: the same layout, but feature keys find their home
+/// slot from their lowest bits, which are always 1 (feature keys are odd),
+/// so only odd slots were homes and probing walked twice as far.
+const MAGIC_V4: &[u8; 8] = b"NEWSNER4";
+/// How far feature keys are shifted before masking their home slot (past
+/// the always-set lowest bit); other tables' keys use all their bits.
+const FEATURE_SHIFT: u32 = 1;
 const HEADER_LEN: usize = 8 + 4 * 5 + 4 + 4 + 4;
 const TAG_WEIGHT_BYTES: usize = N_TAGS * 2;
 
@@ -39,6 +48,9 @@ struct Table {
     base: usize,
     mask: usize,
     value_len: usize,
+    /// Keys are shifted right by this many bits before masking their home
+    /// slot.
+    shift: u32,
 }
 
 #[inline]
@@ -61,16 +73,40 @@ fn read_u16(bytes: &[u8], at: usize) -> u16 {
 }
 
 impl Table {
+    /// The home slot of `key`.
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        (key >> self.shift) as usize & self.mask
+    }
+
     /// The byte offset of `key`'s value, if present.
     #[inline]
     fn find(&self, bytes: &[u8], key: u64) -> Option<usize> {
         let fp = fingerprint(key);
-        let mut slot = key as usize & self.mask;
+        let mut slot = self.home(key);
         // The writer keeps the load at most 3/4, so an empty slot is near.
         for _ in 0..=self.mask {
             let stored = read_u32(bytes, self.base + slot * 4);
             if stored == fp {
                 return Some(self.base + (self.mask + 1) * 4 + slot * self.value_len);
+            }
+            if stored == 0 {
+                return None;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+        None
+    }
+
+    /// The slot of `key` given the table's `fingerprints` alone, if present.
+    #[inline]
+    fn find_slot(&self, fingerprints: &[u8], key: u64) -> Option<usize> {
+        let fp = fingerprint(key);
+        let mut slot = self.home(key);
+        for _ in 0..=self.mask {
+            let stored = read_u32(fingerprints, slot * 4);
+            if stored == fp {
+                return Some(slot);
             }
             if stored == 0 {
                 return None;
@@ -115,9 +151,11 @@ impl Model {
     /// tables themselves are used in place).
     pub fn from_bytes(bytes: impl Into<Cow<'static, [u8]>>) -> Result<Model, Error> {
         let bytes = bytes.into();
-        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-            return Err(Error::Model("not a newsie NER model (bad magic)".into()));
-        }
+        let feature_shift = match bytes.get(..8) {
+            Some(magic) if bytes.len() >= HEADER_LEN && magic == MAGIC => FEATURE_SHIFT,
+            Some(magic) if bytes.len() >= HEADER_LEN && magic == MAGIC_V4 => 0,
+            _ => return Err(Error::Model("not a newsie NER model (bad magic)".into())),
+        };
         let n_tags = read_u32(&bytes, 8) as usize;
         if n_tags != N_TAGS {
             return Err(Error::Model(format!(
@@ -135,23 +173,25 @@ impl Model {
         let n_tuples = read_u32(&bytes, 24) as usize;
         let scale = f32::from_le_bytes([bytes[28], bytes[29], bytes[30], bytes[31]]);
         let mut at = HEADER_LEN;
-        let mut table = |mask: usize, value_len: usize| {
+        let mut table = |mask: usize, value_len: usize, shift: u32| {
             let t = Table {
                 base: at,
                 mask,
                 value_len,
+                shift,
             };
             at += t.len_bytes();
             t
         };
-        let features = table(feature_mask, TAG_WEIGHT_BYTES);
-        let clusters = table(cluster_mask, 2);
+        let features = table(feature_mask, TAG_WEIGHT_BYTES, feature_shift);
+        let clusters = table(cluster_mask, 2, 0);
         let cluster_tuples = at;
         at += n_tuples * N_CLUSTER_LEVELS * 2;
         let gazetteer = Table {
             base: at,
             mask: gaz_mask,
             value_len: 1,
+            shift: 0,
         };
         at += gazetteer.len_bytes();
         let second_log2 = read_u32(&bytes, 32);
@@ -163,6 +203,7 @@ impl Model {
                 base: at,
                 mask: log2(32)?,
                 value_len: TAG_WEIGHT_BYTES,
+                shift: feature_shift,
             };
             at += t.len_bytes();
             Some((t, second_scale))
@@ -192,42 +233,64 @@ impl Model {
 
     /// Sets `scores` to the summed weights of `feats` in `table`.
     ///
-    /// Most of tagging's time goes to cache misses in the tables, so the
-    /// lookups run in phases that do not branch on loaded data: first every
-    /// feature's home fingerprint is loaded (the misses overlap), then the
-    /// hits are found, then their weight rows are summed (again
-    /// independent loads).
+    /// Most of tagging's time goes to these lookups, so they avoid
+    /// branching on loaded data: the features whose home slot holds them
+    /// (most of those present) are picked out without branches and their
+    /// home fingerprints' loads overlap; only the others walk on; then the
+    /// weight rows found are summed (again independent loads, in vector
+    /// registers). The sums are integers, so the order of `feats` does not
+    /// matter.
     #[inline]
-    fn score(&self, table: &Table, scale: f32, feats: &[u64], scores: &mut [f32; N_TAGS]) {
-        const CHUNK: usize = 64;
+    fn score(
+        &self,
+        table: &Table,
+        scale: f32,
+        feats: &[u64],
+        scores: &mut [f32; N_TAGS],
+        scratch: &mut Scratch,
+    ) {
         let bytes: &[u8] = &self.bytes;
-        let values = table.base + (table.mask + 1) * 4;
+        let slots = table.mask + 1;
+        let fingerprints = bytes.get(table.base..table.base + slots * 4).unwrap_or(&[]);
+        let values = bytes
+            .get(table.base + slots * 4..table.base + slots * (4 + TAG_WEIGHT_BYTES))
+            .unwrap_or(&[]);
         let mut sums = [0i32; N_TAGS];
-        let mut homes = [0u32; CHUNK];
-        let mut rows = [0usize; CHUNK];
+        let Scratch { rows, walks } = scratch;
         for chunk in feats.chunks(CHUNK) {
-            for (home, &f) in homes.iter_mut().zip(chunk) {
-                *home = read_u32(bytes, table.base + (f as usize & table.mask) * 4);
+            // Whether a key sits in its home slot is as good as random, so
+            // this sorting is branch-free (and so its loads, which do not
+            // wait on each other, overlap): keys at home go to `rows`, keys
+            // whose home holds another key go to `walks` (probed below),
+            // keys whose home is empty are absent.
+            let (mut n_rows, mut n_walks) = (0, 0);
+            for &f in chunk {
+                let slot = table.home(f);
+                let home = read_u32(fingerprints, slot * 4);
+                let fp = fingerprint(f);
+                rows[n_rows] = slot as u32;
+                n_rows += usize::from(home == fp);
+                walks[n_walks] = f;
+                n_walks += usize::from(home != fp && home != 0);
             }
-            let mut n_rows = 0;
-            for (&home, &f) in homes.iter().zip(chunk) {
-                let at = if home == fingerprint(f) {
-                    Some(values + (f as usize & table.mask) * table.value_len)
-                } else if home == 0 {
-                    None
-                } else {
-                    table.find(bytes, f)
-                };
-                if let Some(at) = at {
-                    rows[n_rows] = at;
+            for &f in &walks[..n_walks] {
+                if let Some(slot) = table.find_slot(fingerprints, f) {
+                    rows[n_rows] = slot as u32;
                     n_rows += 1;
                 }
             }
-            for &at in &rows[..n_rows] {
-                if let Some(row) = bytes.get(at..at + TAG_WEIGHT_BYTES) {
-                    for (sum, w) in sums.iter_mut().zip(row.chunks_exact(2)) {
-                        *sum += i32::from(i16::from_le_bytes([w[0], w[1]]));
-                    }
+            for &slot in &rows[..n_rows] {
+                let at = slot as usize * TAG_WEIGHT_BYTES;
+                // A fixed-size row lets the compiler sum it in vector
+                // registers.
+                let Some(row) = values
+                    .get(at..at + TAG_WEIGHT_BYTES)
+                    .and_then(|r| <&[u8; TAG_WEIGHT_BYTES]>::try_from(r).ok())
+                else {
+                    continue;
+                };
+                for (k, sum) in sums.iter_mut().enumerate() {
+                    *sum += i32::from(i16::from_le_bytes([row[2 * k], row[2 * k + 1]]));
                 }
             }
         }
@@ -238,6 +301,12 @@ impl Model {
 
     /// Tags one document given as sentences of tokens. Returns, per
     /// sentence, each token's tag and the model's confidence in it.
+    ///
+    /// The same decisions as [`run_pass`](crate::features::run_pass) over the document (once, or twice
+    /// with the second pass reading the first's tags: training's path), but
+    /// the features fixed by the document are hashed once per token and
+    /// kept for the second pass (for the tokens it is likely to re-decide),
+    /// which then only adds the ones that depend on the tags.
     pub(crate) fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(u8, f32)>> {
         let mut prepared: Vec<(Vec<TokenInfo>, bool)> = Vec::with_capacity(sentences.len());
         let mut memory = DocMemory::default();
@@ -247,53 +316,130 @@ impl Model {
             memory.observe_case(&infos, headline);
             prepared.push((infos, headline));
         }
-        let mut feats = Vec::with_capacity(96);
+        let mut feats = Vec::with_capacity(128);
+        let mut scratch = Scratch::default();
         let mut confidences: Vec<Vec<(u8, f32)>> = prepared
             .iter()
             .map(|(i, _)| Vec::with_capacity(i.len()))
             .collect();
-        let first_memory = self.second.is_some().then(|| memory.clone());
-        let first = run_pass(
-            &prepared,
-            &mut memory,
-            None,
-            &mut feats,
-            || false,
-            |f, s, _, prev, last| {
+        // For a second pass: the fixed features of the tokens it will
+        // probably re-decide, end to end, and each token's range of them
+        // (empty where not kept: every token has at least the bias). Only
+        // those tokens, and only up to a bound, so that the buffer stays
+        // small in the cache.
+        let keep = self.second.is_some();
+        let mut fixed: Vec<u64> = Vec::new();
+        let n_tokens: usize = prepared.iter().map(|(i, _)| i.len()).sum();
+        let mut fixed_ranges: Vec<(u32, u32)> = Vec::with_capacity(if keep { n_tokens } else { 0 });
+        let mut first: Vec<Vec<u8>> = Vec::with_capacity(prepared.len());
+        for ((infos, headline), sentence_confidences) in prepared.iter().zip(&mut confidences) {
+            let mut tags = Vec::with_capacity(infos.len());
+            let (mut prev, mut prev2) = (O, O);
+            for i in 0..infos.len() {
+                feats.clear();
+                extract_static(infos, i, *headline, &memory, &mut feats);
+                let n_fixed = feats.len();
+                extract_dynamic(infos, i, prev, prev2, &memory, &mut feats);
                 let mut scores = [0f32; N_TAGS];
-                self.score(&self.features, self.scale, f, &mut scores);
-                let (best, confidence) = best_allowed(&scores, prev, last);
-                confidences[s].push((best, confidence));
-                best
-            },
-        );
-        let (Some((table, scale)), Some(mut memory)) = (self.second, first_memory) else {
+                self.score(
+                    &self.features,
+                    self.scale,
+                    &feats,
+                    &mut scores,
+                    &mut scratch,
+                );
+                let (best, confidence) = best_allowed(&scores, prev, i + 1 == infos.len());
+                if keep {
+                    // What `Stack::worth_retagging` looks at, as far as
+                    // the first pass knows it yet.
+                    let near_capital = infos[i.saturating_sub(1)..(i + 2).min(infos.len())]
+                        .iter()
+                        .any(|t| t.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0);
+                    let range = if (near_capital || prev != O || best != O)
+                        && fixed.len() < MAX_KEPT_FEATURES
+                    {
+                        let begin = fixed.len() as u32;
+                        fixed.extend_from_slice(&feats[..n_fixed]);
+                        (begin, fixed.len() as u32)
+                    } else {
+                        (0, 0)
+                    };
+                    fixed_ranges.push(range);
+                }
+                sentence_confidences.push((best, confidence));
+                memory.observe_tag(&infos[i], best);
+                tags.push(best);
+                prev2 = prev;
+                prev = best;
+            }
+            first.push(tags);
+        }
+        let Some((table, scale)) = self.second else {
             return confidences;
         };
+        // The second pass starts from the document's case evidence alone,
+        // as the first did.
+        memory.kind_of.clear();
         let stack = Stack::new(&prepared, first);
-        // Tokens the second pass skips stay `O`, fully confident.
-        for c in confidences.iter_mut() {
-            c.iter_mut().for_each(|slot| *slot = (O, 1.0));
-        }
-        run_pass(
-            &prepared,
-            &mut memory,
-            Some(&stack),
-            &mut feats,
-            || false,
-            |f, s, i, prev, last| {
-                let mut scores = [0f32; N_TAGS];
-                self.score(&table, scale, f, &mut scores);
-                let (best, confidence) = best_allowed(&scores, prev, last);
-                if let Some(slot) = confidences.get_mut(s).and_then(|c| c.get_mut(i)) {
+        let mut token = 0usize;
+        for (s, ((infos, headline), sentence_confidences)) in
+            prepared.iter().zip(&mut confidences).enumerate()
+        {
+            let (mut prev, mut prev2) = (O, O);
+            for (i, slot) in sentence_confidences.iter_mut().enumerate() {
+                let (begin, end) = fixed_ranges.get(token).copied().unwrap_or((0, 0));
+                token += 1;
+                // Tokens the second pass skips (tagged `O` away from any
+                // capitalized word or entity) stay `O`, fully confident.
+                let chosen = if stack.worth_retagging(infos, s, i, prev) {
+                    feats.clear();
+                    match fixed.get(begin as usize..end as usize) {
+                        Some(kept) if begin < end => feats.extend_from_slice(kept),
+                        _ => extract_static(infos, i, *headline, &memory, &mut feats),
+                    }
+                    extract_dynamic(infos, i, prev, prev2, &memory, &mut feats);
+                    extract_stacked(infos, i, prev, &stack, s, &mut feats);
+                    let mut scores = [0f32; N_TAGS];
+                    self.score(&table, scale, &feats, &mut scores, &mut scratch);
+                    let (best, confidence) = best_allowed(&scores, prev, i + 1 == infos.len());
                     *slot = (best, confidence);
-                }
-                best
-            },
-        );
+                    memory.observe_tag(&infos[i], best);
+                    best
+                } else {
+                    *slot = (O, 1.0);
+                    O
+                };
+                prev2 = prev;
+                prev = chosen;
+            }
+        }
         confidences
     }
 }
+
+/// Buffers [`Model::score`] reuses from call to call: the slots of the
+/// features found, the keys to probe past their home slot.
+struct Scratch {
+    rows: [u32; CHUNK],
+    walks: [u64; CHUNK],
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            rows: [0; CHUNK],
+            walks: [0; CHUNK],
+        }
+    }
+}
+
+/// The most fixed features a document keeps for its second pass (64 KiB):
+/// past that, in a long document, they would crowd the model's tables out
+/// of the cache, and recomputing them is cheaper (measured).
+const MAX_KEPT_FEATURES: usize = 1 << 13;
+
+/// How many features [`Model::score`] probes at once.
+const CHUNK: usize = 64;
 
 /// The best tag allowed after `prev` and its softmax probability among the
 /// allowed tags.
@@ -352,6 +498,7 @@ fn write_table<V>(
     entries: &[(u64, V)],
     value_len: usize,
     max_load_eighths: usize,
+    shift: u32,
     write_value: impl Fn(&V, &mut [u8]),
 ) -> u32 {
     let mut log2 = 4u32;
@@ -367,7 +514,7 @@ fn write_table<V>(
     sorted.sort_by_key(|e| e.0);
     for (key, value) in sorted {
         let fp = fingerprint(*key);
-        let mut slot = *key as usize & mask;
+        let mut slot = (*key >> shift) as usize & mask;
         while keys[slot] != 0 && keys[slot] != fp {
             slot = (slot + 1) & mask;
         }
@@ -427,18 +574,32 @@ pub(crate) fn write_model(
     let mut body = Vec::new();
     // The feature table is probed ~60 times per token, mostly for absent
     // keys, so it gets a low load; the others a denser 3/4.
-    let feature_log2 = write_table(&mut body, features, TAG_WEIGHT_BYTES, 3, quantize(scale));
-    let cluster_log2 = write_table(&mut body, &indexed, 2, 6, |v, out| {
+    let feature_log2 = write_table(
+        &mut body,
+        features,
+        TAG_WEIGHT_BYTES,
+        3,
+        FEATURE_SHIFT,
+        quantize(scale),
+    );
+    let cluster_log2 = write_table(&mut body, &indexed, 2, 6, 0, |v, out| {
         out.copy_from_slice(&v.to_le_bytes());
     });
     for t in &tuples {
         body.extend(t.iter().flat_map(|c| c.to_le_bytes()));
     }
-    let gaz_log2 = write_table(&mut body, gazetteer, 1, 6, |v, out| out[0] = *v);
+    let gaz_log2 = write_table(&mut body, gazetteer, 1, 6, 0, |v, out| out[0] = *v);
     let (second_log2, second_scale) = match second {
         Some(features) => {
             let scale = scale_of(features);
-            let log2 = write_table(&mut body, features, TAG_WEIGHT_BYTES, 3, quantize(scale));
+            let log2 = write_table(
+                &mut body,
+                features,
+                TAG_WEIGHT_BYTES,
+                3,
+                FEATURE_SHIFT,
+                quantize(scale),
+            );
             (log2, scale)
         }
         None => (0, 1.0),
@@ -478,7 +639,13 @@ mod tests {
         let model = Model::from_bytes(bytes).unwrap();
         assert!(model.second.is_none());
         let mut scores = [0f32; N_TAGS];
-        model.score(&model.features, model.scale, &[42, 1234], &mut scores);
+        model.score(
+            &model.features,
+            model.scale,
+            &[42, 1234],
+            &mut scores,
+            &mut Scratch::default(),
+        );
         assert!((scores[3] - 2.5).abs() < 1e-3);
         assert_eq!(model.clusters(99), Some([1, 2, 3, 4]));
         assert_eq!(model.clusters(98), None);
@@ -501,12 +668,27 @@ mod tests {
         let model = Model::from_bytes(bytes.clone()).unwrap();
         let (table, scale) = model.second.unwrap();
         let mut scores = [0f32; N_TAGS];
-        model.score(&table, scale, &[42, 43], &mut scores);
+        // (An absent key: feature keys differ in more than their lowest bit,
+        // which the home slot of a feature key leaves out.)
+        let absent = 0xdead_beef_0000_0043;
+        model.score(
+            &table,
+            scale,
+            &[42, absent],
+            &mut scores,
+            &mut Scratch::default(),
+        );
         assert!((scores[5] + 4.0).abs() < 1e-3 && scores[1] == 0.0);
         let keys: Vec<u64> = many.iter().map(|m| m.0).collect();
-        model.score(&table, scale, &keys, &mut scores);
+        model.score(&table, scale, &keys, &mut scores, &mut Scratch::default());
         assert!((scores[5] + 4.0 * keys.len() as f32).abs() < 0.5);
-        model.score(&model.features, model.scale, &[42], &mut scores);
+        model.score(
+            &model.features,
+            model.scale,
+            &[42],
+            &mut scores,
+            &mut Scratch::default(),
+        );
         assert!((scores[1] - 1.0).abs() < 1e-3);
         // A truncated file is refused, not misread.
         assert!(Model::from_bytes(bytes[..bytes.len() - 1].to_vec()).is_err());
@@ -532,6 +714,209 @@ mod tests {
         for (tag, confidence) in tagged.iter().flatten() {
             assert!((*tag as usize) < N_TAGS);
             assert!((0.0..=1.0).contains(confidence));
+        }
+    }
+
+    /// A deterministic pseudo-random sequence for the tests below.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            self.0 >> 33
+        }
+
+        /// A tag allowed after `prev`.
+        fn tag(&mut self, prev: u8, last: bool) -> u8 {
+            let start = self.next() as u8 % N_TAGS as u8;
+            (0..N_TAGS as u8)
+                .map(|k| (start + k) % N_TAGS as u8)
+                .find(|&t| allowed(prev, t, last))
+                .unwrap_or(O)
+        }
+    }
+
+    fn prepare(model: &Model, doc: &[Vec<&str>]) -> (Vec<(Vec<TokenInfo>, bool)>, DocMemory) {
+        let mut memory = DocMemory::default();
+        let prepared = doc
+            .iter()
+            .map(|words| {
+                let mut infos = Vec::new();
+                let headline = prepare_sentence(words, model, &mut infos);
+                memory.observe_case(&infos, headline);
+                (infos, headline)
+            })
+            .collect();
+        (prepared, memory)
+    }
+
+    /// Tagging exactly as training runs its passes (`run_pass`, every
+    /// feature of a token recomputed in each pass): what `tag_document`
+    /// must reproduce.
+    fn tag_by_run_pass(model: &Model, doc: &[Vec<&str>]) -> Vec<Vec<(u8, f32)>> {
+        use crate::features::run_pass;
+        let (prepared, mut memory) = prepare(model, doc);
+        let mut out: Vec<Vec<(u8, f32)>> = prepared
+            .iter()
+            .map(|(i, _)| vec![(O, 1.0); i.len()])
+            .collect();
+        let first_memory = memory.clone();
+        let mut scratch = Scratch::default();
+        let mut feats = Vec::new();
+        let first = run_pass(
+            &prepared,
+            &mut memory,
+            None,
+            &mut feats,
+            || false,
+            |f, s, i, prev, last| {
+                let mut scores = [0f32; N_TAGS];
+                model.score(&model.features, model.scale, f, &mut scores, &mut scratch);
+                let (best, confidence) = best_allowed(&scores, prev, last);
+                out[s][i] = (best, confidence);
+                best
+            },
+        );
+        let Some((table, scale)) = model.second else {
+            return out;
+        };
+        let stack = Stack::new(&prepared, first);
+        out.iter_mut()
+            .for_each(|c| c.iter_mut().for_each(|slot| *slot = (O, 1.0)));
+        let mut memory = first_memory;
+        run_pass(
+            &prepared,
+            &mut memory,
+            Some(&stack),
+            &mut feats,
+            || false,
+            |f, s, i, prev, last| {
+                let mut scores = [0f32; N_TAGS];
+                model.score(&table, scale, f, &mut scores, &mut scratch);
+                let (best, confidence) = best_allowed(&scores, prev, last);
+                out[s][i] = (best, confidence);
+                best
+            },
+        );
+        out
+    }
+
+    #[test]
+    fn tagging_matches_the_training_passes() {
+        use crate::features::{phrase_key, run_pass};
+        use crate::hash::{lower_hash, word_hash};
+        let doc: Vec<Vec<&str>> = [
+            "AMAZON CUTS JOBS IN SEATTLE AS JASSY REVIEWS CLOUD UNIT",
+            "Amazon will cut hundreds of jobs , Chief Executive Andy Jassy told staff in Seattle .",
+            "“ We are making hard choices , ” Jassy said on Tuesday .",
+            "The company ’s shares rose 2 % on the Nasdaq , while Microsoft and Alphabet fell .",
+            "Regulators in Brussels said they would review the deal with Deutsche Telekom AG .",
+            "seattle and amazon , in lower case , then Andy and Jassy apart .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let clusters: Vec<(u64, [u16; N_CLUSTER_LEVELS])> = ["Amazon", "Seattle", "Jassy", "the"]
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (word_hash(w), [k as u16, 7, 9, k as u16 * 3]))
+            .collect();
+        let gazetteer = [
+            (phrase_key([lower_hash("seattle")]), 0b0100u8),
+            (
+                phrase_key([lower_hash("andy"), lower_hash("jassy")]),
+                0b0001,
+            ),
+            (
+                phrase_key([lower_hash("deutsche"), lower_hash("telekom")]),
+                0b0010,
+            ),
+        ];
+        // The features both passes can meet, whatever they decide: passes
+        // over the document with random decisions.
+        let bare = Model::from_bytes(write_model(&[], &clusters, &gazetteer, None)).unwrap();
+        let (prepared, memory) = prepare(&bare, &doc);
+        let mut rng = Lcg(7);
+        let (mut first_keys, mut second_keys) = (Vec::new(), Vec::new());
+        let mut feats = Vec::new();
+        for _ in 0..20 {
+            let tags = run_pass(
+                &prepared,
+                &mut memory.clone(),
+                None,
+                &mut feats,
+                || false,
+                |f, _, _, prev, last| {
+                    first_keys.extend_from_slice(f);
+                    rng.tag(prev, last)
+                },
+            );
+            let stack = Stack::new(&prepared, tags);
+            run_pass(
+                &prepared,
+                &mut memory.clone(),
+                Some(&stack),
+                &mut feats,
+                || false,
+                |f, _, _, prev, last| {
+                    second_keys.extend_from_slice(f);
+                    rng.tag(prev, last)
+                },
+            );
+        }
+        // Random weights, with some features left out (absent keys).
+        let mut weigh = |keys: &mut Vec<u64>| -> Vec<(u64, [f32; N_TAGS])> {
+            keys.sort_unstable();
+            keys.dedup();
+            let mut weighted = Vec::new();
+            for &k in keys.iter() {
+                if rng.next() % 5 == 0 {
+                    continue;
+                }
+                let mut w = [0f32; N_TAGS];
+                w.iter_mut()
+                    .for_each(|x| *x = (rng.next() % 2001) as f32 / 100.0 - 10.0);
+                weighted.push((k, w));
+            }
+            weighted
+        };
+        let first = weigh(&mut first_keys);
+        let second = weigh(&mut second_keys);
+        assert!(first.len() > 500 && second.len() > 500);
+        for two_pass in [false, true] {
+            let bytes = write_model(
+                &first,
+                &clusters,
+                &gazetteer,
+                two_pass.then_some(&second[..]),
+            );
+            let model = Model::from_bytes(bytes).unwrap();
+            let tagged = model.tag_document(&doc);
+            assert_eq!(tagged, tag_by_run_pass(&model, &doc));
+            assert!(tagged.iter().flatten().any(|&(t, _)| t != O));
+            // The lookups agree with plain one-key-at-a-time probing.
+            let mut scores = [0f32; N_TAGS];
+            let (table, scale) = model.second.unwrap_or((model.features, model.scale));
+            model.score(
+                &table,
+                scale,
+                &second_keys,
+                &mut scores,
+                &mut Scratch::default(),
+            );
+            let mut plain = [0i32; N_TAGS];
+            for &k in &second_keys {
+                if let Some(at) = table.find(&model.bytes, k) {
+                    for (t, sum) in plain.iter_mut().enumerate() {
+                        *sum += i32::from(read_u16(&model.bytes, at + 2 * t) as i16);
+                    }
+                }
+            }
+            let plain = plain.map(|v| v as f32 * scale);
+            assert_eq!(scores, plain);
         }
     }
 }

@@ -6,13 +6,17 @@
 //!                  [--silver IOB2 [--silver-weight W] [--silver-gazetteer]]
 //!                  [--identity-dropout P] [--second-pass] --out MODEL
 //!                  [--dump FILE]
-//! newsie-train-ner --speed MODEL TEXT...
+//! newsie-train-ner --speed MODEL [--runs N] TEXT...
+//! newsie-train-ner --predict MODEL FILE...
 //! ```
 //!
 //! `--second-pass` also trains a second pass over the first pass's tags
 //! (see `models/ner/MANIFEST.md`); `--dump` writes the test file's tokens
 //! with gold and predicted tags for error analysis; `--speed` times
-//! single-threaded tagging of text files with a model file.
+//! single-threaded tagging of text files with a model file; `--predict`
+//! prints every entity (with its exact score) a model finds in text files
+//! and CoNLL files (`*.iob2.txt`), to check that a change to tagging keeps
+//! its output identical.
 
 use newsie_ner::train::{train, TrainConfig};
 use std::process::ExitCode;
@@ -21,6 +25,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--speed") {
         return speed(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("--predict") {
+        return predict(&args[1..]);
     }
     let value = |name: &str| {
         args.iter()
@@ -99,13 +106,24 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `--speed MODEL TEXT...`: single-threaded tagging throughput of a model
-/// file over text files (a quick check; `cargo bench` is the measure).
+/// `--speed MODEL [--runs N] TEXT...`: single-threaded tagging throughput
+/// of a model file over text files, best of `N` runs (default 40; a quick
+/// check, `cargo bench` is the measure; `--runs 1` suits instruction
+/// counting under callgrind).
 fn speed(args: &[String]) -> ExitCode {
     use newsie_ner::Backend;
-    let Some((model, files)) = args.split_first() else {
+    let Some((model, mut files)) = args.split_first() else {
         return ExitCode::from(2);
     };
+    let mut runs = 40;
+    if files.first().map(String::as_str) == Some("--runs") {
+        let Some(n) = files.get(1).and_then(|n| n.parse::<usize>().ok()) else {
+            eprintln!("--runs needs a number");
+            return ExitCode::from(2);
+        };
+        runs = n.max(1);
+        files = &files[2..];
+    }
     let bytes = std::fs::read(model).expect("model file");
     let backend =
         newsie_ner::LinearBackend::new(newsie_ner::Model::from_bytes(bytes).expect("model"));
@@ -118,7 +136,7 @@ fn speed(args: &[String]) -> ExitCode {
         .map(|t| newsie_core::word_tokens(t).count())
         .sum();
     let mut best = f64::MAX;
-    for _ in 0..40 {
+    for _ in 0..runs {
         let started = std::time::Instant::now();
         for t in &texts {
             let _ = backend.tag(t, &[]);
@@ -126,5 +144,41 @@ fn speed(args: &[String]) -> ExitCode {
         best = best.min(started.elapsed().as_secs_f64());
     }
     println!("{tokens} tokens, {:.0} tokens/s", tokens as f64 / best);
+    ExitCode::SUCCESS
+}
+
+/// `--predict MODEL FILE...`: every entity the model finds, with its score,
+/// one per line (CoNLL files by token index, text files by byte offset).
+fn predict(args: &[String]) -> ExitCode {
+    use newsie_ner::Backend;
+    use std::fmt::Write;
+    let Some((model, files)) = args.split_first() else {
+        return ExitCode::from(2);
+    };
+    let bytes = std::fs::read(model).expect("model file");
+    let backend =
+        newsie_ner::LinearBackend::new(newsie_ner::Model::from_bytes(bytes).expect("model"));
+    let mut out = String::new();
+    for file in files {
+        let _ = writeln!(out, "# {file}");
+        if file.ends_with(".iob2.txt") {
+            let docs = newsie_ner::train::read_conll(std::path::Path::new(file)).expect("conll");
+            for (d, doc) in docs.iter().enumerate() {
+                let words: Vec<Vec<&str>> = doc
+                    .iter()
+                    .map(|s| s.words.iter().map(String::as_str).collect())
+                    .collect();
+                for e in backend.tag_tokens(&words).expect("tagging") {
+                    let _ = writeln!(out, "{d} {e:?}");
+                }
+            }
+        } else {
+            let text = std::fs::read_to_string(file).expect("text file");
+            for e in backend.tag(&text, &[]).expect("tagging") {
+                let _ = writeln!(out, "{e:?}");
+            }
+        }
+    }
+    print!("{out}");
     ExitCode::SUCCESS
 }
