@@ -1605,10 +1605,7 @@ impl<'a> Parser<'a> {
                 e += 1;
                 a.value += c.value / 100.0;
                 a.e = e;
-            } else if (self.phrase_end(e) || self.cents_before_comparative(k, e))
-                && c.value.fract() == 0.0
-                && a.unit_after
-            {
+            } else if self.phrase_end(e) && c.value.fract() == 0.0 && a.unit_after {
                 a.value += c.value / 100.0;
                 a.e = e;
             } else if k > a.e
@@ -1634,19 +1631,6 @@ impl<'a> Parser<'a> {
             return false;
         };
         matches!(self.lex(next.e), Lex::Currency(word, false) if word == code)
-    }
-
-    /// `15 USD 50 more`: two written digits after the currency, then a
-    /// comparative that speaks of the whole amount.
-    fn cents_before_comparative(&self, k: usize, e: usize) -> bool {
-        e == k + 1
-            && self.tok(k).is_some_and(|t| t.is_num())
-            && self.str_of(k).len() == 2
-            && self.lex(e) == Lex::Comparative
-            && matches!(
-                self.str_of(e).to_ascii_lowercase().as_str(),
-                "more" | "less"
-            )
     }
 
     /// Percent and money words after the core.
