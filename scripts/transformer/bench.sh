@@ -15,7 +15,7 @@ conll="${2:-../shared/benchmarks/conll2003}"
 scripts/transformer/setup.sh
 # shellcheck disable=SC1091
 . "${NEWSIE_TORCH_CACHE:-$HOME/.cache/newsie-torch}/env.sh"
-cargo build --release -q -p newsie-cli -p newsie-ner --features newsie-ner/transformer,newsie-cli/transformer --examples --bins
+cargo build --release -q -p newsie-cli -p newsie-eval --features newsie-eval/transformer,newsie-cli/transformer --examples --bins
 target="${CARGO_TARGET_DIR:-target}/release"
 files=("$conll/test.iob2.txt" "$conll/conllpp_test.conll")
 

@@ -26,11 +26,7 @@ fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<Suite
 }
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let mut builder = Pipeline::builder();
-    if let Some(tagger) = crate::ner::tagger(&args.ner)? {
-        builder = builder.tagger(tagger);
-    }
-    let pipeline = builder.build().context("cannot build the pipeline")?;
+    let pipeline = crate::ner::build_pipeline(&args.ner, Pipeline::builder())?;
     let suites = if args.suites.is_empty() {
         vec![Suite::Fixtures]
     } else {

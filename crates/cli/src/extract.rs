@@ -100,11 +100,10 @@ fn progress_bar(quiet: bool) -> Option<ProgressBar> {
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let mut builder = Pipeline::builder().stages(stages_from(&args.only));
-    if let Some(tagger) = crate::ner::tagger(&args.ner)? {
-        builder = builder.tagger(tagger);
-    }
-    let pipeline = builder.build().context("cannot build the pipeline")?;
+    let pipeline = crate::ner::build_pipeline(
+        &args.ner,
+        Pipeline::builder().stages(stages_from(&args.only)),
+    )?;
     let threads = match args.threads {
         Some(0) => anyhow::bail!("--threads must be at least 1"),
         Some(n) => n,

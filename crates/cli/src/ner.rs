@@ -1,16 +1,25 @@
 //! `--ner` and `--model`: which entity tagger the pipeline runs.
 
 use crate::args::{NerArgs, NerBackend};
-use anyhow::Result;
+use anyhow::{Context, Result};
 use newsie_ner::Tagger;
+use newsie_pipeline::{Pipeline, PipelineBuilder};
 use std::path::PathBuf;
 
 /// Where `--ner transformer` looks when `--model` is not given.
 const DEFAULT_MODEL: &str = "models/ner-transformer";
 
+/// Builds `builder`'s pipeline with the tagger the arguments ask for.
+pub fn build_pipeline(args: &NerArgs, mut builder: PipelineBuilder) -> Result<Pipeline> {
+    if let Some(tagger) = tagger(args)? {
+        builder = builder.tagger(tagger);
+    }
+    builder.build().context("cannot build the pipeline")
+}
+
 /// The tagger the arguments ask for; `None` means the pipeline's default
 /// (the embedded linear model).
-pub fn tagger(args: &NerArgs) -> Result<Option<Tagger>> {
+fn tagger(args: &NerArgs) -> Result<Option<Tagger>> {
     match args.ner {
         NerBackend::Linear => {
             if args.model.is_some() {
@@ -37,7 +46,6 @@ pub fn tagger(args: &NerArgs) -> Result<Option<Tagger>> {
 
 #[cfg(feature = "transformer")]
 fn transformer(dir: PathBuf) -> Result<Tagger> {
-    use anyhow::Context;
     use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend};
     let model = BertClassifier::load(&dir, &BertOptions::new())
         .with_context(|| format!("cannot load the transformer checkpoint {}", dir.display()))?;

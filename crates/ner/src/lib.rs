@@ -208,6 +208,28 @@ fn is_possessive(token: &str) -> bool {
         && chars.next().is_none()
 }
 
+/// The news conventions of annotation.md that a CoNLL-trained model does not
+/// know, for any backend: a possessive `'s` is not part of the name, nor is
+/// a person's title (or its abbreviating dot). `None` when nothing is left.
+fn news_trim(
+    words: &[&str],
+    mut start: usize,
+    mut end: usize,
+    label: EntityLabel,
+) -> Option<(usize, usize)> {
+    while end > start && is_possessive(words[end - 1]) {
+        end -= 1;
+    }
+    if label == EntityLabel::Per {
+        while end - start > 1
+            && (TITLES.contains(&words[start].to_lowercase().as_str()) || words[start] == ".")
+        {
+            start += 1;
+        }
+    }
+    (end > start).then_some((start, end))
+}
+
 /// The default backend: the trained linear model.
 #[derive(Debug)]
 pub struct LinearBackend {
@@ -385,23 +407,10 @@ impl Backend for LinearBackend {
         let mut out = Vec::new();
         for ((spans, words), tags) in token_spans.iter().zip(&words).zip(&tagged) {
             for (start, end, kind, score) in split_at_titles(words, token_entities(tags)) {
-                let (mut start, mut end) = (start, end);
                 let label = LABELS[kind as usize];
-                while end > start && is_possessive(words[end - 1]) {
-                    end -= 1;
-                }
-                if label == EntityLabel::Per {
-                    // Leave titles (and their abbreviating dots) out of names.
-                    while end - start > 1
-                        && (TITLES.contains(&words[start].to_lowercase().as_str())
-                            || words[start] == ".")
-                    {
-                        start += 1;
-                    }
-                }
-                if end <= start {
+                let Some((start, end)) = news_trim(words, start, end, label) else {
                     continue;
-                }
+                };
                 let mut span = Span::new(spans[start].start, spans[end - 1].end);
                 if label == EntityLabel::Org
                     && CORPORATE_SUFFIXES.contains(&words[end - 1].to_lowercase().as_str())

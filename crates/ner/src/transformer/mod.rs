@@ -498,7 +498,7 @@ impl<M: TokenClassifier> Backend for ClassifierBackend<M> {
         let mut out = Vec::new();
         for ((spans, words), entities) in token_spans.iter().zip(&words).zip(tagged) {
             for e in entities {
-                let Some((start, end)) = news_trim(words, e.start, e.end, e.label) else {
+                let Some((start, end)) = crate::news_trim(words, e.start, e.end, e.label) else {
                     continue;
                 };
                 let span = Span::new(spans[start].start, spans[end - 1].end);
@@ -526,28 +526,6 @@ impl<M: TokenClassifier> Backend for ClassifierBackend<M> {
             })
             .collect())
     }
-}
-
-/// The news conventions of annotation.md that a CoNLL-trained model does not
-/// know: a possessive `'s` is not part of the name, nor is a person's title.
-fn news_trim(
-    words: &[&str],
-    mut start: usize,
-    mut end: usize,
-    label: EntityLabel,
-) -> Option<(usize, usize)> {
-    while end > start && crate::is_possessive(words[end - 1]) {
-        end -= 1;
-    }
-    if label == EntityLabel::Per {
-        while end - start > 1
-            && (crate::TITLES.contains(&words[start].to_lowercase().as_str())
-                || words[start] == ".")
-        {
-            start += 1;
-        }
-    }
-    (end > start).then_some((start, end))
 }
 
 #[cfg(test)]

@@ -1,0 +1,56 @@
+//! Times newsie's transformer backend on CoNLL files, as
+//! `scripts/transformer/evaluate.py` times PyTorch on the same ones (see
+//! `scripts/transformer/bench.sh`). Documents are read as `newsie eval`
+//! reads them.
+//!
+//! ```sh
+//! cargo run --release -p newsie-eval --features transformer --example transformer_throughput -- \
+//!     models/ner-transformer ../shared/benchmarks/conll2003/test.iob2.txt ../shared/benchmarks/conll2003/conllpp_test.conll
+//! ```
+
+use newsie_eval::suites::conll;
+use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend};
+use newsie_ner::Backend;
+use std::path::Path;
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let model = args
+        .next()
+        .ok_or("usage: transformer_throughput MODEL_DIR CONLL_FILE...")?;
+    let started = Instant::now();
+    // TORCH_THREADS=N sets libtorch's intra-op threads (default: all cores).
+    let mut options = BertOptions::new();
+    if let Some(n) = std::env::var("TORCH_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        options = options.threads(n);
+    }
+    let backend = ClassifierBackend::new(BertClassifier::load(&model, &options)?)?;
+    let load = started.elapsed().as_secs_f64();
+    let (mut tokens, mut seconds, mut entities) = (0usize, 0f64, 0usize);
+    for file in args {
+        let documents = conll::read(Path::new(&file))?;
+        let documents: Vec<Vec<Vec<&str>>> = documents
+            .iter()
+            .map(|doc| {
+                doc.iter()
+                    .map(|s| s.tokens.iter().map(String::as_str).collect())
+                    .collect()
+            })
+            .collect();
+        tokens += documents.iter().flatten().map(Vec::len).sum::<usize>();
+        let t0 = Instant::now();
+        for document in &documents {
+            entities += backend.tag_tokens(document)?.len();
+        }
+        seconds += t0.elapsed().as_secs_f64();
+    }
+    println!(
+        "{{\"load_s\": {load:.3}, \"tokens\": {tokens}, \"tag_s\": {seconds:.3}, \"tokens_per_s\": {:.0}, \"entities\": {entities}}}",
+        tokens as f64 / seconds
+    );
+    Ok(())
+}
