@@ -761,8 +761,8 @@ impl<'a> Parser<'a> {
                 // A currency word before the number: `dlrs 220 million`,
                 // `ringgit 42`, `malaysian ringgit 42`, `rmb 10`.
                 let (word_code, after) = match (t.lex, self.lex(i + 1)) {
-                    (Lex::Currency(code, false), _) => (Some(code), i + 1),
-                    (Lex::Qualifier(q), Lex::Currency(_, false)) => (Some(q), i + 2),
+                    (Lex::Currency(code, 1), _) => (Some(code), i + 1),
+                    (Lex::Qualifier(q), Lex::Currency(_, 1)) => (Some(q), i + 2),
                     _ => (None, i + 1),
                 };
                 if let Some(code) = word_code {
@@ -1128,7 +1128,7 @@ impl<'a> Parser<'a> {
                     a.scale = c.scale;
                     return Some(a);
                 }
-                Lex::Currency(_, false) if money => {}
+                Lex::Currency(_, 1) if money => {}
                 _ => {}
             }
             return None;
@@ -1560,8 +1560,8 @@ impl<'a> Parser<'a> {
     /// at `k`: its code and end. Sub-units do not count.
     fn currency_word(&self, k: usize) -> Option<(&'static str, usize)> {
         match (self.lex(k), self.lex(k + 1)) {
-            (Lex::Currency(code, false), _) => Some((code, k + 1)),
-            (Lex::Qualifier(q), Lex::Currency(_, false)) => Some((q, k + 2)),
+            (Lex::Currency(code, 1), _) => Some((code, k + 1)),
+            (Lex::Qualifier(q), Lex::Currency(_, 1)) => Some((q, k + 2)),
             _ => None,
         }
     }
@@ -1570,8 +1570,8 @@ impl<'a> Parser<'a> {
     /// prefix before the number again (`$ 10 dollars`).
     fn redundant_currency_word(&self, e: usize, code: &str, dollar_sign: bool) -> Option<usize> {
         match self.lex(e) {
-            Lex::Currency(word, false) if word == code => Some(e + 1),
-            Lex::Currency("USD", false) if dollar_sign && self.str_of(e).len() > 3 => {
+            Lex::Currency(word, 1) if word == code => Some(e + 1),
+            Lex::Currency("USD", 1) if dollar_sign && self.str_of(e).len() > 3 => {
                 // `C$ 10 dollars`: any dollar, but not `bucks` or `dlrs`.
                 self.str_of(e)
                     .to_ascii_lowercase()
@@ -1597,7 +1597,7 @@ impl<'a> Parser<'a> {
             }
             let mut e = c.end;
             let sub = match self.lex(e) {
-                Lex::Currency(_, true) | Lex::Cent => true,
+                Lex::Currency(_, 2..) | Lex::Cent => true,
                 _ if self.str_of(e) == "c" && self.glued(e) => true,
                 _ => false,
             };
@@ -1630,7 +1630,7 @@ impl<'a> Parser<'a> {
         let Some(next) = self.core(e + 1, true) else {
             return false;
         };
-        matches!(self.lex(next.e), Lex::Currency(word, false) if word == code)
+        matches!(self.lex(next.e), Lex::Currency(word, 1) if word == code)
     }
 
     /// Percent and money words after the core.
@@ -1803,25 +1803,21 @@ impl<'a> Parser<'a> {
         }
         let (code, sub) = match self.lex(k) {
             Lex::Currency(code, sub) => (code, sub),
-            Lex::Cent => ("USD", true),
+            Lex::Cent => ("USD", 100),
             _ => return,
         };
         // `20 pounds of meat` is a weight.
-        if code == "GBP" && !sub && self.lex(k + 1) == Lex::Of && qual.is_none() {
+        if code == "GBP" && sub == 1 && self.lex(k + 1) == Lex::Of && qual.is_none() {
             return;
         }
-        let unit = match qual {
-            Some(q) if !sub => q,
-            Some(q) => q,
-            None => code,
-        };
+        let unit = qual.unwrap_or(code);
         a.kind = QKind::Money;
         a.unit = Some(unit);
         a.e = k + 1;
         a.bare = false;
         a.unit_after = true;
-        if sub {
-            a.value /= 100.0;
+        if sub > 1 {
+            a.value /= f64::from(sub);
         } else {
             self.cents_tail(a);
         }

@@ -63,6 +63,7 @@ fn money_forms() {
         ("420 million yen", 4.2e8, "JPY"),
         ("125 million Australian dollars", 1.25e8, "AUD"),
         ("5 pounds", 5.0, "GBP"),
+        ("250,000 satoshis", 0.0025, "XBT"),
     ] {
         let q = one(text);
         assert_eq!(q.kind, QuantityKind::Money, "{text}");

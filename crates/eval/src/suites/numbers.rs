@@ -5,8 +5,8 @@
 //! Conventions that differ from newsie's are bridged here, never in the
 //! normalizer: Recognizers-Text and Duckling leave hedge words out of their
 //! spans (ours keep them), so Recognizers-Text is scored on value with span
-//! overlap; their `Cent`/`Pence` units count in sub-units, ours in the main
-//! unit, so their values are divided by 100.
+//! overlap; their `Cent`/`Pence`/`Satoshi` units count in sub-units, ours in
+//! the main unit, so their values are divided by 100 (or 10^8).
 
 use crate::score::PassRate;
 use crate::{read_to_string, Error};
@@ -93,12 +93,17 @@ fn expectation(model: &str, result: &Value) -> Option<Expect> {
     }
     let v: f64 = value.trim_end_matches('%').parse().ok()?;
     let unit = res["unit"].as_str().unwrap_or("");
-    let v = if matches!(unit, "Cent" | "Pence" | "Penny") {
-        v / 100.0
-    } else {
-        v
-    };
-    Some(Expect::Value(v))
+    Some(Expect::Value(v / sub_units_per_main_unit(unit)))
+}
+
+/// How many of a Recognizers-Text sub-unit make the main unit newsie
+/// reports the amount in.
+fn sub_units_per_main_unit(unit: &str) -> f64 {
+    match unit {
+        "Cent" | "Pence" | "Penny" => 100.0,
+        "Satoshi" => 1e8,
+        _ => 1.0,
+    }
 }
 
 fn quantity_matches(e: &Expect, q: &Quantity) -> bool {
