@@ -9,7 +9,9 @@
 //! `NEWSIE_REQUIRE_TORCH=1` (as in CI) makes that a failure.
 #![cfg(feature = "transformer")]
 
-use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend, TokenClassifier};
+use newsie_ner::transformer::{
+    BertClassifier, BertOptions, CaseType, ClassifierBackend, TokenClassifier, Window,
+};
 use newsie_ner::Backend;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,12 +35,17 @@ fn repo_root() -> PathBuf {
 }
 
 /// Writes the tiny checkpoint and PyTorch's reference into a fresh folder.
-fn tiny_checkpoint(python: &Path, window: usize) -> (tempfile::TempDir, serde_json::Value) {
+fn tiny_checkpoint(
+    python: &Path,
+    window: usize,
+    case_types: bool,
+) -> (tempfile::TempDir, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap();
     let status = Command::new(python)
         .arg(repo_root().join("scripts/transformer/tiny_checkpoint.py"))
         .arg(dir.path())
         .arg(window.to_string())
+        .args(case_types.then_some("--case-types"))
         .status()
         .expect("run tiny_checkpoint.py");
     assert!(status.success(), "tiny_checkpoint.py failed");
@@ -48,6 +55,15 @@ fn tiny_checkpoint(python: &Path, window: usize) -> (tempfile::TempDir, serde_js
 
 fn sentences(reference: &serde_json::Value) -> Vec<Vec<String>> {
     serde_json::from_value(reference["sentences"].clone()).unwrap()
+}
+
+fn case_of_id(id: u8) -> CaseType {
+    [
+        CaseType::Lower,
+        CaseType::Title,
+        CaseType::Upper,
+        CaseType::Mixed,
+    ][usize::from(id)]
 }
 
 fn check(model_dir: &Path, reference: &serde_json::Value, window: usize) {
@@ -63,11 +79,16 @@ fn check(model_dir: &Path, reference: &serde_json::Value, window: usize) {
     }
 
     // Logits: every window, run together as one padded batch.
-    let windows: Vec<Vec<u32>> = reference["windows"]
+    let windows: Vec<Window> = reference["windows"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|w| serde_json::from_value(w["ids"].clone()).unwrap())
+        .map(|w| {
+            let pieces: Vec<u32> = serde_json::from_value(w["ids"].clone()).unwrap();
+            let cases: Vec<u8> = serde_json::from_value(w["cases"].clone()).unwrap();
+            let cases = cases.into_iter().map(case_of_id).collect();
+            Window { pieces, cases }
+        })
         .collect();
     assert!(windows.len() > 2, "the reference must need several windows");
     let logits = classifier.logits(&windows).unwrap();
@@ -106,7 +127,7 @@ fn check(model_dir: &Path, reference: &serde_json::Value, window: usize) {
 fn a_tiny_random_checkpoint_matches_pytorch() {
     let Some(python) = python() else { return };
     let window = 16;
-    let (dir, reference) = tiny_checkpoint(&python, window);
+    let (dir, reference) = tiny_checkpoint(&python, window, false);
     check(dir.path(), &reference, window);
 
     // The same checkpoint without tokenizer.json: vocab.txt alone must
@@ -124,9 +145,27 @@ fn a_tiny_random_checkpoint_matches_pytorch() {
 }
 
 #[test]
+fn a_checkpoint_with_case_types_matches_pytorch() {
+    let Some(python) = python() else { return };
+    let window = 16;
+    let (dir, reference) = tiny_checkpoint(&python, window, true);
+    // The reference must hold words of several cases, or the test would
+    // not see a wrong token type.
+    let cases: std::collections::BTreeSet<u64> = reference["windows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["cases"].as_array().unwrap().clone())
+        .filter_map(|c| c.as_u64())
+        .collect();
+    assert!(cases.len() >= 3, "{cases:?}");
+    check(dir.path(), &reference, window);
+}
+
+#[test]
 fn text_in_gives_byte_spans_out() {
     let Some(python) = python() else { return };
-    let (dir, _) = tiny_checkpoint(&python, 16);
+    let (dir, _) = tiny_checkpoint(&python, 16, false);
     let classifier = BertClassifier::load(dir.path(), &BertOptions::new()).unwrap();
     let backend = ClassifierBackend::new(classifier).unwrap();
     let text = "Andy Jassy said Amazon’s shares rose in Zürich — naïve or not — on Monday.";

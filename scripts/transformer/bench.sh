@@ -25,6 +25,6 @@ echo "== newsie (Rust, libtorch 2.4.0 through rust-bert)"
 "$target/newsie" eval conll2003 --ner transformer --model "$model" \
     --benchmarks "$(dirname "$conll")" | grep micro
 
-echo "== Python (torch 2.4.0, transformers)"
+echo "== Python (torch 2.4.0, transformers): the same windows and batches, then transformers' pipeline"
 /usr/bin/time -f "peak RSS %M KB, wall %e s" \
-    "$NEWSIE_TORCH_PYTHON" scripts/transformer/evaluate.py --model "$model" --conll "$conll"
+    "$NEWSIE_TORCH_PYTHON" scripts/transformer/evaluate.py --model "$model" --conll "$conll" --pipeline

@@ -13,6 +13,33 @@ LABELS = ["O"] + [f"{p}-{t}" for t in TYPES for p in ("B", "I")]
 LABEL_ID = {name: i for i, name in enumerate(LABELS)}
 DEFAULT_WINDOW = 126  # pieces, [CLS] and [SEP] not counted (bert.rs)
 
+# Case types (newsie_ner::transformer::case_type): an uncased encoder cannot
+# see capital letters, so a checkpoint trained with `finetune.py
+# --case-types` reads each word's case class through BERT's token-type
+# embedding. 0 is "no capital" so that row keeps the encoder's own meaning.
+CASE_TYPES = 4
+CASE_NONE, CASE_TITLE, CASE_UPPER, CASE_MIXED = range(CASE_TYPES)
+
+
+def case_type(word):
+    """The case class of a word: no capital letter (0), a capital first
+    letter and not all capitals (1), two or more letters all capitals (2),
+    any other capitals (3, `iPhone`)."""
+    letters = [c for c in word if c.isalpha()]
+    uppers = sum(1 for c in letters if c.isupper())
+    if uppers == 0:
+        return CASE_NONE
+    if uppers == len(letters) and len(letters) >= 2:
+        return CASE_UPPER
+    if letters[0].isupper():
+        return CASE_TITLE
+    return CASE_MIXED
+
+
+def uses_case_types(config):
+    """Whether a checkpoint's config asks for case types."""
+    return bool(getattr(config, "newsie_case_types", False))
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -133,23 +160,27 @@ def word_pieces(tokenizer, words):
 
 def document_windows(tokenizer, doc, max_pieces=DEFAULT_WINDOW):
     """A document's windows: [(piece ids, first-piece index per word or
-    None, flat word indices)], with the flat word list (sentence, index)."""
-    flat, counts, pieces_of = [], [], []
+    None, flat word indices, case type per piece)], with the flat word list
+    (sentence, index)."""
+    flat, counts, pieces_of, cases_of = [], [], [], []
     for s, (tokens, _) in enumerate(doc):
         for i, p in enumerate(word_pieces(tokenizer, tokens)):
             flat.append((s, i))
             counts.append((s, len(p)))
             pieces_of.append(p)
+            cases_of.append(case_type(tokens[i]))
     out = []
     for start, end in plan_windows(counts, max_pieces):
-        ids, first = [], []
-        for p in pieces_of[start:end]:
+        ids, first, cases = [], [], []
+        for p, case in zip(pieces_of[start:end], cases_of[start:end]):
             if not p or len(ids) >= max_pieces:
                 first.append(None)
                 continue
             first.append(len(ids))
-            ids.extend(p[: max_pieces - len(ids)])
-        out.append((ids, first, list(range(start, end))))
+            taken = p[: max_pieces - len(ids)]
+            ids.extend(taken)
+            cases.extend([case] * len(taken))
+        out.append((ids, first, list(range(start, end)), cases))
     return out, flat
 
 
@@ -210,6 +241,7 @@ def predict(model, tokenizer, docs, device, id2label, batch=32, max_pieces=DEFAU
         flats.append(flat)
         jobs.extend((d, w) for w in windows)
     word_labels = [[[None] * len(tokens) for tokens, _ in doc] for doc in docs]
+    with_cases = uses_case_types(model.config)
     model.eval()
     with torch.no_grad():
         for at in range(0, len(jobs), batch):
@@ -217,16 +249,19 @@ def predict(model, tokenizer, docs, device, id2label, batch=32, max_pieces=DEFAU
             width = max(len(w[0]) for _, w in chunk) + 2
             ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
             mask = torch.zeros((len(chunk), width), dtype=torch.long)
-            for r, (_, (piece_ids, _, _)) in enumerate(chunk):
+            types = torch.zeros((len(chunk), width), dtype=torch.long)
+            for r, (_, (piece_ids, _, _, cases)) in enumerate(chunk):
                 row = [cls_id] + piece_ids + [sep_id]
                 ids[r, : len(row)] = torch.tensor(row)
                 mask[r, : len(row)] = 1
+                if with_cases and cases:
+                    types[r, 1 : len(cases) + 1] = torch.tensor(cases)
             logits = model(
                 input_ids=ids.to(device),
                 attention_mask=mask.to(device),
-                token_type_ids=torch.zeros_like(ids).to(device),
+                token_type_ids=types.to(device),
             ).logits.float().cpu()
-            for r, (d, (_, first, words)) in enumerate(chunk):
+            for r, (d, (_, first, words, _)) in enumerate(chunk):
                 for f, w in zip(first, words):
                     if f is None:
                         continue

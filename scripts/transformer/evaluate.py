@@ -4,7 +4,13 @@ in PyTorch, windowed and decoded exactly as newsie's transformer backend
 does it, and times the tagging: the Python side of the comparison in
 scripts/transformer/bench.sh.
 
-    python evaluate.py --model DIR --conll ../shared/benchmarks/conll2003 [--threads N]
+    python evaluate.py --model DIR --conll ../shared/benchmarks/conll2003 [--threads N] [--pipeline]
+
+With --pipeline it also times the way most Python code runs a checkpoint:
+transformers' `pipeline("token-classification")` over each document's text
+(tokens joined by spaces), long documents cut with a stride. That path
+cuts its own windows (up to 512 pieces) and gives no case types, so only its
+speed is reported, not an F1.
 """
 
 import argparse
@@ -21,12 +27,32 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import conll_windows as cw  # noqa: E402
 
 
+def time_pipeline(args, tokenizer, model):
+    """Tokens per second of transformers' own token-classification pipeline
+    on the documents' text, batch as --batch."""
+    from transformers import pipeline
+
+    tagger = pipeline("token-classification", model=model, tokenizer=tokenizer, device=-1,
+                      aggregation_strategy="first", stride=32)
+    texts, tokens = [], 0
+    for file in ("test.iob2.txt", "conllpp_test.conll"):
+        for doc in cw.read_conll(os.path.join(args.conll, file)):
+            texts.append(" ".join(t for sentence, _ in doc for t in sentence))
+            tokens += sum(len(sentence) for sentence, _ in doc)
+    t0 = time.perf_counter()
+    entities = sum(len(found) for found in tagger(texts, batch_size=args.batch))
+    seconds = time.perf_counter() - t0
+    return {"tokens": tokens, "tag_s": seconds, "tokens_per_s": tokens / seconds, "entities": entities}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", required=True)
     ap.add_argument("--conll", required=True)
     ap.add_argument("--threads", type=int, default=0, help="torch intra-op threads (default: torch's)")
     ap.add_argument("--batch", type=int, default=16, help="windows per forward pass (newsie's default)")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="also time transformers' token-classification pipeline on the same text")
     args = ap.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -50,6 +76,8 @@ def main():
     result["tokens"] = tokens
     result["tag_s"] = tag_seconds
     result["tokens_per_s"] = tokens / tag_seconds
+    if args.pipeline:
+        result["pipeline"] = time_pipeline(args, tokenizer, model)
     result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result, indent=2))
 

@@ -34,21 +34,22 @@ TOKENIZER_FILES = ["tokenizer.json", "vocab.txt", "tokenizer_config.json", "spec
 
 
 def training_examples(tokenizer, docs, max_pieces):
-    """(piece ids, piece labels with -100 off first pieces) per window."""
+    """(piece ids, piece labels with -100 off first pieces, case types) per
+    window."""
     out = []
     for doc in docs:
         windows, flat = cw.document_windows(tokenizer, doc, max_pieces)
-        for ids, first, words in windows:
+        for ids, first, words, cases in windows:
             labels = [-100] * len(ids)
             for f, w in zip(first, words):
                 if f is not None:
                     s, i = flat[w]
                     labels[f] = cw.LABEL_ID[doc[s][1][i]]
-            out.append((ids, labels))
+            out.append((ids, labels, cases))
     return out
 
 
-def batches(examples, size, tokenizer, shuffle, rng):
+def batches(examples, size, tokenizer, shuffle, rng, with_cases):
     order = list(range(len(examples)))
     if shuffle:
         rng.shuffle(order)
@@ -57,33 +58,47 @@ def batches(examples, size, tokenizer, shuffle, rng):
     pad_id = tokenizer.convert_tokens_to_ids("[PAD]")
     for at in range(0, len(order), size):
         chunk = [examples[i] for i in order[at:at + size]]
-        width = max(len(ids) for ids, _ in chunk) + 2
+        width = max(len(ids) for ids, _, _ in chunk) + 2
         ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
         mask = torch.zeros((len(chunk), width), dtype=torch.long)
         labels = torch.full((len(chunk), width), -100, dtype=torch.long)
-        for r, (piece_ids, piece_labels) in enumerate(chunk):
+        types = torch.zeros((len(chunk), width), dtype=torch.long)
+        for r, (piece_ids, piece_labels, cases) in enumerate(chunk):
             n = len(piece_ids) + 2
             ids[r, :n] = torch.tensor([cls_id] + piece_ids + [sep_id])
             mask[r, :n] = 1
             labels[r, 1:n - 1] = torch.tensor(piece_labels)
-        yield ids, mask, labels
+            if with_cases and cases:
+                types[r, 1:n - 1] = torch.tensor(cases)
+        yield ids, mask, labels, types
 
 
-def load_model(encoder):
+def load_model(encoder, case_types):
     id2label = dict(enumerate(cw.LABELS))
     model = BertForTokenClassification.from_pretrained(
         encoder,
         num_labels=len(cw.LABELS),
         id2label=id2label,
         label2id={v: k for k, v in id2label.items()},
-    )
-    return model.float()
+    ).float()
+    if case_types:
+        # Every case type starts as the encoder's token type 0, so the
+        # fine-tuning begins from the encoder's own function and learns
+        # what a capital letter adds.
+        old = model.bert.embeddings.token_type_embeddings
+        new = torch.nn.Embedding(cw.CASE_TYPES, old.embedding_dim)
+        with torch.no_grad():
+            new.weight.copy_(old.weight[0].expand(cw.CASE_TYPES, -1))
+        model.bert.embeddings.token_type_embeddings = new
+        model.config.type_vocab_size = cw.CASE_TYPES
+        model.config.newsie_case_types = True
+    return model
 
 
 def train_one(args, lr, tokenizer, train, dev_docs, device, log):
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
-    model = load_model(args.encoder).to(device)
+    model = load_model(args.encoder, args.case_types).to(device)
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
         {"params": [p for n, p in model.named_parameters() if not n.endswith(no_decay)],
@@ -103,10 +118,10 @@ def train_one(args, lr, tokenizer, train, dev_docs, device, log):
     for epoch in range(1, args.epochs + 1):
         model.train()
         started = time.time()
-        for ids, mask, labels in batches(train, args.batch, tokenizer, True, rng):
+        for ids, mask, labels, types in batches(train, args.batch, tokenizer, True, rng, args.case_types):
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
                 out = model(input_ids=ids.to(device), attention_mask=mask.to(device),
-                            token_type_ids=torch.zeros_like(ids).to(device), labels=labels.to(device))
+                            token_type_ids=types.to(device), labels=labels.to(device))
             out.loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -137,6 +152,9 @@ def export(args, state, out):
     config["id2label"] = {str(i): name for i, name in enumerate(cw.LABELS)}
     config["label2id"] = {name: i for i, name in enumerate(cw.LABELS)}
     config["torch_dtype"] = "float16"
+    if args.case_types:
+        config["type_vocab_size"] = cw.CASE_TYPES
+        config["newsie_case_types"] = True
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(config, f, indent=2, sort_keys=True)
     for name in TOKENIZER_FILES:
@@ -155,6 +173,8 @@ def main():
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--window", type=int, default=cw.DEFAULT_WINDOW)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--case-types", action="store_true",
+                    help="give each piece its word's case class as BERT token type (for uncased encoders)")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N documents only (smoke test)")
     args = ap.parse_args()
 
@@ -188,6 +208,7 @@ def main():
     model = BertForTokenClassification.from_pretrained(args.out).float().to(device)
     metrics = {"encoder": os.path.basename(os.path.normpath(args.encoder)), "lr": lr, "epoch": epoch,
                "epochs": args.epochs, "batch": args.batch, "window": args.window, "seed": args.seed,
+               "case_types": args.case_types,
                "torch": torch.__version__, "device": str(device)}
     for name, docs in [("dev", dev_docs), ("test", test_docs)]:
         metrics[name] = evaluate(model, tokenizer, docs, device)

@@ -2,12 +2,14 @@
 """Writes a tiny random BERT token-classification checkpoint and what
 PyTorch computes with it, for newsie's parity test (tests/transformer.rs).
 
-    python tiny_checkpoint.py OUT_DIR WINDOW
+    python tiny_checkpoint.py OUT_DIR WINDOW [--case-types]
 
 OUT_DIR gets a Hugging Face checkpoint folder (config.json,
 model.safetensors, tokenizer.json, vocab.txt) and reference.json: the
-sentences, their subword pieces per word, the logits of every window, and
-the entities that newsie's decoding rules give for those logits.
+sentences, their subword pieces per word, the pieces and case types of
+every window with its logits, and the entities that newsie's decoding
+rules give for those logits. With --case-types the checkpoint reads each
+word's case class as its token type, as `finetune.py --case-types` trains.
 """
 
 import json
@@ -31,11 +33,13 @@ SENTENCES = [
     ["New", "York", "'s", "chief", "of", "the", "bank", "said", "that", "London", "rose", ","]
     + ["and", "shares", "rose", "in", "Zurich", "and", "in", "London", "and", "in", "New", "York", "."],
     ["\u4e2d\u6587", "x", "\u200b", "Amazon"],
+    ["AWS", "and", "eBay", "shares", "rose", "in", "NEW", "YORK", "."],
 ]
 
 
 def main():
     out, window = sys.argv[1], int(sys.argv[2])
+    case_types = "--case-types" in sys.argv[3:]
     os.makedirs(out, exist_ok=True)
     vocab = list(dict.fromkeys(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + WORDS + PIECES + CHARS))
     vocab_path = os.path.join(out, "vocab.txt")
@@ -48,7 +52,10 @@ def main():
     id2label = dict(enumerate(cw.LABELS))
     config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
                         num_attention_heads=4, intermediate_size=37, max_position_embeddings=64,
-                        id2label=id2label, label2id={v: k for k, v in id2label.items()})
+                        id2label=id2label, label2id={v: k for k, v in id2label.items()},
+                        type_vocab_size=cw.CASE_TYPES if case_types else 2)
+    if case_types:
+        config.newsie_case_types = True
     model = BertForTokenClassification(config).eval()
     with torch.no_grad():
         # Large classifier weights, so that labels differ from word to word
@@ -65,11 +72,12 @@ def main():
     for words in SENTENCES:
         reference["pieces"].append(cw.word_pieces(tokenizer, words))
     with torch.no_grad():
-        for ids, _, _ in windows:
+        for ids, _, _, cases in windows:
             row = torch.tensor([[cls_id] + ids + [sep_id]])
+            types = torch.tensor([[0] + (cases if case_types else [0] * len(ids)) + [0]])
             logits = model(input_ids=row, attention_mask=torch.ones_like(row),
-                           token_type_ids=torch.zeros_like(row)).logits[0, 1:-1]
-            reference["windows"].append({"ids": ids, "logits": logits.tolist()})
+                           token_type_ids=types).logits[0, 1:-1]
+            reference["windows"].append({"ids": ids, "cases": cases, "logits": logits.tolist()})
     entities = cw.predict(model, tokenizer, [doc], torch.device("cpu"), id2label, max_pieces=window)
     reference["entities"] = sorted([s, a, b, t] for _, s, a, b, t in entities)
     with open(os.path.join(out, "reference.json"), "w") as f:

@@ -10,7 +10,7 @@ use tokenizers::normalizers::BertNormalizer;
 use tokenizers::pre_tokenizers::bert::BertPreTokenizer;
 use tokenizers::{EncodeInput, InputSequence, Tokenizer};
 
-use super::TokenClassifier;
+use super::{CaseType, TokenClassifier, Window};
 use crate::Error;
 
 /// Pieces per window when the options name none: 128 with `[CLS]` and
@@ -58,6 +58,9 @@ pub struct BertClassifier {
     tokenizer: Tokenizer,
     id2label: Vec<String>,
     window: usize,
+    // Whether the checkpoint reads each piece's word case as its token
+    // type (`"newsie_case_types": true`, see [`CaseType`]).
+    case_types: bool,
     cls: i64,
     sep: i64,
     pad: i64,
@@ -68,6 +71,7 @@ impl std::fmt::Debug for BertClassifier {
         f.debug_struct("BertClassifier")
             .field("labels", &self.id2label)
             .field("window", &self.window)
+            .field("case_types", &self.case_types)
             .finish_non_exhaustive()
     }
 }
@@ -97,9 +101,23 @@ impl BertClassifier {
                 format!("model_type is {model_type:?}; this backend runs BERT checkpoints"),
             ));
         }
+        let case_types = raw
+            .get("newsie_case_types")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
         let config: BertConfig = serde_json::from_value(raw)
             .map_err(|e| model_error(dir, format!("config.json is not a BERT config: {e}")))?;
         let id2label = labels_in_order(&config).map_err(|e| model_error(dir, e))?;
+        let type_rows = config.type_vocab_size;
+        if case_types && usize::try_from(type_rows).unwrap_or(0) < CaseType::COUNT {
+            return Err(model_error(
+                dir,
+                format!(
+                    "newsie_case_types needs type_vocab_size {} or more, the config has {type_rows}",
+                    CaseType::COUNT
+                ),
+            ));
+        }
 
         let tokenizer = load_tokenizer(dir)?;
         let special = |name: &str| {
@@ -138,6 +156,7 @@ impl BertClassifier {
             tokenizer,
             id2label,
             window,
+            case_types,
             cls,
             sep,
             pad,
@@ -232,27 +251,36 @@ impl TokenClassifier for BertClassifier {
         Ok(pieces)
     }
 
-    fn logits(&self, windows: &[Vec<u32>]) -> Result<Vec<Vec<f32>>, Error> {
+    fn logits(&self, windows: &[Window]) -> Result<Vec<Vec<f32>>, Error> {
         if windows.is_empty() {
             return Ok(Vec::new());
         }
-        let width = windows.iter().map(Vec::len).max().unwrap_or(0) + 2;
+        let width = windows.iter().map(|w| w.pieces.len()).max().unwrap_or(0) + 2;
         let rows = windows.len();
         let mut ids = vec![self.pad; rows * width];
         let mut mask = vec![0i64; rows * width];
+        // [CLS], [SEP] and padding keep type 0, as in training.
+        let mut types = vec![0i64; rows * width];
         for (r, window) in windows.iter().enumerate() {
+            let len = window.pieces.len();
             let row = &mut ids[r * width..(r + 1) * width];
             row[0] = self.cls;
-            for (slot, &id) in row[1..].iter_mut().zip(window) {
+            for (slot, &id) in row[1..].iter_mut().zip(&window.pieces) {
                 *slot = i64::from(id);
             }
-            row[window.len() + 1] = self.sep;
-            mask[r * width..r * width + window.len() + 2].fill(1);
+            row[len + 1] = self.sep;
+            mask[r * width..r * width + len + 2].fill(1);
+            if self.case_types {
+                let row = &mut types[r * width + 1..r * width + 1 + len];
+                for (slot, &case) in row.iter_mut().zip(&window.cases) {
+                    *slot = i64::from(case as u8);
+                }
+            }
         }
         let shape = [rows as i64, width as i64];
         let ids = Tensor::from_slice(&ids).view(shape);
         let mask = Tensor::from_slice(&mask).view(shape);
-        let types = Tensor::zeros(shape, (Kind::Int64, Device::Cpu));
+        let types = Tensor::from_slice(&types).view(shape);
         let model = self
             .model
             .lock()
@@ -272,7 +300,7 @@ impl TokenClassifier for BertClassifier {
             .map(|(r, window)| {
                 // Skip [CLS]; keep one row per piece.
                 let start = (r * width + 1) * labels;
-                flat[start..start + window.len() * labels].to_vec()
+                flat[start..start + window.pieces.len() * labels].to_vec()
             })
             .collect())
     }

@@ -10,6 +10,10 @@
 //!   four entity types;
 //! - [`plan_windows`] packs whole sentences into windows the model can take,
 //!   splitting only a sentence that is longer than a window;
+//! - [`length_batches`] groups windows of close length, so that little
+//!   work goes to padding;
+//! - [`CaseType`] gives each word's case class to checkpoints that were
+//!   fine-tuned to read it (an uncased encoder cannot see capitals);
 //! - [`word_predictions`] reads each word's label off its first subword piece;
 //! - [`decode_words`] turns word labels into entities (BIO, IOB1 or BIOES);
 //! - [`ClassifierBackend`] runs all of it over any [`TokenClassifier`].
@@ -356,6 +360,102 @@ pub fn plan_windows(words: &[(usize, usize)], max_pieces: usize) -> Vec<Range<us
     windows
 }
 
+/// Groups windows into batches of at most `size` whose lengths are close,
+/// as window indices.
+///
+/// A batch is padded to its longest window, and padding costs as much as
+/// real pieces. Windows are taken longest first, and a window joins the
+/// open batch only while that batch would waste under one piece in
+/// sixteen on padding; a document's full windows thus run together and
+/// its short last window runs alone. Each window is in exactly one batch.
+pub fn length_batches(windows: &[Window], size: usize) -> Vec<Vec<usize>> {
+    let size = size.max(1);
+    let mut order: Vec<usize> = (0..windows.len()).collect();
+    order.sort_by_key(|&w| std::cmp::Reverse(windows[w].pieces.len()));
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    let mut real = 0usize;
+    for w in order {
+        let len = windows[w].pieces.len();
+        if let Some(open) = batches.last_mut() {
+            // +2: [CLS] and [SEP] are real work in every row.
+            let longest = windows[open[0]].pieces.len() + 2;
+            let rows = open.len() + 1;
+            let padded = longest * rows;
+            if rows <= size && (padded - (real + len + 2)) * 16 < padded {
+                open.push(w);
+                real += len + 2;
+                continue;
+            }
+        }
+        batches.push(vec![w]);
+        real = len + 2;
+    }
+    batches
+}
+
+/// The case class of a word, for checkpoints that read it as BERT's token
+/// type.
+///
+/// An uncased encoder lower-cases its input, so it cannot tell `Apple` the
+/// company from `apple` the fruit, nor a headline in capitals from a
+/// sentence. A checkpoint fine-tuned with `scripts/transformer/finetune.py
+/// --case-types` gets each piece's word class through the token-type
+/// embedding instead (its `config.json` says `"newsie_case_types": true`).
+/// `Lower` is 0, BERT's usual token type, so a checkpoint without case
+/// types reads every word as it always did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum CaseType {
+    /// No capital letter (`said`, `42`, `.`).
+    Lower = 0,
+    /// A capital first letter and not all capitals (`Amazon`, `McDonald`, `I`).
+    Title = 1,
+    /// Two or more letters, all capitals (`AWS`, `SOCCER`).
+    Upper = 2,
+    /// Capitals elsewhere (`iPhone`, `eBay`).
+    Mixed = 3,
+}
+
+impl CaseType {
+    /// How many case types there are: the token-type rows a checkpoint
+    /// with case types has.
+    pub const COUNT: usize = 4;
+
+    /// The case class of `word`, read from its letters only (`3M` is
+    /// `Title`, `U.S.` is `Upper`).
+    pub fn of(word: &str) -> CaseType {
+        let mut letters = 0usize;
+        let mut capitals = 0usize;
+        let mut first_is_capital = false;
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_uppercase() {
+                capitals += 1;
+                first_is_capital |= letters == 0;
+            }
+            letters += 1;
+        }
+        if capitals == 0 {
+            CaseType::Lower
+        } else if capitals == letters && letters >= 2 {
+            CaseType::Upper
+        } else if first_is_capital {
+            CaseType::Title
+        } else {
+            CaseType::Mixed
+        }
+    }
+}
+
+/// One window as a [`TokenClassifier`] takes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Window {
+    /// Subword piece ids, special tokens not included.
+    pub pieces: Vec<u32>,
+    /// The case class of each piece's word, one per piece. A model that was
+    /// not trained with case types ignores them.
+    pub cases: Vec<CaseType>,
+}
+
 /// A subword token classifier: what [`ClassifierBackend`] needs of a model.
 pub trait TokenClassifier: Send + Sync {
     /// The checkpoint's labels, in id order.
@@ -368,9 +468,9 @@ pub trait TokenClassifier: Send + Sync {
     /// none, if the tokenizer drops it).
     fn pieces(&self, words: &[&str]) -> Result<Vec<Vec<u32>>, Error>;
 
-    /// Logits for a batch of windows (piece ids, no special tokens): for each
-    /// window, `len x num_labels` values, row-major.
-    fn logits(&self, windows: &[Vec<u32>]) -> Result<Vec<Vec<f32>>, Error>;
+    /// Logits for a batch of windows: for each window, `pieces x
+    /// num_labels` values, row-major.
+    fn logits(&self, windows: &[Window]) -> Result<Vec<Vec<f32>>, Error>;
 }
 
 /// How many windows go through the model at once.
@@ -414,9 +514,10 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
     /// Entities of one document given as sentences of words: for each
     /// sentence, its entities over word indices.
     pub fn tag_words(&self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<WordEntity>>, Error> {
-        // Every word of the document, flattened: (sentence, pieces).
+        // Every word of the document, flattened: (sentence, pieces, case).
         let mut word_pieces: Vec<Vec<u32>> = Vec::new();
         let mut word_sentence: Vec<usize> = Vec::new();
+        let mut word_cases: Vec<CaseType> = Vec::new();
         for (s, words) in sentences.iter().enumerate() {
             let pieces = self.model.pieces(words)?;
             if pieces.len() != words.len() {
@@ -428,6 +529,7 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
             }
             word_sentence.extend(std::iter::repeat(s).take(words.len()));
             word_pieces.extend(pieces);
+            word_cases.extend(words.iter().map(|w| CaseType::of(w)));
         }
         let counts: Vec<(usize, usize)> = word_sentence
             .iter()
@@ -438,44 +540,48 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
         let windows = plan_windows(&counts, max_pieces);
         let num_labels = self.labels.len();
         let mut predictions: Vec<Option<(usize, f32)>> = vec![None; word_pieces.len()];
-        for batch in windows.chunks(self.batch) {
-            // Piece ids per window, and where each word's first piece lies.
-            let mut inputs: Vec<Vec<u32>> = Vec::with_capacity(batch.len());
-            let mut firsts: Vec<Vec<Option<usize>>> = Vec::with_capacity(batch.len());
-            for range in batch {
-                let mut ids = Vec::new();
-                let mut first = Vec::with_capacity(range.len());
-                for pieces in &word_pieces[range.clone()] {
-                    if pieces.is_empty() || ids.len() >= max_pieces {
-                        first.push(None);
-                        continue;
-                    }
-                    first.push(Some(ids.len()));
-                    let room = max_pieces - ids.len();
-                    ids.extend(pieces.iter().take(room));
+        // Pieces per window, and where each word's first piece lies.
+        let mut inputs: Vec<Window> = Vec::with_capacity(windows.len());
+        let mut firsts: Vec<Vec<Option<usize>>> = Vec::with_capacity(windows.len());
+        for range in &windows {
+            let mut window = Window::default();
+            let mut first = Vec::with_capacity(range.len());
+            for (pieces, &case) in word_pieces[range.clone()]
+                .iter()
+                .zip(&word_cases[range.clone()])
+            {
+                let filled = window.pieces.len();
+                if pieces.is_empty() || filled >= max_pieces {
+                    first.push(None);
+                    continue;
                 }
-                inputs.push(ids);
-                firsts.push(first);
+                first.push(Some(filled));
+                let taken = pieces.len().min(max_pieces - filled);
+                window.pieces.extend(&pieces[..taken]);
+                window.cases.extend(std::iter::repeat(case).take(taken));
             }
-            let logits = self.model.logits(&inputs)?;
-            if logits.len() != inputs.len() {
+            inputs.push(window);
+            firsts.push(first);
+        }
+        for batch in length_batches(&inputs, self.batch) {
+            let chunk: Vec<Window> = batch.iter().map(|&w| inputs[w].clone()).collect();
+            let logits = self.model.logits(&chunk)?;
+            if logits.len() != chunk.len() {
                 return Err(Error::Model(
                     "the model returned the wrong batch size".into(),
                 ));
             }
-            for ((range, first), (ids, rows)) in
-                batch.iter().zip(&firsts).zip(inputs.iter().zip(&logits))
-            {
-                if rows.len() != ids.len() * num_labels {
+            for (&w, rows) in batch.iter().zip(&logits) {
+                if rows.len() != inputs[w].pieces.len() * num_labels {
                     return Err(Error::Model(format!(
                         "the model returned {} logits for {} pieces of {} labels",
                         rows.len(),
-                        ids.len(),
+                        inputs[w].pieces.len(),
                         num_labels
                     )));
                 }
-                let words = word_predictions(first, rows, num_labels);
-                predictions[range.clone()].copy_from_slice(&words);
+                let words = word_predictions(&firsts[w], rows, num_labels);
+                predictions[windows[w].clone()].copy_from_slice(&words);
             }
         }
         let mut out = Vec::with_capacity(sentences.len());
@@ -582,14 +688,17 @@ mod tests {
                 })
                 .collect())
         }
-        fn logits(&self, windows: &[Vec<u32>]) -> Result<Vec<Vec<f32>>, Error> {
+        fn logits(&self, windows: &[Window]) -> Result<Vec<Vec<f32>>, Error> {
             self.calls.lock().unwrap().push(windows.len());
             Ok(windows
                 .iter()
-                .map(|ids| {
+                .map(|window| {
+                    assert_eq!(window.cases.len(), window.pieces.len());
                     let mut out = Vec::new();
                     let mut prev_cap = false;
-                    for &id in ids {
+                    for (&id, &case) in window.pieces.iter().zip(&window.cases) {
+                        // The case a word's pieces carry is the word's.
+                        assert_eq!(id & 1 == 1, case != CaseType::Lower);
                         let (cap, loc, first) = (id & 1 == 1, id & 2 == 2, id & 4 == 4);
                         let label = match (cap, loc) {
                             (_, true) => 3,
@@ -609,6 +718,32 @@ mod tests {
                 })
                 .collect())
         }
+    }
+
+    #[test]
+    fn case_types_read_letters_only() {
+        use CaseType::*;
+        for (word, case) in [
+            ("said", Lower),
+            ("42", Lower),
+            ("’s", Lower),
+            ("", Lower),
+            ("Amazon", Title),
+            ("McDonald", Title),
+            ("I", Title),
+            ("3M", Title),
+            ("Émile", Title),
+            ("AWS", Upper),
+            ("U.S.", Upper),
+            ("ÅNGSTRÖM", Upper),
+            ("iPhone", Mixed),
+            ("eBay", Mixed),
+            ("x-Ray", Mixed),
+        ] {
+            assert_eq!(CaseType::of(word), case, "{word}");
+        }
+        assert_eq!(CaseType::Lower as u8, 0, "0 is BERT's usual token type");
+        assert_eq!(CaseType::Mixed as usize + 1, CaseType::COUNT);
     }
 
     #[test]
@@ -695,6 +830,34 @@ mod tests {
             [0..1, 1..2, 2..3]
         );
         assert!(plan_windows(&[], 4).is_empty());
+    }
+
+    #[test]
+    fn batches_hold_windows_of_close_length() {
+        let window = |n: usize| Window {
+            pieces: vec![7; n],
+            cases: vec![CaseType::Lower; n],
+        };
+        let lengths = [126, 40, 125, 126, 3, 124, 126, 126, 126, 41, 0];
+        let windows: Vec<Window> = lengths.iter().map(|&n| window(n)).collect();
+        let batches = length_batches(&windows, 4);
+        let mut seen: Vec<usize> = batches.iter().flatten().copied().collect();
+        seen.sort();
+        assert_eq!(seen, (0..windows.len()).collect::<Vec<_>>());
+        for batch in &batches {
+            assert!(!batch.is_empty() && batch.len() <= 4, "{batches:?}");
+            let longest = batch.iter().map(|&w| lengths[w] + 2).max().unwrap();
+            let real: usize = batch.iter().map(|&w| lengths[w] + 2).sum();
+            assert!((longest * batch.len() - real) * 16 < longest * batch.len());
+        }
+        // The seven near-full windows fill a batch of 4 and one of 3; the
+        // short ones are not padded to 128.
+        assert_eq!(batches[0].len(), 4);
+        assert_eq!(batches[1].len(), 3);
+        let batch_of = |w: usize| batches.iter().position(|b| b.contains(&w)).unwrap();
+        assert_ne!(batch_of(1), batch_of(0));
+        assert_eq!(batch_of(1), batch_of(9), "40 and 41 pieces run together");
+        assert!(length_batches(&[], 4).is_empty());
     }
 
     #[test]
