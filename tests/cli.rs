@@ -217,13 +217,22 @@ fn the_transformer_backend_explains_what_it_needs() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/dir"));
-    let output = newsie()
-        .args(["extract", "--model", "/no/such/dir"])
-        .arg(&article)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("--ner transformer"));
+    // Transformer options without `--ner transformer` (the linear model
+    // has no checkpoint folder and one number format).
+    for stray in [["--model", "/no/such/dir"], ["--precision", "bf16"]] {
+        let output = newsie()
+            .arg("extract")
+            .args(stray)
+            .arg(&article)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(stray[0]) && stderr.contains("--ner transformer"),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]

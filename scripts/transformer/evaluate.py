@@ -50,7 +50,8 @@ def main():
     ap.add_argument("--model", required=True)
     ap.add_argument("--conll", required=True)
     ap.add_argument("--threads", type=int, default=0, help="torch intra-op threads (default: torch's)")
-    ap.add_argument("--batch", type=int, default=16, help="windows per forward pass (newsie's default)")
+    ap.add_argument("--batch", type=int, default=8, help="windows per forward pass (newsie's default)")
+    ap.add_argument("--bf16", action="store_true", help="run the model in bfloat16 (newsie's --precision bf16)")
     ap.add_argument("--pipeline", action="store_true",
                     help="also time transformers' token-classification pipeline on the same text")
     args = ap.parse_args()
@@ -58,9 +59,11 @@ def main():
         torch.set_num_threads(args.threads)
     started = time.perf_counter()
     tokenizer = AutoTokenizer.from_pretrained(args.model)
-    model = BertForTokenClassification.from_pretrained(args.model).float().eval()
+    model = BertForTokenClassification.from_pretrained(args.model)
+    model = (model.to(torch.bfloat16) if args.bf16 else model.float()).eval()
     loaded = time.perf_counter()
     result = {"model": args.model, "torch": torch.__version__, "threads": torch.get_num_threads(),
+              "precision": "bf16" if args.bf16 else "f32", "batch": args.batch,
               "load_s": loaded - started}
     tokens = 0
     tag_seconds = 0.0

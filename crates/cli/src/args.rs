@@ -137,6 +137,20 @@ pub struct NerArgs {
     /// BERT token-classification model). Default: models/ner-transformer.
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
+
+    /// The transformer's number format: `f32` gives PyTorch's own results;
+    /// `bf16` runs about 2.5 times as fast on CPUs with bf16 matrix units
+    /// (Intel AMX or AVX-512 BF16) and may change a close label.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "f32")]
+    pub precision: PrecisionArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PrecisionArg {
+    /// 32-bit floats.
+    F32,
+    /// bfloat16.
+    Bf16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

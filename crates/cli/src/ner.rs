@@ -1,6 +1,6 @@
 //! `--ner` and `--model`: which entity tagger the pipeline runs.
 
-use crate::args::{NerArgs, NerBackend};
+use crate::args::{NerArgs, NerBackend, PrecisionArg};
 use anyhow::{Context, Result};
 use newsie_ner::Tagger;
 use newsie_pipeline::{Pipeline, PipelineBuilder};
@@ -25,6 +25,9 @@ fn tagger(args: &NerArgs) -> Result<Option<Tagger>> {
             if args.model.is_some() {
                 anyhow::bail!("--model is a transformer checkpoint: add `--ner transformer`");
             }
+            if args.precision != PrecisionArg::F32 {
+                anyhow::bail!("--precision sets the transformer's: add `--ner transformer`");
+            }
             Ok(None)
         }
         NerBackend::Transformer => {
@@ -39,22 +42,26 @@ fn tagger(args: &NerArgs) -> Result<Option<Tagger>> {
                     dir.display()
                 );
             }
-            transformer(dir).map(Some)
+            transformer(dir, args.precision).map(Some)
         }
     }
 }
 
 #[cfg(feature = "transformer")]
-fn transformer(dir: PathBuf) -> Result<Tagger> {
-    use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend};
-    let model = BertClassifier::load(&dir, &BertOptions::new())
+fn transformer(dir: PathBuf, precision: PrecisionArg) -> Result<Tagger> {
+    use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend, Precision};
+    let precision = match precision {
+        PrecisionArg::F32 => Precision::F32,
+        PrecisionArg::Bf16 => Precision::Bf16,
+    };
+    let model = BertClassifier::load(&dir, &BertOptions::new().precision(precision))
         .with_context(|| format!("cannot load the transformer checkpoint {}", dir.display()))?;
     let backend = ClassifierBackend::new(model)?;
     Ok(Tagger::with_backend(Box::new(backend)))
 }
 
 #[cfg(not(feature = "transformer"))]
-fn transformer(_dir: PathBuf) -> Result<Tagger> {
+fn transformer(_dir: PathBuf, _precision: PrecisionArg) -> Result<Tagger> {
     anyhow::bail!(
         "this newsie was built without the `transformer` feature; build it with \
          `scripts/transformer/setup.sh && . ~/.cache/newsie-torch/env.sh && \

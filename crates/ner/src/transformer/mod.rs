@@ -54,7 +54,7 @@
 #[cfg(feature = "transformer")]
 mod bert;
 #[cfg(feature = "transformer")]
-pub use bert::{BertClassifier, BertOptions};
+pub use bert::{BertClassifier, BertOptions, Precision};
 
 use std::ops::Range;
 
@@ -474,7 +474,7 @@ pub trait TokenClassifier: Send + Sync {
 }
 
 /// How many windows go through the model at once.
-const DEFAULT_BATCH: usize = 16;
+const DEFAULT_BATCH: usize = 8;
 
 /// A [`Backend`] over any [`TokenClassifier`].
 #[derive(Debug)]
@@ -495,7 +495,7 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
         })
     }
 
-    /// Sets how many windows run through the model at once (default 16).
+    /// Sets how many windows run through the model at once (default 8).
     pub fn batch_size(mut self, windows: usize) -> ClassifierBackend<M> {
         self.batch = windows.max(1);
         self
@@ -514,54 +514,77 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
     /// Entities of one document given as sentences of words: for each
     /// sentence, its entities over word indices.
     pub fn tag_words(&self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<WordEntity>>, Error> {
-        // Every word of the document, flattened: (sentence, pieces, case).
-        let mut word_pieces: Vec<Vec<u32>> = Vec::new();
-        let mut word_sentence: Vec<usize> = Vec::new();
-        let mut word_cases: Vec<CaseType> = Vec::new();
-        for (s, words) in sentences.iter().enumerate() {
-            let pieces = self.model.pieces(words)?;
-            if pieces.len() != words.len() {
-                return Err(Error::Model(format!(
-                    "the tokenizer returned pieces for {} words of {}",
-                    pieces.len(),
-                    words.len()
-                )));
-            }
-            word_sentence.extend(std::iter::repeat(s).take(words.len()));
-            word_pieces.extend(pieces);
-            word_cases.extend(words.iter().map(|w| CaseType::of(w)));
-        }
-        let counts: Vec<(usize, usize)> = word_sentence
-            .iter()
-            .zip(&word_pieces)
-            .map(|(&s, p)| (s, p.len()))
-            .collect();
+        let mut tagged = self.tag_documents(std::slice::from_ref(&sentences))?;
+        Ok(tagged.pop().unwrap_or_default())
+    }
+
+    /// Entities of several documents at once, each given as sentences of
+    /// words: for each document, for each sentence, its entities over word
+    /// indices.
+    ///
+    /// Windows never span two documents, but the windows of all of them
+    /// share batches, grouped by length: full windows run sixteen at a time
+    /// and documents' short last windows run together instead of each
+    /// alone or padded. Tagging a corpus this way is faster than one
+    /// document at a time and gives the same entities (up to float
+    /// rounding in the model).
+    pub fn tag_documents<'w, D>(&self, documents: &[D]) -> Result<Vec<Vec<Vec<WordEntity>>>, Error>
+    where
+        D: AsRef<[Vec<&'w str>]>,
+    {
         let max_pieces = self.model.max_pieces().max(1);
-        let windows = plan_windows(&counts, max_pieces);
         let num_labels = self.labels.len();
-        let mut predictions: Vec<Option<(usize, f32)>> = vec![None; word_pieces.len()];
-        // Pieces per window, and where each word's first piece lies.
-        let mut inputs: Vec<Window> = Vec::with_capacity(windows.len());
-        let mut firsts: Vec<Vec<Option<usize>>> = Vec::with_capacity(windows.len());
-        for range in &windows {
-            let mut window = Window::default();
-            let mut first = Vec::with_capacity(range.len());
-            for (pieces, &case) in word_pieces[range.clone()]
-                .iter()
-                .zip(&word_cases[range.clone()])
-            {
-                let filled = window.pieces.len();
-                if pieces.is_empty() || filled >= max_pieces {
-                    first.push(None);
-                    continue;
+        // Every window of every document, with where its words lie.
+        let mut inputs: Vec<Window> = Vec::new();
+        let mut firsts: Vec<Vec<Option<usize>>> = Vec::new();
+        let mut placed: Vec<(usize, Range<usize>)> = Vec::new();
+        let mut predictions: Vec<Vec<Option<(usize, f32)>>> = Vec::with_capacity(documents.len());
+        for (d, sentences) in documents.iter().enumerate() {
+            let sentences = sentences.as_ref();
+            // Every word of the document, flattened: (sentence, pieces, case).
+            let mut word_pieces: Vec<Vec<u32>> = Vec::new();
+            let mut word_sentence: Vec<usize> = Vec::new();
+            let mut word_cases: Vec<CaseType> = Vec::new();
+            for (s, words) in sentences.iter().enumerate() {
+                let pieces = self.model.pieces(words)?;
+                if pieces.len() != words.len() {
+                    return Err(Error::Model(format!(
+                        "the tokenizer returned pieces for {} words of {}",
+                        pieces.len(),
+                        words.len()
+                    )));
                 }
-                first.push(Some(filled));
-                let taken = pieces.len().min(max_pieces - filled);
-                window.pieces.extend(&pieces[..taken]);
-                window.cases.extend(std::iter::repeat(case).take(taken));
+                word_sentence.extend(std::iter::repeat(s).take(words.len()));
+                word_pieces.extend(pieces);
+                word_cases.extend(words.iter().map(|w| CaseType::of(w)));
             }
-            inputs.push(window);
-            firsts.push(first);
+            let counts: Vec<(usize, usize)> = word_sentence
+                .iter()
+                .zip(&word_pieces)
+                .map(|(&s, p)| (s, p.len()))
+                .collect();
+            for range in plan_windows(&counts, max_pieces) {
+                let mut window = Window::default();
+                let mut first = Vec::with_capacity(range.len());
+                for (pieces, &case) in word_pieces[range.clone()]
+                    .iter()
+                    .zip(&word_cases[range.clone()])
+                {
+                    let filled = window.pieces.len();
+                    if pieces.is_empty() || filled >= max_pieces {
+                        first.push(None);
+                        continue;
+                    }
+                    first.push(Some(filled));
+                    let taken = pieces.len().min(max_pieces - filled);
+                    window.pieces.extend(&pieces[..taken]);
+                    window.cases.extend(std::iter::repeat(case).take(taken));
+                }
+                inputs.push(window);
+                firsts.push(first);
+                placed.push((d, range));
+            }
+            predictions.push(vec![None; word_pieces.len()]);
         }
         for batch in length_batches(&inputs, self.batch) {
             let chunk: Vec<Window> = batch.iter().map(|&w| inputs[w].clone()).collect();
@@ -581,19 +604,26 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
                     )));
                 }
                 let words = word_predictions(&firsts[w], rows, num_labels);
-                predictions[windows[w].clone()].copy_from_slice(&words);
+                let (d, range) = &placed[w];
+                predictions[*d][range.clone()].copy_from_slice(&words);
             }
         }
-        let mut out = Vec::with_capacity(sentences.len());
-        let mut at = 0;
-        for words in sentences {
-            out.push(decode_words(
-                &self.labels,
-                &predictions[at..at + words.len()],
-            ));
-            at += words.len();
-        }
-        Ok(out)
+        Ok(documents
+            .iter()
+            .zip(&predictions)
+            .map(|(sentences, predicted)| {
+                let mut at = 0;
+                sentences
+                    .as_ref()
+                    .iter()
+                    .map(|words| {
+                        let entities = decode_words(&self.labels, &predicted[at..at + words.len()]);
+                        at += words.len();
+                        entities
+                    })
+                    .collect()
+            })
+            .collect())
     }
 }
 
@@ -910,6 +940,35 @@ mod tests {
         let calls = backend.model().calls.lock().unwrap().clone();
         assert!(calls.iter().all(|&n| n <= 3), "{calls:?}");
         assert!(calls.len() > 1);
+    }
+
+    #[test]
+    fn documents_tagged_together_equal_documents_tagged_alone() {
+        let docs: Vec<Vec<Vec<&str>>> = vec![
+            vec![vec!["Ann", "Lee", "met", "Bob"], vec!["in", "Paris", "."]],
+            vec![],
+            vec![vec!["EU", "rejects", "German", "call"]],
+            vec![
+                vec!["Zürich", "and", "Paris"],
+                vec![],
+                vec!["Émile", "Zola"],
+            ],
+        ];
+        let backend = ClassifierBackend::new(FakeModel::new(6))
+            .unwrap()
+            .batch_size(16);
+        let alone: Vec<_> = docs.iter().map(|d| backend.tag_words(d).unwrap()).collect();
+        let calls_alone = backend.model().calls.lock().unwrap().len();
+        backend.model().calls.lock().unwrap().clear();
+        let together = backend.tag_documents(&docs).unwrap();
+        assert_eq!(together, alone);
+        assert_eq!(together[1], Vec::<Vec<WordEntity>>::new());
+        assert_eq!(together[3].len(), 3);
+        let calls_together = backend.model().calls.lock().unwrap().len();
+        assert!(
+            calls_together < calls_alone,
+            "{calls_together} batches together, {calls_alone} alone"
+        );
     }
 
     #[test]
