@@ -1592,18 +1592,26 @@ impl<'a> Parser<'a> {
             return;
         }
         if let Some(c) = self.compose(k, false) {
-            if c.ordinal || c.value >= 100.0 || c.scale > 1.0 {
+            if c.ordinal || c.scale > 1.0 {
                 return;
             }
             let mut e = c.end;
-            let sub = match self.lex(e) {
-                Lex::Currency(_, 2..) | Lex::Cent => true,
-                _ if self.str_of(e) == "c" && self.glued(e) => true,
-                _ => false,
+            // How many of the tail's unit make the main one. Cents and
+            // pence follow any main unit (`Canadian dollars and 50 cents`);
+            // another sub-unit only its own (`1 bitcoin and 50 satoshis`).
+            let sub_units = match self.lex(e) {
+                Lex::Cent => Some(100),
+                Lex::Currency(code, n @ 2..) if n == 100 || a.unit == Some(code) => Some(n),
+                _ if self.str_of(e) == "c" && self.glued(e) => Some(100),
+                _ => None,
             };
-            if sub {
+            let per_main = f64::from(sub_units.unwrap_or(100));
+            if c.value >= per_main {
+                return;
+            }
+            if sub_units.is_some() {
                 e += 1;
-                a.value += c.value / 100.0;
+                a.value += c.value / per_main;
                 a.e = e;
             } else if self.phrase_end(e) && c.value.fract() == 0.0 && a.unit_after {
                 a.value += c.value / 100.0;
@@ -1806,6 +1814,15 @@ impl<'a> Parser<'a> {
             Lex::Cent => ("USD", 100),
             _ => return,
         };
+        // `In 2016 Rand Paul`, `in 2008 Satoshi Nakamoto`: a capitalised
+        // currency word before another capitalised word begins a name.
+        let capitalised = |i: usize| self.tok(i).is_some_and(|t| t.is_word() && t.cap);
+        if capitalised(k)
+            && capitalised(k + 1)
+            && !matches!(self.lex(k + 1), Lex::Currency(..) | Lex::Qualifier(_))
+        {
+            return;
+        }
         // `20 pounds of meat` is a weight.
         if code == "GBP" && sub == 1 && self.lex(k + 1) == Lex::Of && qual.is_none() {
             return;

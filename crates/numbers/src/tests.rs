@@ -47,6 +47,15 @@ fn digits_words_and_scales() {
 }
 
 #[test]
+fn sub_units_count_in_their_own_main_unit() {
+    let q = one("1 bitcoin and 50 satoshis");
+    assert_eq!(q.unit.as_deref(), Some("XBT"));
+    assert!((q.value.unwrap() - 1.000_000_5).abs() < 1e-12, "{q:?}");
+    let q = one("3 dollars and 5 cents");
+    assert!((q.value.unwrap() - 3.05).abs() < 1e-12, "{q:?}");
+}
+
+#[test]
 fn money_forms() {
     for (text, value, unit) in [
         ("$2bn", 2e9, "USD"),
@@ -304,6 +313,8 @@ fn vague_amounts() {
 #[test]
 fn leaves_years_days_times_and_names() {
     assert!(texts("In 2026, on Dec. 31 and January 5 at 10:30 a.m. and 5 pm").is_empty());
+    // A currency word that begins a name is not a unit.
+    assert!(texts("In 2008 Satoshi Nakamoto wrote it; in 2016 Rand Paul ran.").is_empty());
     assert!(texts("the retailer told Digital Commerce 360 it ranks in the Top 1000.").is_empty());
     assert!(texts("The F-35 and COVID-19 and the 1990s.").is_empty());
     assert_eq!(texts("In 2026 it made 500 cars."), ["500"]);
