@@ -78,6 +78,13 @@ fn check(model_dir: &Path, reference: &serde_json::Value, window: usize) {
         assert_eq!(&classifier.pieces(&words).unwrap(), expected, "{words:?}");
     }
 
+    // Case classes: the same as the Python mirror's, odd letters included.
+    let case_words: Vec<(String, u8)> =
+        serde_json::from_value(reference["case_words"].clone()).unwrap();
+    for (word, case) in &case_words {
+        assert_eq!(CaseType::of(word), case_of_id(*case), "{word:?}");
+    }
+
     // Logits: every window, run together as one padded batch.
     let windows: Vec<Window> = reference["windows"]
         .as_array()

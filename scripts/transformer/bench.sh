@@ -8,7 +8,9 @@
 #
 # ROUNDS=N (default 1) repeats the timings, newsie and Python taking turns,
 # so that a shared machine's noise hits both sides alike; compare the best
-# round of each. PIPELINE=1 also times transformers' own pipeline.
+# round of each. Python batches windows of close length together, as
+# newsie's tag_documents does; GROUPED=0 makes it batch them in document
+# order instead. PIPELINE=1 also times transformers' own pipeline.
 #
 # Needs scripts/transformer/setup.sh (it is run here). Threads: libtorch's
 # and torch's defaults (all cores) on both sides.
@@ -32,20 +34,22 @@ done
 
 pipeline=()
 [ "${PIPELINE:-0}" = 1 ] && pipeline=(--pipeline)
+grouped=(--grouped)
+[ "${GROUPED:-1}" = 0 ] && grouped=()
 for round in $(seq "$rounds"); do
     for precision in f32 bf16; do
         echo "== round $round, $precision: newsie (Rust, libtorch 2.4.0 through rust-bert)"
         PRECISION="$precision" /usr/bin/time -f "peak RSS %M KB, wall %e s" \
             "$target/examples/transformer_throughput" "$model" "${files[@]}"
-        echo "== round $round, $precision: Python (torch 2.4.0, transformers 4.46.3), the same windows and batches"
+        echo "== round $round, $precision: Python (torch 2.4.0, transformers 4.46.3), the same windows"
         bf16=()
         [ "$precision" = bf16 ] && bf16=(--bf16)
         /usr/bin/time -f "peak RSS %M KB, wall %e s" \
             "$NEWSIE_TORCH_PYTHON" scripts/transformer/evaluate.py --model "$model" --conll "$conll" \
-            "${bf16[@]}" "${pipeline[@]}" | python3 -c '
+            "${bf16[@]}" "${grouped[@]}" "${pipeline[@]}" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-line = {k: d[k] for k in ("precision", "batch", "load_s", "tokens", "tag_s", "tokens_per_s", "max_rss_mb")}
+line = {k: d[k] for k in ("precision", "batch", "grouped", "load_s", "tokens", "tag_s", "tokens_per_s", "max_rss_mb")}
 line["test_f1"], line["conllpp_f1"] = d["test"]["micro"][2], d["conll++"]["micro"][2]
 if "pipeline" in d:
     line["pipeline_tokens_per_s"] = round(d["pipeline"]["tokens_per_s"])

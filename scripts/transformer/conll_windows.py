@@ -13,7 +13,7 @@ LABELS = ["O"] + [f"{p}-{t}" for t in TYPES for p in ("B", "I")]
 LABEL_ID = {name: i for i, name in enumerate(LABELS)}
 DEFAULT_WINDOW = 126  # pieces, [CLS] and [SEP] not counted (bert.rs)
 
-# Case types (newsie_ner::transformer::case_type): an uncased encoder cannot
+# Case types (newsie_ner::transformer::CaseType::of): an uncased encoder cannot
 # see capital letters, so a checkpoint trained with `finetune.py
 # --case-types` reads each word's case class through BERT's token-type
 # embedding. 0 is "no capital" so that row keeps the encoder's own meaning.
@@ -22,10 +22,10 @@ CASE_NONE, CASE_TITLE, CASE_UPPER, CASE_MIXED = range(CASE_TYPES)
 
 
 def case_type(word):
-    """The case class of a word: no capital letter (0), a capital first
-    letter and not all capitals (1), two or more letters all capitals (2),
-    any other capitals (3, `iPhone`)."""
-    letters = [c for c in word if c.isalpha()]
+    """The case class of a word, read from its letters that have a case: no
+    capital letter (0), a capital first letter and not all capitals (1), two
+    or more letters all capitals (2), any other capitals (3, `iPhone`)."""
+    letters = [c for c in word if c.isupper() or c.islower()]
     uppers = sum(1 for c in letters if c.isupper())
     if uppers == 0:
         return CASE_NONE
@@ -227,8 +227,32 @@ def gold_entities(docs):
     }
 
 
-def predict(model, tokenizer, docs, device, id2label, batch=32, max_pieces=DEFAULT_WINDOW):
-    """Entities predicted for `docs`, windowed and decoded as newsie does."""
+def length_batches(lengths, size):
+    """newsie_ner::transformer::length_batches: window indices grouped into
+    batches of at most `size`, longest first, a window joining the open
+    batch while that batch wastes under 1/16 of its positions on padding."""
+    order = sorted(range(len(lengths)), key=lambda w: -lengths[w])
+    batches, real = [], 0
+    for w in order:
+        n = lengths[w] + 2
+        if batches:
+            open_ = batches[-1]
+            longest = lengths[open_[0]] + 2
+            rows = len(open_) + 1
+            padded = longest * rows
+            if rows <= size and (padded - (real + n)) * 16 < padded:
+                open_.append(w)
+                real += n
+                continue
+        batches.append([w])
+        real = n
+    return batches
+
+
+def predict(model, tokenizer, docs, device, id2label, batch=32, max_pieces=DEFAULT_WINDOW, grouped=False):
+    """Entities predicted for `docs`, windowed and decoded as newsie does.
+    Windows run in batches in document order, or with `grouped` in batches
+    of close length as newsie's `tag_documents` runs them."""
     import torch
 
     cls_id = tokenizer.convert_tokens_to_ids("[CLS]")
@@ -244,8 +268,12 @@ def predict(model, tokenizer, docs, device, id2label, batch=32, max_pieces=DEFAU
     with_cases = uses_case_types(model.config)
     model.eval()
     with torch.no_grad():
-        for at in range(0, len(jobs), batch):
-            chunk = jobs[at:at + batch]
+        if grouped:
+            plan = length_batches([len(w[0]) for _, w in jobs], batch)
+        else:
+            plan = [list(range(at, min(at + batch, len(jobs)))) for at in range(0, len(jobs), batch)]
+        for indices in plan:
+            chunk = [jobs[i] for i in indices]
             width = max(len(w[0]) for _, w in chunk) + 2
             ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
             mask = torch.zeros((len(chunk), width), dtype=torch.long)

@@ -52,6 +52,9 @@ def main():
     ap.add_argument("--threads", type=int, default=0, help="torch intra-op threads (default: torch's)")
     ap.add_argument("--batch", type=int, default=8, help="windows per forward pass (newsie's default)")
     ap.add_argument("--bf16", action="store_true", help="run the model in bfloat16 (newsie's --precision bf16)")
+    ap.add_argument("--grouped", action="store_true",
+                    help="batch windows of close length together, as newsie's tag_documents does "
+                         "(default: batches in document order)")
     ap.add_argument("--pipeline", action="store_true",
                     help="also time transformers' token-classification pipeline on the same text")
     args = ap.parse_args()
@@ -63,7 +66,7 @@ def main():
     model = (model.to(torch.bfloat16) if args.bf16 else model.float()).eval()
     loaded = time.perf_counter()
     result = {"model": args.model, "torch": torch.__version__, "threads": torch.get_num_threads(),
-              "precision": "bf16" if args.bf16 else "f32", "batch": args.batch,
+              "precision": "bf16" if args.bf16 else "f32", "batch": args.batch, "grouped": args.grouped,
               "load_s": loaded - started}
     tokens = 0
     tag_seconds = 0.0
@@ -72,7 +75,7 @@ def main():
         tokens += sum(len(t) for d in docs for t, _ in d)
         t0 = time.perf_counter()
         predicted = cw.predict(model, tokenizer, docs, torch.device("cpu"), model.config.id2label,
-                               batch=args.batch)
+                               batch=args.batch, grouped=args.grouped)
         tag_seconds += time.perf_counter() - t0
         scores = cw.f1(cw.gold_entities(docs), predicted)
         result[name] = {k: [round(x, 4) for x in v] for k, v in scores.items()}

@@ -80,6 +80,11 @@ def main():
             reference["windows"].append({"ids": ids, "cases": cases, "logits": logits.tolist()})
     entities = cw.predict(model, tokenizer, [doc], torch.device("cpu"), id2label, max_pieces=window)
     reference["entities"] = sorted([s, a, b, t] for _, s, a, b, t in entities)
+    # Python's case class of every word, and of words whose letters are odd
+    # (letter numbers, circled letters, titlecase digraphs), so that newsie's
+    # CaseType::of can be held to it.
+    odd = ["\u216b", "\u24b6", "\u01c5ungla", "\u0130stanbul", "stra\u00dfe", "\u03a3\u0391\u03a3", "\u02b0x", "3M", "U.S."]
+    reference["case_words"] = [[w, cw.case_type(w)] for w in [w for s in SENTENCES for w in s] + odd]
     with open(os.path.join(out, "reference.json"), "w") as f:
         json.dump(reference, f)
 

@@ -139,8 +139,8 @@ pub struct NerArgs {
     pub model: Option<PathBuf>,
 
     /// The transformer's number format: `f32` gives PyTorch's own results;
-    /// `bf16` runs about 2.5 times as fast on CPUs with bf16 matrix units
-    /// (Intel AMX or AVX-512 BF16) and may change a close label.
+    /// `bf16` is faster on CPUs with bf16 matrix units (1.8 times with
+    /// Intel AMX) and may change a close label.
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "f32")]
     pub precision: PrecisionArg,
 }

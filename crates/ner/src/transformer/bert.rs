@@ -25,9 +25,10 @@ pub enum Precision {
     #[default]
     F32,
     /// bfloat16 weights and activations. On CPUs with bf16 matrix units
-    /// (Intel AMX or AVX-512 BF16) it runs about 2.5 times as fast; the
-    /// logits move by about 1e-2, which can flip a close label. Elsewhere
-    /// it can be slower than `F32`.
+    /// (Intel AMX or AVX-512 BF16) it runs faster (1.8 times on CoNLL-2003
+    /// with an AMX Xeon, `scripts/transformer/bench.sh`); the logits move
+    /// by about 1e-2, which can flip a close label. Elsewhere it can be
+    /// slower than `F32`.
     Bf16,
 }
 

@@ -421,13 +421,16 @@ impl CaseType {
     /// with case types has.
     pub const COUNT: usize = 4;
 
-    /// The case class of `word`, read from its letters only (`3M` is
-    /// `Title`, `U.S.` is `Upper`).
+    /// The case class of `word`, read from its letters that have a case
+    /// only (`3M` is `Title`, `U.S.` is `Upper`, `中文` is `Lower`).
     pub fn of(word: &str) -> CaseType {
         let mut letters = 0usize;
         let mut capitals = 0usize;
         let mut first_is_capital = false;
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
+        for c in word
+            .chars()
+            .filter(|c| c.is_uppercase() || c.is_lowercase())
+        {
             if c.is_uppercase() {
                 capitals += 1;
                 first_is_capital |= letters == 0;
@@ -523,9 +526,9 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
     /// indices.
     ///
     /// Windows never span two documents, but the windows of all of them
-    /// share batches, grouped by length: full windows run sixteen at a time
-    /// and documents' short last windows run together instead of each
-    /// alone or padded. Tagging a corpus this way is faster than one
+    /// share batches, grouped by length: full windows run up to the batch
+    /// size (default 8) at a time and documents' short last windows run
+    /// together instead of each alone or padded. Tagging a corpus this way is faster than one
     /// document at a time and gives the same entities (up to float
     /// rounding in the model).
     pub fn tag_documents<'w, D>(&self, documents: &[D]) -> Result<Vec<Vec<Vec<WordEntity>>>, Error>
@@ -766,6 +769,8 @@ mod tests {
             ("AWS", Upper),
             ("U.S.", Upper),
             ("ÅNGSTRÖM", Upper),
+            ("中文", Lower),
+            ("Ⅻ", Title),
             ("iPhone", Mixed),
             ("eBay", Mixed),
             ("x-Ray", Mixed),
