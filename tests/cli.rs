@@ -54,6 +54,49 @@ fn messy_folder() -> tempfile::TempDir {
 
 #[test]
 fn every_input_yields_one_record_and_bad_ones_are_errors() {
+    let good = one_record_per_input(&[]);
+    assert!(good["error"].is_null());
+}
+
+/// With the transformer, documents are annotated in batches
+/// (`Pipeline::process_batch`): the same one record per input, in order.
+#[cfg(feature = "transformer")]
+#[test]
+fn the_transformer_batches_keep_one_record_per_input() {
+    let model = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/ner-transformer");
+    let model = model.to_str().unwrap();
+    let args = ["--ner", "transformer", "--model", model];
+    let in_batch = one_record_per_input(&args);
+    // The article alone finds the same entities as in a batch of four.
+    let alone = newsie()
+        .arg("extract")
+        .arg(an_article())
+        .args(["--quiet"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(alone.status.success());
+    let spans = |record: &Value| -> Vec<(u64, u64, String)> {
+        record["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let label = e["label"].as_str().unwrap().to_string();
+                (
+                    e["start"].as_u64().unwrap(),
+                    e["end"].as_u64().unwrap(),
+                    label,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(spans(&records(&alone)[0]), spans(&in_batch));
+}
+
+/// Runs `extract` on the messy folder and a missing path, checks the
+/// records, and returns the good article's.
+fn one_record_per_input(extra: &[&str]) -> Value {
     let dir = messy_folder();
     let missing = dir.path().join("no_such_file.txt");
     let output = newsie()
@@ -61,6 +104,7 @@ fn every_input_yields_one_record_and_bad_ones_are_errors() {
         .arg(dir.path())
         .arg(&missing)
         .args(["--threads", "2", "--quiet"])
+        .args(extra)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "some documents failed");
@@ -101,6 +145,7 @@ fn every_input_yields_one_record_and_bad_ones_are_errors() {
             last = start;
         }
     }
+    good.clone()
 }
 
 #[test]

@@ -66,6 +66,23 @@ pub trait Backend: Send + Sync {
     /// which case the whole text is one sentence).
     fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error>;
 
+    /// Tags several documents, each a text with its sentence spans: one
+    /// result per document, in order, so that one bad document fails alone.
+    /// The default tags them one at a time; a backend that runs faster on
+    /// batches (the transformer) overrides it.
+    fn tag_many(&self, documents: &[(&str, &[Span])]) -> Vec<Result<Vec<Entity>, Error>> {
+        documents
+            .iter()
+            .map(|(text, sentences)| self.tag(text, sentences))
+            .collect()
+    }
+
+    /// Whether [`Backend::tag_many`] is faster than tagging the documents
+    /// one by one on parallel threads (default `false`).
+    fn prefers_batches(&self) -> bool {
+        false
+    }
+
     /// Tags one pre-tokenized document (sentences of tokens), as benchmark
     /// suites such as CoNLL-2003 give it. The default joins the tokens with
     /// spaces, calls [`Backend::tag`] and maps the spans back to tokens.
@@ -497,6 +514,18 @@ impl Tagger {
     /// Tags one pre-tokenized document (sentences of tokens).
     pub fn tag_tokens(&self, document: &[Vec<&str>]) -> Result<Vec<TokenEntity>, Error> {
         self.backend.tag_tokens(document)
+    }
+
+    /// Tags several documents (text and sentence spans each): one result
+    /// per document, in order. See [`Backend::tag_many`].
+    pub fn tag_many(&self, documents: &[(&str, &[Span])]) -> Vec<Result<Vec<Entity>, Error>> {
+        self.backend.tag_many(documents)
+    }
+
+    /// Whether [`Tagger::tag_many`] beats tagging documents on parallel
+    /// threads, as it does for the transformer backend.
+    pub fn prefers_batches(&self) -> bool {
+        self.backend.prefers_batches()
     }
 }
 

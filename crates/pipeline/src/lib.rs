@@ -142,13 +142,52 @@ impl Pipeline {
 
     /// Annotates one document.
     pub fn process(&self, doc: &Document) -> Result<Record, Error> {
-        let text = doc.text();
-        let mut record = Record::new(doc.id());
-        let sentence_spans = self.splitter.split(text);
+        let sentence_spans = self.splitter.split(doc.text());
         let entities: Vec<Entity> = match &self.tagger {
-            Some(tagger) => tagger.tag(text, &sentence_spans)?,
+            Some(tagger) => tagger.tag(doc.text(), &sentence_spans)?,
             None => Vec::new(),
         };
+        Ok(self.finish(doc, sentence_spans, entities))
+    }
+
+    /// Annotates several documents, their entities tagged in one call
+    /// ([`Tagger::tag_many`]): one result per document, in order, each as
+    /// [`Pipeline::process`] would give it. Faster than `process` per
+    /// document when [`Pipeline::prefers_batches`] says so.
+    pub fn process_batch(&self, docs: &[&Document]) -> Vec<Result<Record, Error>> {
+        let sentence_spans: Vec<Vec<Span>> = docs
+            .iter()
+            .map(|doc| self.splitter.split(doc.text()))
+            .collect();
+        let entities: Vec<Result<Vec<Entity>, newsie_ner::Error>> = match &self.tagger {
+            Some(tagger) => {
+                let inputs: Vec<(&str, &[Span])> = docs
+                    .iter()
+                    .zip(&sentence_spans)
+                    .map(|(doc, spans)| (doc.text(), spans.as_slice()))
+                    .collect();
+                tagger.tag_many(&inputs)
+            }
+            None => docs.iter().map(|_| Ok(Vec::new())).collect(),
+        };
+        docs.iter()
+            .zip(sentence_spans)
+            .zip(entities)
+            .map(|((doc, spans), entities)| Ok(self.finish(doc, spans, entities?)))
+            .collect()
+    }
+
+    /// Whether [`Pipeline::process_batch`] beats [`Pipeline::process`] on
+    /// parallel threads: true when the entity tagger runs faster on
+    /// batches (the transformer backend).
+    pub fn prefers_batches(&self) -> bool {
+        self.tagger.as_ref().is_some_and(Tagger::prefers_batches)
+    }
+
+    /// The stages after entity tagging, and the record.
+    fn finish(&self, doc: &Document, sentence_spans: Vec<Span>, entities: Vec<Entity>) -> Record {
+        let text = doc.text();
+        let mut record = Record::new(doc.id());
         if self.stages.quotes {
             record.quotes = self.attributor.attribute(text, &sentence_spans, &entities);
         }
@@ -172,7 +211,7 @@ impl Pipeline {
             record.entities = entities;
         }
         record.sort();
-        Ok(record)
+        record
     }
 }
 
@@ -185,6 +224,33 @@ mod tests {
     #[test]
     fn pipeline_is_send_and_sync() {
         assert_send_sync::<Pipeline>();
+    }
+
+    #[test]
+    fn a_batch_gives_what_each_document_gives_alone() {
+        let pipeline = Pipeline::builder().build().unwrap();
+        let docs = [
+            Document::new(
+                "a",
+                "Andy Jassy said Amazon cut several hundred jobs. \"We act,\" he said.",
+            ),
+            Document::new("b", ""),
+            Document::new("c", "Revenue rose 13% to $24.2 billion in Seattle."),
+        ];
+        let refs: Vec<&Document> = docs.iter().collect();
+        let batch = pipeline.process_batch(&refs);
+        assert_eq!(batch.len(), docs.len());
+        for (doc, record) in docs.iter().zip(batch) {
+            let alone = pipeline.process(doc).unwrap();
+            assert_eq!(
+                serde_json::to_string(&record.unwrap()).unwrap(),
+                serde_json::to_string(&alone).unwrap()
+            );
+        }
+        assert!(
+            !pipeline.prefers_batches(),
+            "the linear tagger runs per document"
+        );
     }
 
     #[test]

@@ -630,21 +630,61 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
     }
 }
 
+/// Word entities of one document as byte-span entities of its text, with
+/// the news conventions (no titles, no possessive `'s`).
+fn text_entities(
+    text: &str,
+    token_spans: &[Vec<Span>],
+    words: &[Vec<&str>],
+    tagged: Vec<Vec<WordEntity>>,
+) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for ((spans, words), entities) in token_spans.iter().zip(words).zip(tagged) {
+        for e in entities {
+            let Some((start, end)) = crate::news_trim(words, e.start, e.end, e.label) else {
+                continue;
+            };
+            let span = Span::new(spans[start].start, spans[end - 1].end);
+            out.push(Entity::new(text, span, e.label, e.score.clamp(0.0, 1.0)));
+        }
+    }
+    out
+}
+
 impl<M: TokenClassifier> Backend for ClassifierBackend<M> {
     fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
         let (token_spans, words) = crate::sentence_words(text, sentences);
         let tagged = self.tag_words(&words)?;
-        let mut out = Vec::new();
-        for ((spans, words), entities) in token_spans.iter().zip(&words).zip(tagged) {
-            for e in entities {
-                let Some((start, end)) = crate::news_trim(words, e.start, e.end, e.label) else {
-                    continue;
-                };
-                let span = Span::new(spans[start].start, spans[end - 1].end);
-                out.push(Entity::new(text, span, e.label, e.score.clamp(0.0, 1.0)));
-            }
+        Ok(text_entities(text, &token_spans, &words, tagged))
+    }
+
+    fn tag_many(&self, documents: &[(&str, &[Span])]) -> Vec<Result<Vec<Entity>, Error>> {
+        // Per document: token spans and words, sentence by sentence.
+        let prepared: Vec<_> = documents
+            .iter()
+            .map(|(text, sentences)| crate::sentence_words(text, sentences))
+            .collect();
+        let words: Vec<&Vec<Vec<&str>>> = prepared.iter().map(|(_, words)| words).collect();
+        match self.tag_documents(&words) {
+            Ok(tagged) => documents
+                .iter()
+                .zip(&prepared)
+                .zip(tagged)
+                .map(|(((text, _), (spans, words)), tagged)| {
+                    Ok(text_entities(text, spans, words, tagged))
+                })
+                .collect(),
+            // One document's failure must not fail the others: tag each
+            // alone, so that the error lands on its own document.
+            Err(_) => documents
+                .iter()
+                .map(|(text, sentences)| self.tag(text, sentences))
+                .collect(),
         }
-        Ok(out)
+    }
+
+    fn prefers_batches(&self) -> bool {
+        true
     }
 
     fn tag_tokens(&self, document: &[Vec<&str>]) -> Result<Vec<TokenEntity>, Error> {
@@ -974,6 +1014,23 @@ mod tests {
             calls_together < calls_alone,
             "{calls_together} batches together, {calls_alone} alone"
         );
+    }
+
+    #[test]
+    fn texts_tagged_together_equal_texts_tagged_alone() {
+        let backend = ClassifierBackend::new(FakeModel::new(8)).unwrap();
+        let texts = [
+            "Ann Lee met Bob in Paris.",
+            "",
+            "The mayor of Zürich met Émile Zola.",
+        ];
+        let documents: Vec<(&str, &[Span])> = texts.iter().map(|t| (*t, &[][..])).collect();
+        let together = backend.tag_many(&documents);
+        assert!(backend.prefers_batches());
+        assert_eq!(together.len(), texts.len());
+        for (text, entities) in texts.iter().zip(together) {
+            assert_eq!(entities.unwrap(), backend.tag(text, &[]).unwrap(), "{text}");
+        }
     }
 
     #[test]
