@@ -589,20 +589,24 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
             }
             predictions.push(vec![None; word_pieces.len()]);
         }
+        // Each window is in exactly one batch, so it moves there.
         for batch in length_batches(&inputs, self.batch) {
-            let chunk: Vec<Window> = batch.iter().map(|&w| inputs[w].clone()).collect();
+            let chunk: Vec<Window> = batch
+                .iter()
+                .map(|&w| std::mem::take(&mut inputs[w]))
+                .collect();
             let logits = self.model.logits(&chunk)?;
             if logits.len() != chunk.len() {
                 return Err(Error::Model(
                     "the model returned the wrong batch size".into(),
                 ));
             }
-            for (&w, rows) in batch.iter().zip(&logits) {
-                if rows.len() != inputs[w].pieces.len() * num_labels {
+            for ((&w, window), rows) in batch.iter().zip(&chunk).zip(&logits) {
+                if rows.len() != window.pieces.len() * num_labels {
                     return Err(Error::Model(format!(
                         "the model returned {} logits for {} pieces of {} labels",
                         rows.len(),
-                        inputs[w].pieces.len(),
+                        window.pieces.len(),
                         num_labels
                     )));
                 }
