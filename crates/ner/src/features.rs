@@ -3,7 +3,9 @@
 //! Each token is first summarized once ([`TokenInfo`]: hashes of its forms,
 //! affixes, shape, word clusters and gazetteer matches); features are then
 //! hashed combinations of the summaries of the token and its neighbours, the
-//! tags already chosen to its left, and what the document said earlier.
+//! tags already chosen to its left, and what the document says elsewhere
+//! (the case a word takes, the words after its other mentions, the labels
+//! its earlier mentions got).
 //! Nothing here allocates per feature.
 
 use crate::hash::{
@@ -360,12 +362,44 @@ pub(crate) struct DocMemory {
     /// Exact title-case forms seen away from a sentence start, outside
     /// headlines (`Japan` for a headline's `JAPAN`).
     pub seen_title: U64Set,
+    /// Per capitalized word (its lower-case form), the lower-case words
+    /// that follow its mentions anywhere in the document, each with its
+    /// distance (at most [`MAX_CONTEXTS`] per word).
+    pub contexts: U64Map<Vec<u64>>,
 }
 
+/// How far after a capitalized word [`DocMemory::contexts`] looks.
+const CONTEXT_REACH: usize = 3;
+/// The most context words [`DocMemory::contexts`] keeps per word (a name
+/// mentioned throughout a long article says enough in its first ones).
+const MAX_CONTEXTS: usize = 32;
+
 impl DocMemory {
-    /// Records the case evidence of a sentence (before it is tagged, so
-    /// the whole document's case evidence can also be gathered up front).
+    /// Records the case evidence of a sentence, and the words after its
+    /// capitalized words (before it is tagged, so the whole document's
+    /// evidence can also be gathered up front).
     pub fn observe_case(&mut self, infos: &[TokenInfo], headline: bool) {
+        for (i, t) in infos.iter().enumerate() {
+            if t.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
+                continue;
+            }
+            // Only lower-case words, and only after the name: what a name
+            // does (`said`, `shares`, `will`) tells a company from a place
+            // or a person. The words before it are mostly prepositions
+            // (`in`, `at`, `on`), which news also puts before companies
+            // (`jobs at Amazon`), and pooled over a document they turned a
+            // company into a place.
+            for (distance, next) in infos.iter().skip(i + 1).take(CONTEXT_REACH).enumerate() {
+                if next.flags & flag::ALL_LOWER == 0 {
+                    continue;
+                }
+                let seen = self.contexts.entry(t.lower).or_default();
+                let key = combine(distance as u64, next.lower);
+                if seen.len() < MAX_CONTEXTS && !seen.contains(&key) {
+                    seen.push(key);
+                }
+            }
+        }
         if headline {
             return;
         }
@@ -498,6 +532,8 @@ mod t {
     pub const FIRST_PREV_NEXT: u32 = 67;
     pub const DOC_MIX: u32 = 76;
     pub const DOC_MIX_GAZ: u32 = 77;
+    // Both passes: the words after the same word elsewhere in the document.
+    pub const DOC_CONTEXT: u32 = 78;
 }
 
 const EDGE: u64 = 0x0bad_5eed_0bad_5eed;
@@ -599,8 +635,9 @@ pub(crate) fn extract(
 }
 
 /// Appends the features of token `i` that do not depend on the tags chosen
-/// so far (nor on what earlier tags put in `memory`: only its case evidence,
-/// gathered before tagging, is read). Tagging leaves nothing out.
+/// so far (nor on what earlier tags put in `memory`: only its case evidence
+/// and word contexts, gathered before tagging, are read). Tagging leaves
+/// nothing out.
 pub(crate) fn extract_static(
     infos: &[TokenInfo],
     i: usize,
@@ -791,11 +828,19 @@ fn tag_history(me: &TokenInfo, prev: u8, prev2: u8, memory: &DocMemory, feats: &
     }
 }
 
-/// The case the (capitalized) word takes elsewhere in the document.
+/// The case the (capitalized) word takes elsewhere in the document, and the
+/// words that follow it there.
 #[inline]
 fn static_tail(me: &TokenInfo, i: usize, headline: bool, memory: &DocMemory, feats: &mut Vec<u64>) {
     if me.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
         return;
+    }
+    // What follows the same word elsewhere in the document: a name's
+    // clearest mention informs its others.
+    if let Some(contexts) = memory.contexts.get(&me.lower) {
+        for &context in contexts {
+            feats.push(feature(t::DOC_CONTEXT, context));
+        }
     }
     if memory.seen_lower.contains(&me.lower) {
         feats.push(feature(
@@ -898,5 +943,56 @@ mod tests {
             }
         }
         assert!(!allowed(O, 200, false));
+    }
+
+    struct NoResources;
+
+    impl Resources for NoResources {
+        fn clusters(&self, _key: u64) -> Option<[u16; N_CLUSTER_LEVELS]> {
+            None
+        }
+        fn gazetteer(&self, _key: u64) -> u8 {
+            0
+        }
+    }
+
+    #[test]
+    fn a_name_reads_the_lower_case_words_after_its_other_mentions() {
+        let doc = [
+            vec!["Amazon", "said", "on", "Monday", "."],
+            vec!["Jobs", "at", "Amazon", "will", "go", "."],
+        ];
+        let mut memory = DocMemory::default();
+        let prepared: Vec<(Vec<TokenInfo>, bool)> = doc
+            .iter()
+            .map(|words| {
+                let mut infos = Vec::new();
+                let headline = prepare_sentence(words, &NoResources, &mut infos);
+                memory.observe_case(&infos, headline);
+                (infos, headline)
+            })
+            .collect();
+        let (first, second) = (&prepared[0].0, &prepared[1].0);
+        let context = |distance: u64, t: &TokenInfo| combine(distance, t.lower);
+        // Capitalized words and punctuation after a name are left out;
+        // so is anything before it (`at`).
+        assert_eq!(
+            memory.contexts[&first[0].lower],
+            [
+                context(0, &first[1]),
+                context(1, &first[2]),
+                context(0, &second[3]),
+                context(1, &second[4]),
+            ]
+        );
+        assert_eq!(
+            memory.contexts[&second[0].lower],
+            [context(0, &second[1]), context(2, &second[3])]
+        );
+        assert!(!memory.contexts.contains_key(&first[1].lower));
+        // The second mention reads what followed the first.
+        let mut feats = Vec::new();
+        extract_static(second, 2, false, &memory, &mut feats);
+        assert!(feats.contains(&feature(t::DOC_CONTEXT, context(0, &first[1]))));
     }
 }
