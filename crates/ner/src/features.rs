@@ -4,7 +4,7 @@
 //! affixes, shape, word clusters and gazetteer matches); features are then
 //! hashed combinations of the summaries of the token and its neighbours, the
 //! tags already chosen to its left, and what the document says elsewhere
-//! (the case a word takes, the words after its other mentions, the labels
+//! (the case a word takes, the words after each of its mentions, the labels
 //! its earlier mentions got).
 //! Nothing here allocates per feature.
 
@@ -352,7 +352,9 @@ pub(crate) fn prepare_sentence(
     alpha >= 3 && caps * 10 >= alpha * 7
 }
 
-/// What the document has said so far: consulted by document-level features.
+/// What the document says, for document-level features: case evidence and
+/// word contexts gathered over the whole document before tagging, and the
+/// labels given so far.
 #[derive(Default, Clone)]
 pub(crate) struct DocMemory {
     /// The entity type (plus one) a token's lower-case form last received.

@@ -4,7 +4,7 @@
 //! [`train`] and `models/ner/MANIFEST.md`): a greedy left-to-right averaged
 //! perceptron over BILOU tags with word, affix, shape, word-cluster,
 //! gazetteer, tag-history and document-level features (among them the words
-//! that follow a name's other mentions in the document). The model file is
+//! that follow each mention of a name in the document). The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
 //! backends plug in through the [`Backend`] trait: the [`transformer`]
 //! module runs any BERT token-classification checkpoint (libtorch through

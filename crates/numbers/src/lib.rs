@@ -99,6 +99,7 @@ impl Normalizer {
     /// Protected spans may come in any order; spans out of bounds are
     /// harmless.
     pub fn find_excluding(&self, text: &str, protected: &[Span]) -> Vec<Quantity> {
+        let protected = Protected::new(protected);
         let mut tokens = Vec::with_capacity(256);
         let mut out = Vec::new();
         let mut last_end = 0;
@@ -106,7 +107,7 @@ impl Normalizer {
         // warm in cache: no amount spans a line break after a sentence end.
         for (from, to) in scan::chunks(text) {
             scan::tokens(text, from, to, &mut tokens);
-            self.find_in(text, &tokens, protected, &mut last_end, &mut out);
+            self.find_in(text, &tokens, &protected, &mut last_end, &mut out);
         }
         out
     }
@@ -115,7 +116,7 @@ impl Normalizer {
         &self,
         text: &str,
         tokens: &[scan::Tok],
-        protected: &[Span],
+        protected: &Protected,
         last_end: &mut usize,
         out: &mut Vec<Quantity>,
     ) {
@@ -140,10 +141,7 @@ impl Normalizer {
                         continue;
                     }
                     let span = Span::new(tokens[f.s].start, tokens[e - 1].end);
-                    let clean = span.start >= *last_end
-                        && !protected
-                            .iter()
-                            .any(|p| p.start < p.end && p.overlaps(span));
+                    let clean = span.start >= *last_end && !protected.overlaps(span);
                     if clean {
                         let mut q = Quantity::new(text, span, kind_of(f.kind));
                         q.value = f.value.map(tidy);
@@ -161,6 +159,34 @@ impl Normalizer {
                 Step::Nothing => i += 1,
             }
         }
+    }
+}
+
+/// Protected spans, sorted and merged into disjoint runs, so that checking
+/// a quantity against them is a binary search however many there are (a
+/// long document has thousands of entity names).
+struct Protected(Vec<Span>);
+
+impl Protected {
+    fn new(spans: &[Span]) -> Protected {
+        let mut sorted: Vec<Span> = spans.iter().copied().filter(|p| p.start < p.end).collect();
+        sorted.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
+        for span in sorted {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        Protected(merged)
+    }
+
+    /// Whether `span` shares a byte with a protected span.
+    fn overlaps(&self, span: Span) -> bool {
+        // The runs are disjoint and sorted, so their ends rise too: only the
+        // last run starting before `span` ends can reach into it.
+        let before = self.0.partition_point(|p| p.start < span.end);
+        before > 0 && self.0[before - 1].end > span.start
     }
 }
 

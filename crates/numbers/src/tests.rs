@@ -330,6 +330,28 @@ fn protected_spans_drop_overlapping_quantities() {
 }
 
 #[test]
+fn merged_protected_spans_answer_as_the_spans_themselves() {
+    // Unsorted, overlapping, nested, touching and empty spans.
+    let spans = [
+        Span::new(40, 50),
+        Span::new(3, 9),
+        Span::new(5, 7),
+        Span::new(8, 12),
+        Span::new(12, 15),
+        Span::new(30, 30),
+        Span::new(45, 60),
+    ];
+    let protected = Protected::new(&spans);
+    for start in 0..70 {
+        for end in start + 1..72 {
+            let span = Span::new(start, end);
+            let expected = spans.iter().any(|p| p.start < p.end && p.overlaps(span));
+            assert_eq!(protected.overlaps(span), expected, "{span:?}");
+        }
+    }
+}
+
+#[test]
 fn second_pass_forms() {
     let approx = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
     for (text, kind, value, unit) in [

@@ -185,16 +185,25 @@ impl Pipeline {
         self.tagger.as_ref().is_some_and(Tagger::prefers_batches)
     }
 
-    /// `entities` without the numbers the tagger took for names: an entity
-    /// that is, in full, a rank, an amount of money or a percentage (`No.
-    /// 1`, `$24.2 billion`, `5%`), or that lies inside a rank (`No` of `No.
-    /// 3`). The annotation spec makes these quantities, never names. Names
-    /// that contain a number (`Digital Commerce 360`, `Formula 1`) and bare
-    /// counts, which can be names (`3M`), stay entities.
+    /// `entities` without the numbers the tagger took for names; the
+    /// annotation spec makes these quantities, never names:
+    /// - an amount of money or a percentage written from its symbol or
+    ///   digits, in full (`$24.2 billion`, `5%`); an event such as `Euro
+    ///   2024`, which the normalizer would read as money, stays a name;
+    /// - a rank in digits tagged MISC, in full (`No. 1`); a place or an
+    ///   organization (`No 10`, Downing Street) stays;
+    /// - anything inside a rank (the `No` of `No. 3`), and a currency's
+    ///   prefix inside an amount (`US` of `US$5 billion`, `Rs` of `Rs 500
+    ///   crore`).
+    ///
+    /// Names that contain a number (`Digital Commerce 360`, `Formula 1`) and
+    /// bare counts, which can be names (`3M`), stay entities.
     fn without_numbers(&self, text: &str, mut entities: Vec<Entity>) -> Vec<Entity> {
         if entities.is_empty() {
             return entities;
         }
+        // Sorted by start and never overlapping, so each entity needs only
+        // the last quantity starting at or before it: a binary search.
         let numbers: Vec<(Span, QuantityKind)> = self
             .normalizer
             .find(text)
@@ -209,12 +218,28 @@ impl Pipeline {
             .collect();
         entities.retain(|e| {
             let span = e.span();
-            !numbers.iter().any(|&(number, kind)| {
-                number == span
-                    || (kind == QuantityKind::Ordinal
-                        && number.start <= span.start
-                        && span.end <= number.end)
-            })
+            let at = numbers.partition_point(|(n, _)| n.start <= span.start);
+            let Some(&(number, kind)) = at.checked_sub(1).and_then(|k| numbers.get(k)) else {
+                return true;
+            };
+            if span.end > number.end {
+                return true;
+            }
+            let written = &text[span];
+            let is_number = if span == number {
+                match kind {
+                    QuantityKind::Money | QuantityKind::Percent => {
+                        !written.starts_with(char::is_alphabetic)
+                    }
+                    _ => {
+                        e.label == EntityLabel::Misc && written.bytes().any(|b| b.is_ascii_digit())
+                    }
+                }
+            } else {
+                kind == QuantityKind::Ordinal
+                    || (kind == QuantityKind::Money && span.start == number.start)
+            };
+            !is_number
         });
         entities
     }
@@ -317,12 +342,15 @@ mod tests {
             ("$24.2 billion", EntityLabel::Misc),
             ("Digital Commerce 360", EntityLabel::Org),
             ("3M", EntityLabel::Org),
+            ("Euro 2024", EntityLabel::Misc),
+            ("US", EntityLabel::Loc),
         ])));
         let pipeline = Pipeline::builder().tagger(tagger).build().unwrap();
-        let text = "Amazon ranks No. 1 with $24.2 billion, Digital Commerce 360 said; 3M is No. 3.";
+        let text = "Amazon ranks No. 1 with $24.2 billion, Digital Commerce 360 said; 3M is No. 3 \
+                    and sponsors Euro 2024 for US$5 million.";
         let record = pipeline.process(&Document::new("x", text)).unwrap();
         let entities: Vec<&str> = record.entities.iter().map(|e| e.text.as_str()).collect();
-        assert_eq!(entities, ["Digital Commerce 360", "3M"]);
+        assert_eq!(entities, ["Digital Commerce 360", "3M", "Euro 2024"]);
         let quantities: Vec<(&str, QuantityKind)> = record
             .quantities
             .iter()
@@ -333,7 +361,8 @@ mod tests {
             [
                 ("No. 1", QuantityKind::Ordinal),
                 ("$24.2 billion", QuantityKind::Money),
-                ("No. 3", QuantityKind::Ordinal)
+                ("No. 3", QuantityKind::Ordinal),
+                ("US$5 million", QuantityKind::Money)
             ]
         );
     }
