@@ -17,56 +17,28 @@ commit it.
 Usage: agree_silver.py FIRST.iob2 SECOND.iob2 OUTPUT.iob2
 """
 
+import os
 import sys
 
-
-def documents(path):
-    """The file's documents, each a list of sentences of (word, tag) pairs."""
-    docs, sentence = [], []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("-DOCSTART-"):
-                docs.append([])
-                continue
-            if not line:
-                if sentence:
-                    if not docs:
-                        docs.append([])
-                    docs[-1].append(sentence)
-                    sentence = []
-                continue
-            word, tag = line.rsplit(" ", 1)
-            sentence.append((word, tag))
-    if sentence:
-        if not docs:
-            docs.append([])
-        docs[-1].append(sentence)
-    return docs
+# The CoNLL reader the transformer scripts share (it needs nothing beyond the standard library).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "transformer"))
+from conll_windows import read_conll  # noqa: E402
 
 
 def main(first_path, second_path, out_path):
     # Words -> tags of the first file's sentences (a sentence listed again: the last listing).
-    first = {}
-    for doc in documents(first_path):
-        for sentence in doc:
-            words = tuple(w for w, _ in sentence)
-            first[words] = [t for _, t in sentence]
+    first = {tuple(words): tags for doc in read_conll(first_path) for words, tags in doc}
     total = kept = 0
     with open(out_path, "w", encoding="utf-8") as out:
-        for doc in documents(second_path):
-            agreed = []
-            for sentence in doc:
-                total += 1
-                words = tuple(w for w, _ in sentence)
-                if first.get(words) == [t for _, t in sentence]:
-                    agreed.append(sentence)
+        for doc in read_conll(second_path):
+            agreed = [(words, tags) for words, tags in doc if first.get(tuple(words)) == tags]
+            total += len(doc)
             if not agreed:
                 continue
             kept += len(agreed)
             out.write("-DOCSTART- O\n\n")
-            for sentence in agreed:
-                out.write("".join(f"{w} {t}\n" for w, t in sentence) + "\n")
+            for words, tags in agreed:
+                out.write("".join(f"{w} {t}\n" for w, t in zip(words, tags)) + "\n")
     print(f"{kept} of {total} sentences agree -> {out_path}", file=sys.stderr)
 
 

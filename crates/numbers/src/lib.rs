@@ -169,7 +169,7 @@ struct Protected(Vec<Span>);
 
 impl Protected {
     fn new(spans: &[Span]) -> Protected {
-        let mut sorted: Vec<Span> = spans.iter().copied().filter(|p| p.start < p.end).collect();
+        let mut sorted: Vec<Span> = spans.iter().copied().filter(|p| !p.is_empty()).collect();
         sorted.sort_unstable();
         let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
         for span in sorted {
@@ -186,7 +186,7 @@ impl Protected {
         // The runs are disjoint and sorted, so their ends rise too: only the
         // last run starting before `span` ends can reach into it.
         let before = self.0.partition_point(|p| p.start < span.end);
-        before > 0 && self.0[before - 1].end > span.start
+        before > 0 && self.0[before - 1].overlaps(span)
     }
 }
 

@@ -222,7 +222,7 @@ impl Pipeline {
             let Some(&(number, kind)) = at.checked_sub(1).and_then(|k| numbers.get(k)) else {
                 return true;
             };
-            if span.end > number.end {
+            if !number.contains(span) {
                 return true;
             }
             let written = &text[span];
