@@ -133,11 +133,12 @@ fn fixtures_entity_f1_floor() {
 }
 
 // The installed model is the single-pass one with document contexts and
-// agreement silver data (models/ner/MANIFEST.md): CoNLL-2003 test 0.8678,
-// CoNLL++ 0.8686, seed 0.6735, fixtures 0.8000. The two-pass model described
+// agreement silver data, six perceptrons averaged, tagged with names closed
+// before scores and dates (models/ner/MANIFEST.md): CoNLL-2003 test 0.8731,
+// CoNLL++ 0.8746, seed 0.6531, fixtures 0.8110. The two-pass model described
 // there is not installed: it tags under the 1M tokens/s floor and, trained
 // the same way, scores no higher.
-const CONLL_TEST_FLOOR: f64 = 0.867;
-const CONLLPP_FLOOR: f64 = 0.868;
-const SEED_FLOOR: f64 = 0.673;
-const FIXTURES_FLOOR: f64 = 0.798;
+const CONLL_TEST_FLOOR: f64 = 0.873;
+const CONLLPP_FLOOR: f64 = 0.874;
+const SEED_FLOOR: f64 = 0.653;
+const FIXTURES_FLOOR: f64 = 0.810;

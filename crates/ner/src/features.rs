@@ -174,6 +174,13 @@ pub(crate) struct TokenInfo {
     pub gaz: u16,
     pub flags: u8,
     pub length: u8,
+    /// The token is a number joined by `-`, `/`, `,` or `:` (`9-1`,
+    /// `19/11/96`, `3,800`, `10:30`): a score, date, amount or time, which
+    /// never continues a name (9 of 6,234 such tokens in CoNLL-2003 train
+    /// do, none in dev), so an entity must close before it. Without this,
+    /// a greedy tagger that wrongly left an entity open ran it on over a
+    /// results line (`Fernando Redondo 9-1 Giovanni`).
+    pub breaks_name: bool,
 }
 
 fn shape_class(c: char) -> char {
@@ -202,6 +209,7 @@ pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
     let mut prefix_hasher = CharHasher::new();
     let mut last_chars = ['\0'; 4];
     let mut n_chars = 0usize;
+    let mut joiners = 0usize;
     // The word's exact, lower-case and title-case hashes, gathered in the
     // same walk over its characters (the same values as `word_hash`,
     // `lower_hash` and `title_hash`).
@@ -223,6 +231,9 @@ pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
         }
         if c.is_numeric() {
             flags |= flag::HAS_DIGIT;
+        }
+        if matches!(c, '-' | '/' | ',' | ':') {
+            joiners += 1;
         }
         if c.is_alphabetic() {
             has_alpha = true;
@@ -291,6 +302,12 @@ pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
         gaz: 0,
         flags,
         length: n_chars.min(255) as u8,
+        breaks_name: !has_alpha
+            && joiners > 0
+            && flags & flag::HAS_DIGIT != 0
+            && word
+                .chars()
+                .all(|c| c.is_numeric() || matches!(c, '-' | '/' | ',' | ':' | '.')),
     }
 }
 
@@ -576,7 +593,7 @@ pub(crate) fn run_pass(
                     if let Some(stack) = stack {
                         extract_stacked(infos, i, prev, stack, s, feats);
                     }
-                    decide(feats, s, i, prev, i + 1 == infos.len())
+                    decide(feats, s, i, prev, closes_after(infos, i))
                 }
             };
             memory.observe_tag(&infos[i], chosen);
@@ -587,6 +604,13 @@ pub(crate) fn run_pass(
         out.push(tags);
     }
     out
+}
+
+/// Whether an entity must close at token `i`: it ends the sentence, or the
+/// next token cannot continue a name ([`TokenInfo::breaks_name`]).
+#[inline]
+pub(crate) fn closes_after(infos: &[TokenInfo], i: usize) -> bool {
+    infos.get(i + 1).map_or(true, |next| next.breaks_name)
 }
 
 /// What feature extraction needs to know beyond the sentence itself.
@@ -996,5 +1020,28 @@ mod tests {
         let mut feats = Vec::new();
         extract_static(second, 2, false, &memory, &mut feats);
         assert!(feats.contains(&feature(t::DOC_CONTEXT, context(0, &first[1]))));
+    }
+
+    #[test]
+    fn scores_dates_and_amounts_close_a_name_before_them() {
+        let breaks = |w: &str| token_info(w, &NoResources).breaks_name;
+        for w in ["9-1", "19/11/96", "3,800", "10:30", "84.00-86.00"] {
+            assert!(breaks(w), "{w} should close a name before it");
+        }
+        // Bare numbers and versions do continue names (`Digital Commerce
+        // 360`, `Windows NT 4.0`), and so do words with digits (`A321neo`).
+        for w in ["360", "4.0", "A321neo", "COVID-19", "-", ","] {
+            assert!(!breaks(w), "{w} should not close a name");
+        }
+        let mut infos = Vec::new();
+        prepare_sentence(
+            &["Fernando", "Redondo", "9-1", "Giovanni"],
+            &NoResources,
+            &mut infos,
+        );
+        assert!(!closes_after(&infos, 0));
+        assert!(closes_after(&infos, 1));
+        assert!(!closes_after(&infos, 2));
+        assert!(closes_after(&infos, 3));
     }
 }

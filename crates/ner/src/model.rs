@@ -23,8 +23,8 @@
 //! in the document.
 
 use crate::features::{
-    allowed, extract_dynamic, extract_stacked, extract_static, flag, prepare_sentence, DocMemory,
-    Resources, Stack, TokenInfo, N_CLUSTER_LEVELS, N_TAGS, O,
+    allowed, closes_after, extract_dynamic, extract_stacked, extract_static, flag,
+    prepare_sentence, DocMemory, Resources, Stack, TokenInfo, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::Error;
 use std::borrow::Cow;
@@ -348,7 +348,7 @@ impl Model {
                     &mut scores,
                     &mut scratch,
                 );
-                let (best, confidence) = best_allowed(&scores, prev, i + 1 == infos.len());
+                let (best, confidence) = best_allowed(&scores, prev, closes_after(infos, i));
                 if keep {
                     // What `Stack::worth_retagging` looks at, as far as
                     // the first pass knows it yet.
@@ -401,7 +401,7 @@ impl Model {
                     extract_stacked(infos, i, prev, &stack, s, &mut feats);
                     let mut scores = [0f32; N_TAGS];
                     self.score(&table, scale, &feats, &mut scores, &mut scratch);
-                    let (best, confidence) = best_allowed(&scores, prev, i + 1 == infos.len());
+                    let (best, confidence) = best_allowed(&scores, prev, closes_after(infos, i));
                     *slot = (best, confidence);
                     memory.observe_tag(&infos[i], best);
                     best

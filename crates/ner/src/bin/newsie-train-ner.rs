@@ -4,14 +4,16 @@
 //! newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE]
 //!                  [--epochs N] [--seed N] [--max-features N]
 //!                  [--silver IOB2 [--silver-weight W] [--silver-gazetteer]]
-//!                  [--identity-dropout P] [--second-pass] --out MODEL
+//!                  [--identity-dropout P] [--second-pass] [--ensemble N]
+//!                  --out MODEL
 //!                  [--dump FILE]
 //! newsie-train-ner --speed MODEL [--runs N] TEXT...
 //! newsie-train-ner --predict MODEL FILE...
 //! ```
 //!
 //! `--second-pass` also trains a second pass over the first pass's tags
-//! (see `models/ner/MANIFEST.md`); `--dump` writes the test file's tokens
+//! (see `models/ner/MANIFEST.md`); `--ensemble N` averages the weights of
+//! `N` perceptrons trained with seeds `seed..seed+N`; `--dump` writes the test file's tokens
 //! with gold and predicted tags for error analysis; `--speed` times
 //! single-threaded tagging of text files with a model file; `--predict`
 //! prints every entity (with its exact score) a model finds in text files
@@ -38,7 +40,7 @@ fn main() -> ExitCode {
     let (Some(train_path), Some(dev), Some(out)) =
         (value("--train"), value("--dev"), value("--out"))
     else {
-        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--identity-dropout P] [--second-pass] --out MODEL");
+        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--identity-dropout P] [--second-pass] [--ensemble N] --out MODEL");
         return ExitCode::from(2);
     };
     let mut config = TrainConfig::new(train_path, dev);
@@ -54,6 +56,9 @@ fn main() -> ExitCode {
     }
     if let Some(n) = number("--seed") {
         config = config.seed(n as u64);
+    }
+    if let Some(n) = number("--ensemble") {
+        config = config.ensemble(n);
     }
     if let Some(n) = number("--max-features") {
         config = config.max_features(n);
