@@ -181,6 +181,96 @@ pub(crate) struct TokenInfo {
     /// a greedy tagger that wrongly left an entity open ran it on over a
     /// results line (`Fernando Redondo 9-1 Giovanni`).
     pub breaks_name: bool,
+    /// A lower-case word that joins the parts of a long name (`of`, `for`,
+    /// `and`: `Office for National Statistics`).
+    pub connector: bool,
+    /// Where the token sits in its name chain (see [`mark_chains`]): 0
+    /// outside one, else a [`ChainPlace`].
+    pub chain_place: u8,
+    /// The lower-case hash of the chain's last word, its head
+    /// (`statistics`), when the token is in a chain.
+    pub chain_head: u64,
+    /// The head's word cluster (the middle level).
+    pub chain_head_cluster: u16,
+}
+
+/// A token's place in a name chain: a run of capitalized words, possibly
+/// joined by connectors, such as `Nippon Telegraph and Telephone Corp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChainPlace {
+    First = 1,
+    Inside = 2,
+    Connector = 3,
+    Head = 4,
+}
+
+/// Lower-case words that may join the capitalized parts of one name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "&", "the", "on", "de", "du", "des", "del", "della", "di", "da", "la",
+    "le", "van", "von", "der", "den", "y", "a",
+];
+
+/// The longest run of connectors a chain crosses (`of the`).
+const MAX_CONNECTOR_RUN: usize = 2;
+
+/// Marks the name chains of a sentence: maximal runs of capitalized tokens,
+/// where up to [`MAX_CONNECTOR_RUN`] connectors may join two capitalized
+/// tokens. Each token of a chain of two or more capitalized words learns
+/// its place and the chain's last word, which tells the whole phrase's kind
+/// from its first word on (`Ministry`, `Corp`, `Board`, `Statistics`): a
+/// left-to-right tagger otherwise decides `Office` before it has seen that
+/// `for National Statistics` follows.
+fn mark_chains(out: &mut [TokenInfo]) {
+    let capitalized = |t: &TokenInfo| t.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0;
+    let mut start = 0;
+    while start < out.len() {
+        if !capitalized(&out[start]) {
+            start += 1;
+            continue;
+        }
+        // Extend over capitalized tokens and connector runs that lead to one.
+        let mut end = start;
+        let mut capitals = 1;
+        loop {
+            let next = end + 1;
+            if next < out.len() && capitalized(&out[next]) {
+                end = next;
+                capitals += 1;
+                continue;
+            }
+            let run = out[next.min(out.len())..]
+                .iter()
+                .take(MAX_CONNECTOR_RUN + 1)
+                .take_while(|t| t.connector)
+                .count();
+            let after = next + run;
+            if run > 0 && run <= MAX_CONNECTOR_RUN && after < out.len() && capitalized(&out[after])
+            {
+                end = after;
+                capitals += 1;
+                continue;
+            }
+            break;
+        }
+        if capitals >= 2 {
+            let (head, head_cluster) = (out[end].lower, out[end].clusters[1]);
+            for (j, t) in out[start..=end].iter_mut().enumerate() {
+                let place = if j == 0 {
+                    ChainPlace::First
+                } else if start + j == end {
+                    ChainPlace::Head
+                } else if t.connector && !capitalized(t) {
+                    ChainPlace::Connector
+                } else {
+                    ChainPlace::Inside
+                };
+                t.chain_place = place as u8;
+                t.chain_head = head;
+                t.chain_head_cluster = head_cluster;
+            }
+        }
+        start = end + 1;
+    }
 }
 
 fn shape_class(c: char) -> char {
@@ -308,6 +398,10 @@ pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
             && word
                 .chars()
                 .all(|c| c.is_numeric() || matches!(c, '-' | '/' | ',' | ':' | '.')),
+        connector: word.len() <= 5 && CONNECTORS.contains(&word),
+        chain_place: 0,
+        chain_head: 0,
+        chain_head_cluster: NO_CLUSTER,
     }
 }
 
@@ -366,7 +460,12 @@ pub(crate) fn prepare_sentence(
             }
         }
     }
-    alpha >= 3 && caps * 10 >= alpha * 7
+    let headline = alpha >= 3 && caps * 10 >= alpha * 7;
+    // In a headline every word is capitalized, so chains say nothing there.
+    if !headline {
+        mark_chains(out);
+    }
+    headline
 }
 
 /// What the document says, for document-level features: case evidence and
@@ -553,6 +652,9 @@ mod t {
     pub const DOC_MIX_GAZ: u32 = 77;
     // Both passes: the words after the same word elsewhere in the document.
     pub const DOC_CONTEXT: u32 = 78;
+    // Both passes: the name chain the token is part of.
+    pub const CHAIN_HEAD: u32 = 79;
+    pub const CHAIN_HEAD_CLUSTER: u32 = 80;
 }
 
 const EDGE: u64 = 0x0bad_5eed_0bad_5eed;
@@ -819,6 +921,14 @@ fn static_body(
     if let Some(right) = at(1).filter(|t| t.gaz != 0) {
         feats.push(feature(t::GAZ_RIGHT, u64::from(right.gaz)));
     }
+    if me.chain_place != 0 {
+        let place = u64::from(me.chain_place);
+        feats.push(feature(t::CHAIN_HEAD, combine(place, me.chain_head)));
+        feats.push(feature(
+            t::CHAIN_HEAD_CLUSTER,
+            combine(place, u64::from(me.chain_head_cluster)),
+        ));
+    }
 }
 
 /// The tags chosen before the token, and the entity type an earlier
@@ -1043,5 +1153,52 @@ mod tests {
         assert!(closes_after(&infos, 1));
         assert!(!closes_after(&infos, 2));
         assert!(closes_after(&infos, 3));
+    }
+
+    #[test]
+    fn a_long_name_tells_each_of_its_words_its_last_word() {
+        let words = [
+            "The",
+            "Office",
+            "for",
+            "National",
+            "Statistics",
+            "said",
+            "Bank",
+            "of",
+            "the",
+            "West",
+            "and",
+            "Amazon",
+            "rose",
+            ".",
+        ];
+        let mut infos = Vec::new();
+        prepare_sentence(&words, &NoResources, &mut infos);
+        let place = |i: usize| infos[i].chain_place;
+        let statistics = infos[4].lower;
+        // `The Office for National Statistics` is one chain headed by
+        // `Statistics`, connector included.
+        assert_eq!(place(0), ChainPlace::First as u8);
+        assert_eq!(place(1), ChainPlace::Inside as u8);
+        assert_eq!(place(2), ChainPlace::Connector as u8);
+        assert_eq!(place(4), ChainPlace::Head as u8);
+        assert!(infos[..5].iter().all(|t| t.chain_head == statistics));
+        // `of the` joins `Bank` to `West`; `and` leads to `Amazon`.
+        assert_eq!(place(6), ChainPlace::First as u8);
+        assert_eq!(place(8), ChainPlace::Connector as u8);
+        assert_eq!(place(11), ChainPlace::Head as u8);
+        assert!(infos[6..12].iter().all(|t| t.chain_head == infos[11].lower));
+        assert_eq!(place(5), 0);
+        assert_eq!(place(12), 0);
+        // A lone capitalized word is no chain; nor is a headline.
+        prepare_sentence(&["Amazon", "said", "so"], &NoResources, &mut infos);
+        assert!(infos.iter().all(|t| t.chain_place == 0));
+        prepare_sentence(
+            &["AMAZON", "CUTS", "JOBS", "IN", "CLOUD"],
+            &NoResources,
+            &mut infos,
+        );
+        assert!(infos.iter().all(|t| t.chain_place == 0));
     }
 }

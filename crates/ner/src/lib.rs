@@ -3,8 +3,12 @@
 //! The default backend is a linear model the project trains itself (see
 //! [`train`] and `models/ner/MANIFEST.md`): a greedy left-to-right averaged
 //! perceptron over BILOU tags with word, affix, shape, word-cluster,
-//! gazetteer, tag-history and document-level features (among them the words
-//! that follow each mention of a name in the document). The model file is
+//! gazetteer, tag-history, name-chain (the last word of a run of capitalized
+//! words such as `Office for National Statistics`) and document-level
+//! features (among them the words that follow each mention of a name in the
+//! document); its weights are the mean of several perceptrons trained with
+//! different seeds, and an entity never runs on into a score or a date
+//! (`9-1`, `19/11/96`). The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
 //! backends plug in through the [`Backend`] trait: the [`transformer`]
 //! module runs any BERT token-classification checkpoint (libtorch through

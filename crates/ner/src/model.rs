@@ -17,6 +17,9 @@
 //! files of the otherwise identical older format `NEWSNER4`, whose feature
 //! keys used only odd home slots, are still read.
 //!
+//! Decoding closes an open entity before a token that never continues a
+//! name (a number joined by `-`, `/`, `,` or `:`), as at a sentence's end.
+//!
 //! Decoding runs twice when the model has a second pass: the first pass
 //! tags the document, the second tags it again reading the first pass's
 //! tags (the next tokens' too) and its labels for the same words elsewhere
