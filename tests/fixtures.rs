@@ -15,7 +15,7 @@ fn report() -> SuiteReport {
 }
 
 /// (component, label, minimum F1). Measured on 2026-11-26 with
-/// `newsie eval fixtures`: sentences 0.994, entities 0.833, quotes found
+/// `newsie eval fixtures`: sentences 0.994, entities 0.851, quotes found
 /// 0.987, speaker 0.934, speaker_resolved 0.888, speaker_kind 0.967, cue
 /// 0.974, quantities found 0.973, all fields 0.973.
 const FLOORS: &[(&str, &str, f64)] = &[
@@ -31,7 +31,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
 ];
 
 const FLOOR_SENTENCES: f64 = 0.99;
-const FLOOR_ENTITIES: f64 = 0.832;
+const FLOOR_ENTITIES: f64 = 0.85;
 const FLOOR_QUOTES_FOUND: f64 = 0.98;
 const FLOOR_QUOTES_SPEAKER: f64 = 0.93;
 const FLOOR_QUOTES_RESOLVED: f64 = 0.888;

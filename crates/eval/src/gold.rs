@@ -122,11 +122,23 @@ struct RawQuantity {
     unit: Option<String>,
 }
 
-/// Finds the strings of one gold list in order. Each is searched from the
-/// start of the previous match, so nested or touching items still align.
+/// Whether the items of a gold list may lie inside one another.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Nesting {
+    /// Each item is searched from the start of the previous match, so nested
+    /// or touching items still align.
+    Allowed,
+    /// Items never overlap (entities are flat), so each is searched after
+    /// the previous one ends: `Mendoza` after `Rafael Mendoza` is the next
+    /// mention, not the surname inside the full name.
+    Flat,
+}
+
+/// Finds the strings of one gold list in order (see [`Nesting`]).
 fn align<'a>(
     text: &str,
     list: &'static str,
+    nesting: Nesting,
     items: impl Iterator<Item = &'a str>,
 ) -> Result<Vec<Span>, String> {
     let mut from = 0;
@@ -135,7 +147,7 @@ fn align<'a>(
         // Prefer a match after the previous item's start; an item equal to
         // the previous one must come after it.
         let search_from = match spans.last() {
-            Some(prev) if &text[*prev] == item => prev.end,
+            Some(prev) if nesting == Nesting::Flat || &text[*prev] == item => prev.end,
             Some(_) | None => from,
         };
         let found = text[search_from..]
@@ -160,11 +172,17 @@ impl GoldDoc {
         };
         let raw: RawDoc = serde_json::from_str(json).map_err(|e| format(e.to_string()))?;
         let text = raw.text;
-        let sentences =
-            align(&text, "sentences", raw.sentences.iter().map(String::as_str)).map_err(format)?;
+        let sentences = align(
+            &text,
+            "sentences",
+            Nesting::Allowed,
+            raw.sentences.iter().map(String::as_str),
+        )
+        .map_err(format)?;
         let entity_spans = align(
             &text,
             "entities",
+            Nesting::Flat,
             raw.entities.iter().map(|e| e.text.as_str()),
         )
         .map_err(format)?;
@@ -178,8 +196,13 @@ impl GoldDoc {
                 optional: raw_entity.optional,
             });
         }
-        let quote_spans =
-            align(&text, "quotes", raw.quotes.iter().map(|q| q.text.as_str())).map_err(format)?;
+        let quote_spans = align(
+            &text,
+            "quotes",
+            Nesting::Allowed,
+            raw.quotes.iter().map(|q| q.text.as_str()),
+        )
+        .map_err(format)?;
         let quotes = raw
             .quotes
             .into_iter()
@@ -196,6 +219,7 @@ impl GoldDoc {
         let quantity_spans = align(
             &text,
             "quantities",
+            Nesting::Allowed,
             raw.quantities.iter().map(|q| q.text.as_str()),
         )
         .map_err(format)?;
@@ -245,6 +269,17 @@ mod tests {
         let starts: Vec<usize> = doc.entities.iter().map(|e| e.span.start).collect();
         assert_eq!(starts, [0, 11, 32]);
         assert_eq!(doc.sentences[1], Span::new(32, 39));
+    }
+
+    #[test]
+    fn an_entity_is_found_after_the_one_before_it_ends() {
+        // A surname listed after the full name is its next mention, not the
+        // surname inside the full name (entities are flat).
+        let json = r#"{"id":"x","text":"CEO Rafael Mendoza spoke. Mendoza left.",
+            "entities":[{"text":"Rafael Mendoza","label":"PER"},{"text":"Mendoza","label":"PER"}]}"#;
+        let doc = GoldDoc::parse(json, Path::new("x")).unwrap();
+        let starts: Vec<usize> = doc.entities.iter().map(|e| e.span.start).collect();
+        assert_eq!(starts, [4, 26]);
     }
 
     #[test]
