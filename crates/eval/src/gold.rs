@@ -144,8 +144,9 @@ fn align<'a>(
     let mut from = 0;
     let mut spans: Vec<Span> = Vec::new();
     for (i, item) in items.enumerate() {
-        // Prefer a match after the previous item's start; an item equal to
-        // the previous one must come after it.
+        // Flat lists search after the previous item's end. Otherwise prefer
+        // a match after the previous item's start; an item equal to the
+        // previous one must come after it.
         let search_from = match spans.last() {
             Some(prev) if nesting == Nesting::Flat || &text[*prev] == item => prev.end,
             Some(_) | None => from,

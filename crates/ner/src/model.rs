@@ -446,11 +446,11 @@ const CHUNK: usize = 64;
 
 /// The best tag allowed after `prev` and its softmax probability among the
 /// allowed tags.
-pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8, last: bool) -> (u8, f32) {
+pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8, must_close: bool) -> (u8, f32) {
     let mut best = O;
     let mut best_score = f32::NEG_INFINITY;
     for (t, &s) in scores.iter().enumerate() {
-        if s > best_score && allowed(prev, t as u8, last) {
+        if s > best_score && allowed(prev, t as u8, must_close) {
             best = t as u8;
             best_score = s;
         }
@@ -463,7 +463,7 @@ pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8, last: bool) -> (u8,
     let total: f32 = scores
         .iter()
         .enumerate()
-        .filter(|&(t, _)| allowed(prev, t as u8, last))
+        .filter(|&(t, _)| allowed(prev, t as u8, must_close))
         .map(|(_, &s)| (s - best_score).exp())
         .sum();
     (best, if total > 0.0 { 1.0 / total } else { 1.0 })
@@ -733,11 +733,11 @@ mod tests {
         }
 
         /// A tag allowed after `prev`.
-        fn tag(&mut self, prev: u8, last: bool) -> u8 {
+        fn tag(&mut self, prev: u8, must_close: bool) -> u8 {
             let start = self.next() as u8 % N_TAGS as u8;
             (0..N_TAGS as u8)
                 .map(|k| (start + k) % N_TAGS as u8)
-                .find(|&t| allowed(prev, t, last))
+                .find(|&t| allowed(prev, t, must_close))
                 .unwrap_or(O)
         }
     }
@@ -775,10 +775,10 @@ mod tests {
             None,
             &mut feats,
             || false,
-            |f, s, i, prev, last| {
+            |f, s, i, prev, must_close| {
                 let mut scores = [0f32; N_TAGS];
                 model.score(&model.features, model.scale, f, &mut scores, &mut scratch);
-                let (best, confidence) = best_allowed(&scores, prev, last);
+                let (best, confidence) = best_allowed(&scores, prev, must_close);
                 out[s][i] = (best, confidence);
                 best
             },
@@ -796,10 +796,10 @@ mod tests {
             Some(&stack),
             &mut feats,
             || false,
-            |f, s, i, prev, last| {
+            |f, s, i, prev, must_close| {
                 let mut scores = [0f32; N_TAGS];
                 model.score(&table, scale, f, &mut scores, &mut scratch);
-                let (best, confidence) = best_allowed(&scores, prev, last);
+                let (best, confidence) = best_allowed(&scores, prev, must_close);
                 out[s][i] = (best, confidence);
                 best
             },
@@ -818,6 +818,7 @@ mod tests {
             "The company ’s shares rose 2 % on the Nasdaq , while Microsoft and Alphabet fell .",
             "Regulators in Brussels said they would review the deal with Deutsche Telekom AG .",
             "seattle and amazon , in lower case , then Andy and Jassy apart .",
+            "Fernando Redondo 9-1 Giovanni , Office for National Statistics 19/11/96 .",
         ]
         .iter()
         .map(|s| s.split(' ').collect())
@@ -852,9 +853,9 @@ mod tests {
                 None,
                 &mut feats,
                 || false,
-                |f, _, _, prev, last| {
+                |f, _, _, prev, must_close| {
                     first_keys.extend_from_slice(f);
-                    rng.tag(prev, last)
+                    rng.tag(prev, must_close)
                 },
             );
             let stack = Stack::new(&prepared, tags);
@@ -864,9 +865,9 @@ mod tests {
                 Some(&stack),
                 &mut feats,
                 || false,
-                |f, _, _, prev, last| {
+                |f, _, _, prev, must_close| {
                     second_keys.extend_from_slice(f);
-                    rng.tag(prev, last)
+                    rng.tag(prev, must_close)
                 },
             );
         }

@@ -520,7 +520,7 @@ impl TrainConfig {
 pub struct Trained {
     /// The compact model bytes.
     pub bytes: Vec<u8>,
-    /// The chosen epoch (1-based).
+    /// The chosen epoch (1-based; with an ensemble, the first member's).
     pub epoch: usize,
     /// Dev scores of the averaged weights at the chosen epoch (before pruning).
     pub dev_unpruned: Counts,
@@ -619,10 +619,10 @@ fn predict(
     score: impl Fn(&[u64], &mut [f32; N_TAGS]),
 ) -> Vec<Vec<Vec<u8>>> {
     let mut feats = Vec::new();
-    let decide = |f: &[u64], _: usize, _: usize, prev: u8, last: bool| {
+    let decide = |f: &[u64], _: usize, _: usize, prev: u8, must_close: bool| {
         let mut scores = [0.0; N_TAGS];
         score(f, &mut scores);
-        best_allowed(&scores, prev, last).0
+        best_allowed(&scores, prev, must_close).0
     };
     prepared
         .iter()
@@ -730,8 +730,10 @@ impl Fitted {
 /// Fits `config.ensemble` perceptrons (see [`fit_member`]) with
 /// consecutive seeds and averages their weights, then keeps the
 /// `max_features` strongest features. Averaging models that saw the data in
-/// different orders (and dropped different words) smooths the weights the
-/// way bagging does, at no cost in tagging speed.
+/// different orders (and dropped different words) evens out what one seed
+/// happened to learn, at no cost in tagging speed. The fit's epoch is the
+/// first member's: the second pass's jackknife halves run every member for
+/// that many epochs.
 fn fit(
     config: &TrainConfig,
     data: &FitData<'_>,
@@ -787,11 +789,13 @@ fn fit(
     Ok(fitted)
 }
 
+/// One perceptron's fit: its chosen epoch, every feature's averaged weights
+/// at that epoch, and its dev scores.
+type MemberFit = (usize, Vec<(u64, [f32; N_TAGS])>, Counts);
+
 /// Runs one averaged perceptron over `data` with the given seed: at most
 /// `epochs` epochs, the best on dev kept (unless `fixed_epochs`, which runs
-/// exactly `epochs` and skips dev). Returns the chosen epoch, every
-/// feature's averaged weights at it, and its dev scores.
-#[allow(clippy::type_complexity)]
+/// exactly `epochs` and skips dev).
 fn fit_member(
     config: &TrainConfig,
     data: &FitData<'_>,
@@ -799,7 +803,7 @@ fn fit_member(
     fixed_epochs: bool,
     seed: u64,
     log: &mut dyn FnMut(&str),
-) -> Result<(usize, Vec<(u64, [f32; N_TAGS])>, Counts), Error> {
+) -> Result<MemberFit, Error> {
     let mut weights = Weights {
         index: U64Map::default(),
         current: Vec::new(),
@@ -850,17 +854,17 @@ fn fit_member(
                 stack,
                 &mut feats,
                 drop,
-                |f, s, i, prev, _| {
+                |f, s, i, prev, _must_close| {
                     // Training closes entities only at the sentence's end,
                     // not before a token that breaks names as tagging does
                     // (`closes_after`): the updates from the run-ons that
                     // rule prevents teach the model to close its entities
                     // in time elsewhere too. Measured: with the rule here
                     // as well, CoNLL test fell 0.873 -> 0.868.
-                    let last = i + 1 == doc[s].tags.len();
+                    let sentence_ends = i + 1 == doc[s].tags.len();
                     let mut scores = [0.0; N_TAGS];
                     weights.score(f, &weights.current, &mut scores);
-                    let (guess, _) = best_allowed(&scores, prev, last);
+                    let (guess, _) = best_allowed(&scores, prev, sentence_ends);
                     let gold = doc[s].tags[i];
                     if guess != gold {
                         weights.update(f, gold, guess, step, amount);
