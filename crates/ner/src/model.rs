@@ -27,7 +27,7 @@
 
 use crate::features::{
     allowed, closes_after, extract_dynamic, extract_stacked, extract_static, flag,
-    prepare_sentence, DocMemory, Resources, Stack, TokenInfo, N_CLUSTER_LEVELS, N_TAGS, O,
+    prepare_document, DocMemory, Resources, Stack, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::Error;
 use std::borrow::Cow;
@@ -311,13 +311,10 @@ impl Model {
     /// kept for the second pass (for the tokens it is likely to re-decide),
     /// which then only adds the ones that depend on the tags.
     pub(crate) fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(u8, f32)>> {
-        let mut prepared: Vec<(Vec<TokenInfo>, bool)> = Vec::with_capacity(sentences.len());
+        let prepared = prepare_document(sentences, self);
         let mut memory = DocMemory::default();
-        for words in sentences {
-            let mut infos = Vec::with_capacity(words.len());
-            let headline = prepare_sentence(words, self, &mut infos);
-            memory.observe_case(&infos, headline);
-            prepared.push((infos, headline));
+        for (infos, headline) in &prepared {
+            memory.observe_case(infos, *headline);
         }
         let mut feats = Vec::with_capacity(128);
         let mut scratch = Scratch::default();
@@ -628,6 +625,7 @@ pub(crate) fn write_model(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::TokenInfo;
 
     #[test]
     fn round_trips_tables() {
@@ -743,16 +741,11 @@ mod tests {
     }
 
     fn prepare(model: &Model, doc: &[Vec<&str>]) -> (Vec<(Vec<TokenInfo>, bool)>, DocMemory) {
+        let prepared = prepare_document(doc, model);
         let mut memory = DocMemory::default();
-        let prepared = doc
-            .iter()
-            .map(|words| {
-                let mut infos = Vec::new();
-                let headline = prepare_sentence(words, model, &mut infos);
-                memory.observe_case(&infos, headline);
-                (infos, headline)
-            })
-            .collect();
+        for (infos, headline) in &prepared {
+            memory.observe_case(infos, *headline);
+        }
         (prepared, memory)
     }
 

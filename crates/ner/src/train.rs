@@ -6,7 +6,7 @@
 //! xorshift generator and every table is written in key order.
 
 use crate::features::{
-    phrase_key, prepare_sentence, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
+    phrase_key, prepare_document, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
     TokenInfo, U64Map, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::hash::{lower_hash, word_hash};
@@ -593,14 +593,7 @@ impl Weights {
 type Prepared = Vec<(Vec<TokenInfo>, bool)>;
 
 fn prepare_doc(doc: &[Sentence], resources: &dyn Resources) -> Prepared {
-    doc.iter()
-        .map(|s| {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let mut infos = Vec::new();
-            let headline = prepare_sentence(&words, resources, &mut infos);
-            (infos, headline)
-        })
-        .collect()
+    prepare_document(&doc_words(doc), resources)
 }
 
 fn case_memory(prepared: &Prepared) -> DocMemory {
