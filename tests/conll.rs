@@ -135,11 +135,11 @@ fn fixtures_entity_f1_floor() {
 // The installed model is the single-pass one with document contexts,
 // agreement silver data and name chains, six perceptrons averaged, tagged
 // with names closed before scores and dates and title-case headlines recased
-// (models/ner/MANIFEST.md): CoNLL-2003 test 0.8727, CoNLL++ 0.8739, seed
-// 0.6735, fixtures 0.8418. The two-pass model described there is not
+// (models/ner/MANIFEST.md): CoNLL-2003 test 0.8711, CoNLL++ 0.8715, seed
+// 0.6735, fixtures 0.8507. The two-pass model described there is not
 // installed: it tags under the 1M tokens/s floor and, trained the same way,
 // scored no higher.
-const CONLL_TEST_FLOOR: f64 = 0.872;
-const CONLLPP_FLOOR: f64 = 0.873;
+const CONLL_TEST_FLOOR: f64 = 0.871;
+const CONLLPP_FLOOR: f64 = 0.871;
 const SEED_FLOOR: f64 = 0.673;
-const FIXTURES_FLOOR: f64 = 0.841;
+const FIXTURES_FLOOR: f64 = 0.85;

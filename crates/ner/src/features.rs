@@ -473,10 +473,15 @@ pub(crate) fn prepare_sentence(
     headline
 }
 
-/// Whether a document's first sentence is a title-case headline (`Amazon
+/// How many of a title-case headline's capitalized words the body must
+/// write in lower case before the headline is recased.
+const MIN_TITLE_CASE_EVIDENCE: usize = 2;
+
+/// Whether a document's first sentence looks like a title-case headline (`Amazon
 /// Cuts Hundreds of Jobs in Cloud Unit`): of its words of four letters or
 /// more, at least three and four in five are capitalized. A sentence leaves
-/// most of its verbs and nouns in lower case.
+/// most of its verbs and nouns in lower case. (The body's evidence decides;
+/// see [`prepare_document`].)
 fn title_case_headline(infos: &[TokenInfo]) -> bool {
     let (mut long, mut capitalized) = (0, 0);
     for t in infos {
@@ -498,7 +503,9 @@ fn title_case_headline(infos: &[TokenInfo]) -> bool {
 /// at one while never writing the word in lower case; acronyms keep theirs.
 /// The rest go to lower case (`Foxes Take Quarterback Malik Durant` ->
 /// `Foxes take quarterback Malik Durant`): news names what its headline
-/// names. Only the features change: tokens keep their places.
+/// names. Only the features change: tokens keep their places. It takes a
+/// body that writes at least [`MIN_TITLE_CASE_EVIDENCE`] of the headline's
+/// capitalized words in lower case.
 pub(crate) fn prepare_document(
     sentences: &[Vec<&str>],
     resources: &dyn Resources,
@@ -524,6 +531,21 @@ pub(crate) fn prepare_document(
         if let Some(t) = infos.first().filter(|_| !*headline) {
             sentence_initial.insert(t.word);
         }
+    }
+    // Title case shows in capitalized words that the body writes in lower
+    // case (`Take`, `Quarterback`); a lede crowded with names (`Amazon CEO
+    // Andy Jassy spoke in London`) has none, nor has a document without a
+    // body, and is left alone.
+    let capitalized_common = first
+        .iter()
+        .filter(|t| {
+            t.flags & flag::INIT_CAP != 0
+                && t.flags & flag::ALL_CAPS == 0
+                && body.seen_lower.contains(&t.lower)
+        })
+        .count();
+    if capitalized_common < MIN_TITLE_CASE_EVIDENCE {
+        return prepared;
     }
     let recased: Vec<Cow<'_, str>> = sentences[0]
         .iter()
@@ -1214,6 +1236,58 @@ mod tests {
         let mut feats = Vec::new();
         extract_static(second, 2, false, &memory, &mut feats);
         assert!(feats.contains(&feature(t::DOC_CONTEXT, context(0, &first[1]))));
+    }
+
+    #[test]
+    fn a_title_case_headline_takes_the_case_of_the_body() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec![
+                "Foxes",
+                "Take",
+                "Quarterback",
+                "Malik",
+                "Durant",
+                "with",
+                "Top",
+                "Pick",
+            ],
+            vec![
+                "The",
+                "Columbus",
+                "Foxes",
+                "will",
+                "take",
+                "a",
+                "quarterback",
+                ".",
+            ],
+            vec!["Durant", "said", "the", "pick", "was", "a", "surprise", "."],
+        ];
+        let prepared = prepare_document(&doc, &NoResources);
+        let flags: Vec<bool> = prepared[0]
+            .0
+            .iter()
+            .map(|t| t.flags & flag::INIT_CAP != 0)
+            .collect();
+        // `Foxes` (capitalized in the body) and `Durant` (at a sentence
+        // start, never in lower case) keep their capitals; `Malik` and
+        // `Top`, never seen in the body, lose theirs with `Take`,
+        // `Quarterback` and `Pick`.
+        assert_eq!(
+            flags,
+            [true, false, false, false, true, false, false, false]
+        );
+        // A lede crowded with names, or a document of one sentence, stays.
+        let lede: Vec<Vec<&str>> = vec![
+            vec![
+                "Amazon", "CEO", "Andy", "Jassy", "spoke", "in", "London", "on", "Tuesday", ".",
+            ],
+            vec!["Jassy", "said", "Amazon", "would", "grow", "."],
+        ];
+        let prepared = prepare_document(&lede, &NoResources);
+        assert!(prepared[0].0[2].flags & flag::INIT_CAP != 0);
+        let prepared = prepare_document(&doc[..1], &NoResources);
+        assert!(prepared[0].0[1].flags & flag::INIT_CAP != 0);
     }
 
     #[test]

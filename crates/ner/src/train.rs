@@ -6,7 +6,7 @@
 //! xorshift generator and every table is written in key order.
 
 use crate::features::{
-    phrase_key, prepare_document, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
+    phrase_key, prepare_sentence, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
     TokenInfo, U64Map, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::hash::{lower_hash, word_hash};
@@ -592,8 +592,22 @@ impl Weights {
 
 type Prepared = Vec<(Vec<TokenInfo>, bool)>;
 
+/// A training document's sentences as written: unlike tagging
+/// ([`prepare_document`](crate::features::prepare_document)), training does
+/// not recase title-case headlines. The repair is for text the model meets;
+/// applied to the few training documents that open with a run of names, it
+/// only reshuffled the weights (measured: trainer test F1 0.8711 as written,
+/// 0.8724 and 0.8727 with two versions of the repair, the seed article and
+/// the fixtures a few entities either way).
 fn prepare_doc(doc: &[Sentence], resources: &dyn Resources) -> Prepared {
-    prepare_document(&doc_words(doc), resources)
+    doc.iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let mut infos = Vec::new();
+            let headline = prepare_sentence(&words, resources, &mut infos);
+            (infos, headline)
+        })
+        .collect()
 }
 
 fn case_memory(prepared: &Prepared) -> DocMemory {
