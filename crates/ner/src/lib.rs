@@ -8,7 +8,8 @@
 //! features (among them the words that follow each mention of a name in the
 //! document); its weights are the mean of several perceptrons trained with
 //! different seeds, and an entity never runs on into a score or a date
-//! (`9-1`, `19/11/96`). The model file is
+//! (`9-1`, `19/11/96`). A headline in US title case is tagged in the case
+//! its words take in the article's body. The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
 //! backends plug in through the [`Backend`] trait: the [`transformer`]
 //! module runs any BERT token-classification checkpoint (libtorch through
