@@ -180,9 +180,9 @@ pub(crate) struct TokenInfo {
     /// The token is a number joined by `-`, `–`, `/`, `,` or `:` (`9-1`,
     /// `19/11/96`, `3,800`, `10:30`): a score, date, amount or time, which
     /// almost never continues a name (8 of 3,897 such tokens in CoNLL-2003
-    /// train do, none of 894 in dev), so an entity must close before it. Without this,
-    /// a greedy tagger that wrongly left an entity open ran it on over a
-    /// results line (`Fernando Redondo 9-1 Giovanni`).
+    /// train do, none of 894 in dev), so an entity must close before it.
+    /// Without this, a greedy tagger that wrongly left an entity open ran it
+    /// on over a results line (`Fernando Redondo 9-1 Giovanni`).
     pub breaks_name: bool,
     /// A lower-case word that joins the parts of a long name (`of`, `for`,
     /// `and`: `Office for National Statistics`).
@@ -195,6 +195,14 @@ pub(crate) struct TokenInfo {
     pub chain_head: u64,
     /// The head's word cluster (the middle level).
     pub chain_head_cluster: u16,
+}
+
+impl TokenInfo {
+    /// Capitalized but not all in capitals (`Amazon`, not `AWS`).
+    #[inline]
+    pub fn is_title_case(&self) -> bool {
+        self.flags & flag::INIT_CAP != 0 && self.flags & flag::ALL_CAPS == 0
+    }
 }
 
 /// A token's place in a name chain: a run of capitalized words, possibly
@@ -465,8 +473,9 @@ pub(crate) fn prepare_sentence(
     }
     let headline = alpha >= 3 && caps * 10 >= alpha * 7;
     // A headline found here is mostly in capitals, so chains would run over
-    // all of it and say nothing. (Title-case headlines, `Amazon Cuts Jobs in
-    // Cloud Unit`, are not found as headlines and do get chains.)
+    // all of it and say nothing. (A title-case headline, `Amazon Cuts Jobs in
+    // Cloud Unit`, is no headline here: `prepare_document` recases it first
+    // when the body shows how.)
     if !headline {
         mark_chains(out);
     }
@@ -495,7 +504,23 @@ fn title_case_headline(infos: &[TokenInfo]) -> bool {
     long >= 3 && capitalized * 5 >= long * 4
 }
 
-/// Summarizes a document's sentences (see [`prepare_sentence`]), with one
+/// Each sentence of a document summarized as written (see
+/// [`prepare_sentence`]), with whether it is a headline.
+pub(crate) fn prepare_sentences(
+    sentences: &[Vec<&str>],
+    resources: &dyn Resources,
+) -> Vec<(Vec<TokenInfo>, bool)> {
+    sentences
+        .iter()
+        .map(|words| {
+            let mut infos = Vec::with_capacity(words.len());
+            let headline = prepare_sentence(words, resources, &mut infos);
+            (infos, headline)
+        })
+        .collect()
+}
+
+/// Summarizes a document's sentences (see [`prepare_sentences`]), with one
 /// repair: a title-case headline is rewritten in the case its words take in
 /// the rest of the document. Capitalized as a title capitalizes them, `Take`,
 /// `Swings` and `Profit` read as one long name. A headline word keeps its
@@ -510,39 +535,26 @@ pub(crate) fn prepare_document(
     sentences: &[Vec<&str>],
     resources: &dyn Resources,
 ) -> Vec<(Vec<TokenInfo>, bool)> {
-    let mut prepared: Vec<(Vec<TokenInfo>, bool)> = sentences
-        .iter()
-        .map(|words| {
-            let mut infos = Vec::with_capacity(words.len());
-            let headline = prepare_sentence(words, resources, &mut infos);
-            (infos, headline)
-        })
-        .collect();
+    let mut prepared = prepare_sentences(sentences, resources);
     let Some((first, false)) = prepared.first() else {
         return prepared;
     };
     if !title_case_headline(first) {
         return prepared;
     }
-    let mut body = DocMemory::default();
-    let mut sentence_initial = U64Set::default();
-    for (infos, headline) in &prepared[1..] {
-        body.observe_case(infos, *headline);
-        if let Some(t) = infos.first().filter(|_| !*headline) {
-            sentence_initial.insert(t.word);
-        }
-    }
+    let body = DocMemory::of_document(&prepared[1..]);
+    let sentence_initial: U64Set = prepared[1..]
+        .iter()
+        .filter(|(_, headline)| !headline)
+        .filter_map(|(infos, _)| infos.first().map(|t| t.word))
+        .collect();
     // Title case shows in capitalized words that the body writes in lower
     // case (`Take`, `Quarterback`); a lede crowded with names (`Amazon CEO
     // Andy Jassy spoke in London`) has none, nor has a document without a
     // body, and is left alone.
     let capitalized_common = first
         .iter()
-        .filter(|t| {
-            t.flags & flag::INIT_CAP != 0
-                && t.flags & flag::ALL_CAPS == 0
-                && body.seen_lower.contains(&t.lower)
-        })
+        .filter(|t| t.is_title_case() && body.seen_lower.contains(&t.lower))
         .count();
     if capitalized_common < MIN_TITLE_CASE_EVIDENCE {
         return prepared;
@@ -553,8 +565,7 @@ pub(crate) fn prepare_document(
         .map(|(&word, t)| {
             let capital_in_body = body.seen_title.contains(&t.word)
                 || (sentence_initial.contains(&t.word) && !body.seen_lower.contains(&t.lower));
-            let lower =
-                t.flags & flag::INIT_CAP != 0 && t.flags & flag::ALL_CAPS == 0 && !capital_in_body;
+            let lower = t.is_title_case() && !capital_in_body;
             if lower {
                 Cow::Owned(word.to_lowercase())
             } else {
@@ -594,6 +605,16 @@ const CONTEXT_REACH: usize = 3;
 const MAX_CONTEXTS: usize = 32;
 
 impl DocMemory {
+    /// The case evidence and word contexts of a whole prepared document,
+    /// gathered before any of it is tagged.
+    pub fn of_document(prepared: &[(Vec<TokenInfo>, bool)]) -> DocMemory {
+        let mut memory = DocMemory::default();
+        for (infos, headline) in prepared {
+            memory.observe_case(infos, *headline);
+        }
+        memory
+    }
+
     /// Records the case evidence of a sentence, and the words after its
     /// capitalized words (before it is tagged, so the whole document's
     /// evidence can also be gathered up front).
@@ -625,7 +646,7 @@ impl DocMemory {
         for t in infos.iter().skip(1) {
             if t.flags & flag::ALL_LOWER != 0 {
                 self.seen_lower.insert(t.lower);
-            } else if t.flags & flag::INIT_CAP != 0 && t.flags & flag::ALL_CAPS == 0 {
+            } else if t.is_title_case() {
                 self.seen_title.insert(t.word);
             }
         }
@@ -1204,16 +1225,8 @@ mod tests {
             vec!["Amazon", "said", "on", "Monday", "."],
             vec!["Jobs", "at", "Amazon", "will", "go", "."],
         ];
-        let mut memory = DocMemory::default();
-        let prepared: Vec<(Vec<TokenInfo>, bool)> = doc
-            .iter()
-            .map(|words| {
-                let mut infos = Vec::new();
-                let headline = prepare_sentence(words, &NoResources, &mut infos);
-                memory.observe_case(&infos, headline);
-                (infos, headline)
-            })
-            .collect();
+        let prepared = prepare_sentences(&doc, &NoResources);
+        let memory = DocMemory::of_document(&prepared);
         let (first, second) = (&prepared[0].0, &prepared[1].0);
         let context = |distance: u64, t: &TokenInfo| combine(distance, t.lower);
         // Capitalized words and punctuation after a name are left out;

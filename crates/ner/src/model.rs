@@ -312,10 +312,7 @@ impl Model {
     /// which then only adds the ones that depend on the tags.
     pub(crate) fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(u8, f32)>> {
         let prepared = prepare_document(sentences, self);
-        let mut memory = DocMemory::default();
-        for (infos, headline) in &prepared {
-            memory.observe_case(infos, *headline);
-        }
+        let mut memory = DocMemory::of_document(&prepared);
         let mut feats = Vec::with_capacity(128);
         let mut scratch = Scratch::default();
         let mut confidences: Vec<Vec<(u8, f32)>> = prepared
@@ -742,10 +739,7 @@ mod tests {
 
     fn prepare(model: &Model, doc: &[Vec<&str>]) -> (Vec<(Vec<TokenInfo>, bool)>, DocMemory) {
         let prepared = prepare_document(doc, model);
-        let mut memory = DocMemory::default();
-        for (infos, headline) in &prepared {
-            memory.observe_case(infos, *headline);
-        }
+        let memory = DocMemory::of_document(&prepared);
         (prepared, memory)
     }
 

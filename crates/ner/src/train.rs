@@ -6,7 +6,7 @@
 //! xorshift generator and every table is written in key order.
 
 use crate::features::{
-    phrase_key, prepare_sentence, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
+    phrase_key, prepare_sentences, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
     TokenInfo, U64Map, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::hash::{lower_hash, word_hash};
@@ -600,22 +600,7 @@ type Prepared = Vec<(Vec<TokenInfo>, bool)>;
 /// 0.8724 and 0.8727 with two versions of the repair, the seed article and
 /// the fixtures a few entities either way).
 fn prepare_doc(doc: &[Sentence], resources: &dyn Resources) -> Prepared {
-    doc.iter()
-        .map(|s| {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let mut infos = Vec::new();
-            let headline = prepare_sentence(&words, resources, &mut infos);
-            (infos, headline)
-        })
-        .collect()
-}
-
-fn case_memory(prepared: &Prepared) -> DocMemory {
-    let mut memory = DocMemory::default();
-    for (infos, headline) in prepared {
-        memory.observe_case(infos, *headline);
-    }
-    memory
+    prepare_sentences(&doc_words(doc), resources)
 }
 
 /// Tags prepared documents with a scoring function (and, for the second
@@ -635,7 +620,7 @@ fn predict(
         .iter()
         .enumerate()
         .map(|(d, prep)| {
-            let mut memory = case_memory(prep);
+            let mut memory = DocMemory::of_document(prep);
             let stack = stacks.and_then(|s| s.get(d));
             run_pass(prep, &mut memory, stack, &mut feats, || false, decide)
         })
@@ -838,7 +823,7 @@ fn fit_member(
         let mut tokens = 0usize;
         for &d in &order {
             let prep = &data.prepared[d];
-            let mut memory = case_memory(prep);
+            let mut memory = DocMemory::of_document(prep);
             let doc = &data.docs[d];
             let amount = if d < data.n_gold_docs {
                 1.0
