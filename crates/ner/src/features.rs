@@ -195,6 +195,9 @@ pub(crate) struct TokenInfo {
     pub chain_head: u64,
     /// The head's word cluster (the middle level).
     pub chain_head_cluster: u16,
+    /// For a capitalized token of a short line (see [`mark_line_shape`]):
+    /// the line's shape with the token's run in it; else 0.
+    pub line_shape: u64,
 }
 
 impl TokenInfo {
@@ -413,6 +416,7 @@ pub(crate) fn token_info(word: &str, resources: &dyn Resources) -> TokenInfo {
         chain_place: 0,
         chain_head: 0,
         chain_head_cluster: NO_CLUSTER,
+        line_shape: 0,
     }
 }
 
@@ -479,7 +483,57 @@ pub(crate) fn prepare_sentence(
     if !headline {
         mark_chains(out);
     }
+    mark_line_shape(out);
     headline
+}
+
+/// The most runs a line may have for its shape to be a feature.
+const MAX_LINE_RUNS: usize = 8;
+
+/// Gives each capitalized token of a short line the line's shape: its runs
+/// of capitalized words, numbers, lower-case words and punctuation
+/// (`Stefanel Milan 89 Maccabi Tel Aviv 70` is `C N C N`), with the
+/// token's own run marked. Results tables and line-ups repeat a few such
+/// shapes, and the shape says what a line's names are (teams in `C N C N`)
+/// where the words alone do not (`Maccabi Tel Aviv` could be a person).
+fn mark_line_shape(out: &mut [TokenInfo]) {
+    let class = |t: &TokenInfo| -> u64 {
+        if t.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0 {
+            1
+        } else if t.flags & flag::HAS_DIGIT != 0 {
+            2
+        } else if t.flags & flag::ALL_LOWER != 0 {
+            3
+        } else {
+            4
+        }
+    };
+    let mut runs = 0;
+    let mut shape = 0x51_7cc1_b727_220a;
+    let mut last = 0;
+    for t in out.iter() {
+        let c = class(t);
+        if c != last {
+            runs += 1;
+            shape = combine(shape, c);
+            last = c;
+        }
+    }
+    if runs > MAX_LINE_RUNS {
+        return;
+    }
+    let mut run = 0u64;
+    let mut last = 0;
+    for t in out.iter_mut() {
+        let c = class(t);
+        if c != last {
+            run += 1;
+            last = c;
+        }
+        if c == 1 {
+            t.line_shape = combine(shape, run);
+        }
+    }
 }
 
 /// How many of a title-case headline's capitalized words the body must
@@ -777,6 +831,8 @@ mod t {
     // Both passes: the name chain the token is part of.
     pub const CHAIN_HEAD: u32 = 79;
     pub const CHAIN_HEAD_CLUSTER: u32 = 80;
+    /// A short line's shape with the token's run in it.
+    pub const LINE_SHAPE: u32 = 81;
 }
 
 const EDGE: u64 = 0x0bad_5eed_0bad_5eed;
@@ -1053,6 +1109,9 @@ fn static_body(
             combine(place, u64::from(me.chain_head_cluster)),
         ));
     }
+    if me.line_shape != 0 {
+        feats.push(feature(t::LINE_SHAPE, me.line_shape));
+    }
 }
 
 /// The tags chosen before the token, and the entity type an earlier
@@ -1324,6 +1383,33 @@ mod tests {
         assert!(closes_after(&infos, 1));
         assert!(!closes_after(&infos, 2));
         assert!(closes_after(&infos, 3));
+    }
+
+    #[test]
+    fn a_short_line_gives_its_names_its_shape() {
+        let shape_of = |words: &[&str]| {
+            let mut infos = Vec::new();
+            prepare_sentence(words, &NoResources, &mut infos);
+            infos.iter().map(|t| t.line_shape).collect::<Vec<_>>()
+        };
+        // A results line: both runs of names get a shape, each its own;
+        // the words of one run share theirs; numbers get none.
+        let line = shape_of(&["Stefanel", "Milan", "89", "Maccabi", "Tel", "Aviv", "70"]);
+        assert!(line[0] != 0 && line[0] == line[1]);
+        assert!(line[3] != 0 && line[3] == line[5] && line[3] != line[0]);
+        assert_eq!((line[2], line[6]), (0, 0));
+        // The same shape with other names is the same feature.
+        let other = shape_of(&["Real", "Madrid", "2", "Barcelona", "1"]);
+        assert_eq!((other[0], other[3]), (line[0], line[3]));
+        // Another shape is another feature.
+        let standing = shape_of(&["Limoges", "(", "France", ")", "9", "3", "6", "12"]);
+        assert!(standing[0] != 0 && standing[0] != line[0]);
+        // A sentence of more than MAX_LINE_RUNS runs has no line shape.
+        let prose = shape_of(&[
+            "Amazon", "said", "on", "Tuesday", "that", "AWS", "will", "cut", "jobs", "in",
+            "Seattle", ",", "Jassy", "said", ".",
+        ]);
+        assert!(prose.iter().all(|&s| s == 0));
     }
 
     #[test]
