@@ -249,15 +249,34 @@ def length_batches(lengths, size):
     return batches
 
 
+def window_tensors(tokenizer, windows, with_cases):
+    """Input ids, attention mask and token types (case types, or zeros) for
+    a batch of `document_windows` windows, each framed by [CLS] and [SEP]
+    and padded to the longest."""
+    import torch
+
+    cls_id = tokenizer.convert_tokens_to_ids("[CLS]")
+    sep_id = tokenizer.convert_tokens_to_ids("[SEP]")
+    pad_id = tokenizer.convert_tokens_to_ids("[PAD]")
+    width = max(len(w[0]) for w in windows) + 2
+    ids = torch.full((len(windows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(windows), width), dtype=torch.long)
+    types = torch.zeros((len(windows), width), dtype=torch.long)
+    for r, (piece_ids, _, _, cases) in enumerate(windows):
+        row = [cls_id] + piece_ids + [sep_id]
+        ids[r, : len(row)] = torch.tensor(row)
+        mask[r, : len(row)] = 1
+        if with_cases and cases:
+            types[r, 1 : len(cases) + 1] = torch.tensor(cases)
+    return ids, mask, types
+
+
 def predict(model, tokenizer, docs, device, id2label, batch=32, max_pieces=DEFAULT_WINDOW, grouped=False):
     """Entities predicted for `docs`, windowed and decoded as newsie does.
     Windows run in batches in document order, or with `grouped` in batches
     of close length as newsie's `tag_documents` runs them."""
     import torch
 
-    cls_id = tokenizer.convert_tokens_to_ids("[CLS]")
-    sep_id = tokenizer.convert_tokens_to_ids("[SEP]")
-    pad_id = tokenizer.convert_tokens_to_ids("[PAD]")
     jobs = []  # (doc, window)
     flats = []
     for d, doc in enumerate(docs):
@@ -274,16 +293,7 @@ def predict(model, tokenizer, docs, device, id2label, batch=32, max_pieces=DEFAU
             plan = [list(range(at, min(at + batch, len(jobs)))) for at in range(0, len(jobs), batch)]
         for indices in plan:
             chunk = [jobs[i] for i in indices]
-            width = max(len(w[0]) for _, w in chunk) + 2
-            ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
-            mask = torch.zeros((len(chunk), width), dtype=torch.long)
-            types = torch.zeros((len(chunk), width), dtype=torch.long)
-            for r, (_, (piece_ids, _, _, cases)) in enumerate(chunk):
-                row = [cls_id] + piece_ids + [sep_id]
-                ids[r, : len(row)] = torch.tensor(row)
-                mask[r, : len(row)] = 1
-                if with_cases and cases:
-                    types[r, 1 : len(cases) + 1] = torch.tensor(cases)
+            ids, mask, types = window_tensors(tokenizer, [w for _, w in chunk], with_cases)
             logits = model(
                 input_ids=ids.to(device),
                 attention_mask=mask.to(device),
