@@ -4,9 +4,10 @@
 //! [`train`] and `models/ner/MANIFEST.md`): a greedy left-to-right averaged
 //! perceptron over BILOU tags with word, affix, shape, word-cluster,
 //! gazetteer, tag-history, name-chain (the last word of a run of capitalized
-//! words such as `Office for National Statistics`) and document-level
-//! features (among them the words that follow each mention of a name in the
-//! document); its weights are the mean of several perceptrons trained with
+//! words such as `Office for National Statistics`), line-shape (a short
+//! line's runs of names and numbers, as in results tables) and
+//! document-level features (among them the words that follow each mention of
+//! a name in the document); its weights are the mean of several perceptrons trained with
 //! different seeds, and an entity never runs on into a score or a date
 //! (`9-1`, `19/11/96`). A headline in US title case is tagged in the case
 //! its words take in the article's body. The model file is
