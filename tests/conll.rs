@@ -135,14 +135,16 @@ fn fixtures_entity_f1_floor() {
 // The installed model is the single-pass one with document contexts,
 // agreement silver data, name chains and line shapes, six perceptrons
 // averaged, tagged with names closed before scores and dates and title-case
-// headlines recased (models/ner/MANIFEST.md): CoNLL-2003 test 0.8747,
-// CoNLL++ 0.8755, seed 0.6465, fixtures 0.8460. The seed article and the
+// headlines recased, and names extended over a number that a possessive
+// follows (models/ner/MANIFEST.md): CoNLL-2003 test 0.8747, CoNLL++ 0.8755,
+// seed 0.7071, fixtures 0.8460. The seed article and the
 // fixtures move by up to a point or two between training seeds (over five
-// seed sets with line shapes: fixtures 0.841-0.848, seed 0.647-0.694), so
+// seed sets with line shapes, before the number rule: fixtures 0.841-0.848,
+// seed 0.647-0.694), so
 // their floors follow the installed model, not the best seed seen. The
 // two-pass model described there is not installed: it tags under the 1M
 // tokens/s floor and, trained the same way, scored no higher.
 const CONLL_TEST_FLOOR: f64 = 0.874;
 const CONLLPP_FLOOR: f64 = 0.875;
-const SEED_FLOOR: f64 = 0.646;
+const SEED_FLOOR: f64 = 0.707;
 const FIXTURES_FLOOR: f64 = 0.846;

@@ -10,7 +10,8 @@
 //! a name in the document); its weights are the mean of several perceptrons trained with
 //! different seeds, and an entity never runs on into a score or a date
 //! (`9-1`, `19/11/96`). A headline in US title case is tagged in the case
-//! its words take in the article's body. The model file is
+//! its words take in the article's body, and a name runs on over a number
+//! that a possessive follows (`Digital Commerce 360's`). The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
 //! backends plug in through the [`Backend`] trait: the [`transformer`]
 //! module runs any BERT token-classification checkpoint (libtorch through
@@ -254,6 +255,61 @@ fn news_trim(
     (end > start).then_some((start, end))
 }
 
+/// A bare number of up to four digits (`360`, `1`, `500`).
+fn is_bare_number(token: &str) -> bool {
+    (1..=4).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Extends names over a number that is part of them (`Digital Commerce
+/// 360`, `Formula 1`), which a model trained on 1996 wire text leaves out:
+/// there, a number after a name is almost always a score or a count. Two
+/// signs tell such a number apart, for any backend:
+///
+/// - a possessive right after it: `'s` attaches to a whole noun phrase, so
+///   in `Digital Commerce 360's database` the number ends the name;
+/// - the document itself: once one mention is known to run on over the
+///   number, the same name followed by the same number does too (`told
+///   Digital Commerce 360.`).
+///
+/// `mentions` are (sentence, start token, end token), extended in place;
+/// people are left alone (`Jassy 2's` is no name).
+fn extend_over_numbers(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize, EntityLabel)]) {
+    let starts: std::collections::HashSet<(usize, usize)> = mentions
+        .iter()
+        .map(|&(s, start, _, _)| (s, start))
+        .collect();
+    let number_after = |s: usize, end: usize| {
+        words[s]
+            .get(end)
+            .filter(|w| is_bare_number(w) && !starts.contains(&(s, end)))
+            .copied()
+    };
+    let mut numbered: std::collections::HashSet<(Vec<&str>, &str)> = Default::default();
+    for &(s, start, end, label) in mentions.iter() {
+        if label == EntityLabel::Per {
+            continue;
+        }
+        if let Some(number) = number_after(s, end) {
+            if words[s].get(end + 1).is_some_and(|w| is_possessive(w)) {
+                numbered.insert((words[s][start..end].to_vec(), number));
+            }
+        }
+    }
+    if numbered.is_empty() {
+        return;
+    }
+    for (s, start, end, label) in mentions.iter_mut() {
+        if *label == EntityLabel::Per {
+            continue;
+        }
+        if let Some(number) = number_after(*s, *end) {
+            if numbered.contains(&(words[*s][*start..*end].to_vec(), number)) {
+                *end += 1;
+            }
+        }
+    }
+}
+
 /// The default backend: the trained linear model.
 #[derive(Debug)]
 pub struct LinearBackend {
@@ -428,22 +484,29 @@ impl Backend for LinearBackend {
     fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
         let (token_spans, words) = sentence_words(text, sentences);
         let tagged = self.model.tag_document(&words);
-        let mut out = Vec::new();
-        for ((spans, words), tags) in token_spans.iter().zip(&words).zip(&tagged) {
-            for (start, end, kind, score) in split_at_titles(words, token_entities(tags)) {
-                let label = LABELS[kind as usize];
-                let Some((start, end)) = news_trim(words, start, end, label) else {
-                    continue;
-                };
-                let mut span = Span::new(spans[start].start, spans[end - 1].end);
-                if label == EntityLabel::Org
-                    && CORPORATE_SUFFIXES.contains(&words[end - 1].to_lowercase().as_str())
-                    && text[span.end..].starts_with('.')
-                {
-                    span = Span::new(span.start, span.end + 1);
-                }
-                out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
+        let mut mentions = Vec::new();
+        let mut scores = Vec::new();
+        for (s, (sentence, tags)) in words.iter().zip(&tagged).enumerate() {
+            for (start, end, kind, score) in split_at_titles(sentence, token_entities(tags)) {
+                mentions.push((s, start, end, LABELS[kind as usize]));
+                scores.push(score);
             }
+        }
+        extend_over_numbers(&words, &mut mentions);
+        let mut out = Vec::new();
+        for ((s, start, end, label), score) in mentions.into_iter().zip(scores) {
+            let (spans, words) = (&token_spans[s], &words[s]);
+            let Some((start, end)) = news_trim(words, start, end, label) else {
+                continue;
+            };
+            let mut span = Span::new(spans[start].start, spans[end - 1].end);
+            if label == EntityLabel::Org
+                && CORPORATE_SUFFIXES.contains(&words[end - 1].to_lowercase().as_str())
+                && text[span.end..].starts_with('.')
+            {
+                span = Span::new(span.start, span.end + 1);
+            }
+            out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
         }
         let mut mentions: Vec<(&str, EntityLabel, f32)> = out
             .iter()
@@ -541,6 +604,34 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn a_number_before_a_possessive_ends_the_name() {
+        use EntityLabel::{Org, Per};
+        let sentences = [
+            "The retailer told Digital Commerce 360 .",
+            "Amazon ranks first in Digital Commerce 360 ’s database .",
+            "Real Madrid 2 Barcelona 1",
+            "Jassy 2 's",
+        ];
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
+        let mut mentions = vec![
+            (0, 3, 5, Org),
+            (1, 0, 1, Org),
+            (1, 4, 6, Org),
+            (2, 0, 2, Org),
+            (2, 3, 4, Org),
+            (3, 0, 1, Per),
+        ];
+        // The possessive extends the second sentence's mention over `360`,
+        // and the document then extends the first; scores and people stay
+        // as they are.
+        let mut expected = mentions.clone();
+        expected[2].2 = 7;
+        expected[0].2 = 6;
+        extend_over_numbers(&words, &mut mentions);
+        assert_eq!(mentions, expected);
+    }
 
     #[test]
     fn a_clear_majority_relabels_the_other_mentions() {

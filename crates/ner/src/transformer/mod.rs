@@ -642,15 +642,23 @@ fn text_entities(
     words: &[Vec<&str>],
     tagged: Vec<Vec<WordEntity>>,
 ) -> Vec<Entity> {
-    let mut out = Vec::new();
-    for ((spans, words), entities) in token_spans.iter().zip(words).zip(tagged) {
+    let mut mentions = Vec::new();
+    let mut scores = Vec::new();
+    for (s, entities) in tagged.into_iter().enumerate() {
         for e in entities {
-            let Some((start, end)) = crate::news_trim(words, e.start, e.end, e.label) else {
-                continue;
-            };
-            let span = Span::new(spans[start].start, spans[end - 1].end);
-            out.push(Entity::new(text, span, e.label, e.score.clamp(0.0, 1.0)));
+            mentions.push((s, e.start, e.end, e.label));
+            scores.push(e.score);
         }
+    }
+    crate::extend_over_numbers(words, &mut mentions);
+    let mut out = Vec::new();
+    for ((s, start, end, label), score) in mentions.into_iter().zip(scores) {
+        let Some((start, end)) = crate::news_trim(&words[s], start, end, label) else {
+            continue;
+        };
+        let spans = &token_spans[s];
+        let span = Span::new(spans[start].start, spans[end - 1].end);
+        out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
     }
     out
 }
