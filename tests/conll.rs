@@ -135,9 +135,10 @@ fn fixtures_entity_f1_floor() {
 // The installed model is the single-pass one with document contexts,
 // agreement silver data, name chains and line shapes, six perceptrons
 // averaged, tagged with names closed before scores and dates and title-case
-// headlines recased, and names extended over a number that a possessive
-// follows (models/ner/MANIFEST.md): CoNLL-2003 test 0.8747, CoNLL++ 0.8755,
-// seed 0.7071, fixtures 0.8460. The seed article and the
+// headlines recased, names extended over a number that a possessive
+// follows and `X-based` read as the place X (models/ner/MANIFEST.md):
+// CoNLL-2003 test 0.8747, CoNLL++ 0.8755, seed 0.7071, fixtures 0.8550.
+// The seed article and the
 // fixtures move by up to a point or two between training seeds (over five
 // seed sets with line shapes, before the number rule: fixtures 0.841-0.848,
 // seed 0.647-0.694), so
@@ -147,4 +148,4 @@ fn fixtures_entity_f1_floor() {
 const CONLL_TEST_FLOOR: f64 = 0.874;
 const CONLLPP_FLOOR: f64 = 0.875;
 const SEED_FLOOR: f64 = 0.707;
-const FIXTURES_FLOOR: f64 = 0.846;
+const FIXTURES_FLOOR: f64 = 0.855;

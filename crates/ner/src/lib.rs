@@ -10,8 +10,9 @@
 //! a name in the document); its weights are the mean of several perceptrons trained with
 //! different seeds, and an entity never runs on into a score or a date
 //! (`9-1`, `19/11/96`). A headline in US title case is tagged in the case
-//! its words take in the article's body, and a name runs on over a number
-//! that a possessive follows (`Digital Commerce 360's`). The model file is
+//! its words take in the article's body, a name runs on over a number that
+//! a possessive follows (`Digital Commerce 360's`), and `Milan-based` is the
+//! place `Milan`. The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
 //! backends plug in through the [`Backend`] trait: the [`transformer`]
 //! module runs any BERT token-classification checkpoint (libtorch through
@@ -253,6 +254,28 @@ fn news_trim(
         }
     }
     (end > start).then_some((start, end))
+}
+
+/// Compound adjectives whose first part names where something is.
+const PLACE_COMPOUNDS: &[&str] = &["-based", "-headquartered"];
+
+/// `Milan-based` as an entity is the place `Milan`: the annotation marks
+/// the place inside the compound (`Milan-based Credito Ligure`), while
+/// CoNLL-2003 tags the whole word MISC, as the model learned. Returns the
+/// span and label to keep.
+fn place_in_compound(text: &str, span: Span, label: EntityLabel) -> (Span, EntityLabel) {
+    let mention = &text[span.start..span.end];
+    for suffix in PLACE_COMPOUNDS {
+        if let Some(place) = mention.strip_suffix(suffix) {
+            if place.chars().next().is_some_and(char::is_uppercase) {
+                return (
+                    Span::new(span.start, span.start + place.len()),
+                    EntityLabel::Loc,
+                );
+            }
+        }
+    }
+    (span, label)
 }
 
 /// A bare number of up to four digits (`360`, `1`, `500`).
@@ -506,6 +529,7 @@ impl Backend for LinearBackend {
             {
                 span = Span::new(span.start, span.end + 1);
             }
+            let (span, label) = place_in_compound(text, span, label);
             out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
         }
         let mut mentions: Vec<(&str, EntityLabel, f32)> = out
@@ -604,6 +628,26 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn a_based_compound_is_its_place() {
+        let text = "Milan-based Credito Ligure and a well-based plan";
+        let milan = Span::new(0, 11);
+        assert_eq!(
+            place_in_compound(text, milan, EntityLabel::Misc),
+            (Span::new(0, 5), EntityLabel::Loc)
+        );
+        let credito = Span::new(12, 26);
+        assert_eq!(
+            place_in_compound(text, credito, EntityLabel::Org),
+            (credito, EntityLabel::Org)
+        );
+        let plan = Span::new(33, 43);
+        assert_eq!(
+            place_in_compound(text, plan, EntityLabel::Misc),
+            (plan, EntityLabel::Misc)
+        );
+    }
 
     #[test]
     fn a_number_before_a_possessive_ends_the_name() {

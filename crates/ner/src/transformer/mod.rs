@@ -658,6 +658,7 @@ fn text_entities(
         };
         let spans = &token_spans[s];
         let span = Span::new(spans[start].start, spans[end - 1].end);
+        let (span, label) = crate::place_in_compound(text, span, label);
         out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
     }
     out
