@@ -234,17 +234,36 @@ fn is_possessive(token: &str) -> bool {
         && chars.next().is_none()
 }
 
+/// Abbreviated titles that only ever precede a person's name (`Rep. Luis
+/// Ortega`, `Sen.`, `Dr.`; not `St.`, which also opens places).
+const PERSON_ABBREVIATIONS: &[&str] = &[
+    "rep", "sen", "gov", "gen", "col", "capt", "sgt", "lt", "dr", "mr", "mrs", "ms",
+];
+
 /// The news conventions of annotation.md that a CoNLL-trained model does not
 /// know, for any backend: a possessive `'s` is not part of the name, nor is
-/// a person's title (or its abbreviating dot). `None` when nothing is left.
+/// a person's title (or its abbreviating dot); and a mention that opens
+/// with an abbreviated person's title (`Rep. Luis Ortega`) is that person,
+/// whatever type the model gave it. `None` when nothing is left.
 fn news_trim(
     words: &[&str],
     mut start: usize,
     mut end: usize,
-    label: EntityLabel,
-) -> Option<(usize, usize)> {
+    mut label: EntityLabel,
+) -> Option<(usize, usize, EntityLabel)> {
     while end > start && is_possessive(words[end - 1]) {
         end -= 1;
+    }
+    if label != EntityLabel::Per
+        && end - start > 2
+        && PERSON_ABBREVIATIONS.contains(&words[start].to_lowercase().as_str())
+        && words[start + 1] == "."
+        && words[start + 2]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        label = EntityLabel::Per;
     }
     if label == EntityLabel::Per {
         while end - start > 1
@@ -253,7 +272,7 @@ fn news_trim(
             start += 1;
         }
     }
-    (end > start).then_some((start, end))
+    (end > start).then_some((start, end, label))
 }
 
 /// Compound adjectives whose first part names where something is.
@@ -519,7 +538,7 @@ impl Backend for LinearBackend {
         let mut out = Vec::new();
         for ((s, start, end, label), score) in mentions.into_iter().zip(scores) {
             let (spans, words) = (&token_spans[s], &words[s]);
-            let Some((start, end)) = news_trim(words, start, end, label) else {
+            let Some((start, end, label)) = news_trim(words, start, end, label) else {
                 continue;
             };
             let mut span = Span::new(spans[start].start, spans[end - 1].end);
@@ -628,6 +647,21 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn an_abbreviated_title_opens_a_person() {
+        use EntityLabel::{Loc, Misc, Per};
+        let words = ["Rep", ".", "Luis", "Ortega", "’s"];
+        assert_eq!(news_trim(&words, 0, 5, Misc), Some((2, 4, Per)));
+        assert_eq!(news_trim(&words, 0, 4, Per), Some((2, 4, Per)));
+        // `St.` opens places as often as saints.
+        assert_eq!(
+            news_trim(&["St", ".", "Louis"], 0, 3, Loc),
+            Some((0, 3, Loc))
+        );
+        // A title with no name after it is no person.
+        assert_eq!(news_trim(&["Rep", "."], 0, 2, Misc), Some((0, 2, Misc)));
+    }
 
     #[test]
     fn a_based_compound_is_its_place() {

@@ -653,7 +653,7 @@ fn text_entities(
     crate::extend_over_numbers(words, &mut mentions);
     let mut out = Vec::new();
     for ((s, start, end, label), score) in mentions.into_iter().zip(scores) {
-        let Some((start, end)) = crate::news_trim(&words[s], start, end, label) else {
+        let Some((start, end, label)) = crate::news_trim(&words[s], start, end, label) else {
             continue;
         };
         let spans = &token_spans[s];
