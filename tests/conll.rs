@@ -136,9 +136,10 @@ fn fixtures_entity_f1_floor() {
 // agreement silver data, name chains and line shapes, six perceptrons
 // averaged, tagged with names closed before scores and dates and title-case
 // headlines recased, names extended over a number that a possessive
-// follows, `X-based` read as the place X and `Rep. X` as the person X
+// follows, `X-based` read as the place X, `Rep. X` as the person X and a
+// person named like a company (`Hoshino Foods`) as the company
 // (models/ner/MANIFEST.md): CoNLL-2003 test 0.8747, CoNLL++ 0.8755, seed
-// 0.7071, fixtures 0.8580.
+// 0.7071, fixtures 0.8610.
 // The seed article and the
 // fixtures move by up to a point or two between training seeds (over five
 // seed sets with line shapes, before the number rule: fixtures 0.841-0.848,
@@ -149,4 +150,4 @@ fn fixtures_entity_f1_floor() {
 const CONLL_TEST_FLOOR: f64 = 0.874;
 const CONLLPP_FLOOR: f64 = 0.875;
 const SEED_FLOOR: f64 = 0.707;
-const FIXTURES_FLOOR: f64 = 0.857;
+const FIXTURES_FLOOR: f64 = 0.86;

@@ -16,7 +16,7 @@ fn report() -> SuiteReport {
 }
 
 /// (component, label, minimum F1). Measured on 2026-11-27 with
-/// `newsie eval fixtures`: sentences 0.994, entities 0.858, quotes found
+/// `newsie eval fixtures`: sentences 0.994, entities 0.861, quotes found
 /// 0.987, speaker 0.934, speaker_resolved 0.901, speaker_kind 0.967, cue
 /// 0.974, quantities found 0.973, all fields 0.973. (Entity F1 moves by
 /// about a point between NER models trained alike but for their seed; see
@@ -34,7 +34,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
 ];
 
 const FLOOR_SENTENCES: f64 = 0.99;
-const FLOOR_ENTITIES: f64 = 0.857;
+const FLOOR_ENTITIES: f64 = 0.86;
 const FLOOR_QUOTES_FOUND: f64 = 0.98;
 const FLOOR_QUOTES_SPEAKER: f64 = 0.93;
 const FLOOR_QUOTES_RESOLVED: f64 = 0.90;
@@ -133,12 +133,12 @@ fn title_case_first_line(text: &mut String, keep: &[Span]) {
 
 /// The fixtures again, each headline rewritten in US title case: such a
 /// headline must not read as one long name. Measured on 2026-11-27 with
-/// the installed model: entities 0.841 (0.858 as written); 0.806 before
+/// the installed model: entities 0.844 (0.861 as written); 0.806 before
 /// headlines were recased from the body's evidence (`prepare_document` in
 /// `newsie-ner`).
 #[test]
 fn title_case_headlines_cost_little() {
-    const FLOOR_TITLE_CASE_ENTITIES: f64 = 0.84;
+    const FLOOR_TITLE_CASE_ENTITIES: f64 = 0.843;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
     let mut docs = gold_docs::load_dir(&dir).unwrap();
     for doc in &mut docs {

@@ -234,6 +234,38 @@ fn is_possessive(token: &str) -> bool {
         && chars.next().is_none()
 }
 
+/// Words that name an organization's kind and never a person (`Hoshino
+/// Foods`, `Kessler Research Group`): a person's name ending in one is an
+/// organization.
+const ORGANIZATION_HEADS: &[&str] = &[
+    "airlines",
+    "airways",
+    "association",
+    "bank",
+    "capital",
+    "college",
+    "commission",
+    "committee",
+    "corp",
+    "corporation",
+    "council",
+    "department",
+    "foods",
+    "foundation",
+    "group",
+    "holdings",
+    "inc",
+    "institute",
+    "ltd",
+    "ministry",
+    "partners",
+    "pharmaceuticals",
+    "plc",
+    "systems",
+    "technologies",
+    "university",
+];
+
 /// Abbreviated titles that only ever precede a person's name (`Rep. Luis
 /// Ortega`, `Sen.`, `Dr.`; not `St.`, which also opens places).
 const PERSON_ABBREVIATIONS: &[&str] = &[
@@ -242,9 +274,11 @@ const PERSON_ABBREVIATIONS: &[&str] = &[
 
 /// The news conventions of annotation.md that a CoNLL-trained model does not
 /// know, for any backend: a possessive `'s` is not part of the name, nor is
-/// a person's title (or its abbreviating dot); and a mention that opens
-/// with an abbreviated person's title (`Rep. Luis Ortega`) is that person,
-/// whatever type the model gave it. `None` when nothing is left.
+/// a person's title (or its abbreviating dot); a mention that opens with an
+/// abbreviated person's title (`Rep. Luis Ortega`) is that person, whatever
+/// type the model gave it, and a person whose last word names an
+/// organization's kind (`Hoshino Foods`) is that organization. `None` when
+/// nothing is left.
 fn news_trim(
     words: &[&str],
     mut start: usize,
@@ -264,6 +298,12 @@ fn news_trim(
             .is_some_and(char::is_uppercase)
     {
         label = EntityLabel::Per;
+    }
+    if label == EntityLabel::Per
+        && end - start > 1
+        && ORGANIZATION_HEADS.contains(&words[end - 1].to_lowercase().as_str())
+    {
+        label = EntityLabel::Org;
     }
     if label == EntityLabel::Per {
         while end - start > 1
@@ -661,6 +701,20 @@ mod tests {
         );
         // A title with no name after it is no person.
         assert_eq!(news_trim(&["Rep", "."], 0, 2, Misc), Some((0, 2, Misc)));
+    }
+
+    #[test]
+    fn a_person_named_like_a_company_is_one() {
+        use EntityLabel::{Org, Per};
+        assert_eq!(
+            news_trim(&["Hoshino", "Foods"], 0, 2, Per),
+            Some((0, 2, Org))
+        );
+        assert_eq!(news_trim(&["Hoshino"], 0, 1, Per), Some((0, 1, Per)));
+        assert_eq!(
+            news_trim(&["Kessler", "Group"], 0, 2, Per),
+            Some((0, 2, Org))
+        );
     }
 
     #[test]
