@@ -6,13 +6,16 @@
 //! gazetteer, tag-history, name-chain (the last word of a run of capitalized
 //! words such as `Office for National Statistics`), line-shape (a short
 //! line's runs of names and numbers, as in results tables) and
-//! document-level features (among them the words that follow each mention of
-//! a name in the document); its weights are the mean of several perceptrons trained with
-//! different seeds, and an entity never runs on into a score or a date
-//! (`9-1`, `19/11/96`). A headline in US title case is tagged in the case
-//! its words take in the article's body, a name runs on over a number that
-//! a possessive follows (`Digital Commerce 360's`), and `Milan-based` is the
-//! place `Milan`. The model file is
+//! document-level features (among them the words that follow each mention
+//! of a name in the document). Its weights are the mean of several
+//! perceptrons trained with different seeds, and an entity never runs on
+//! into a score or a date (`9-1`, `19/11/96`). A headline in US title case
+//! is tagged in the case its words take in the article's body. On text,
+//! every backend's mentions then follow the annotation conventions that a
+//! CoNLL-trained model does not know: no titles or possessives, a name runs
+//! on over a number that a possessive follows (`Digital Commerce 360's`),
+//! `Milan-based` is the place `Milan`, `Rep. Luis Ortega` a person and
+//! `Hoshino Foods` a company. The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
 //! backends plug in through the [`Backend`] trait: the [`transformer`]
 //! module runs any BERT token-classification checkpoint (libtorch through
