@@ -18,8 +18,8 @@ fn report() -> SuiteReport {
 /// (component, label, minimum F1). Measured on 2026-11-27 with
 /// `newsie eval fixtures`: sentences 0.994, entities 0.861, quotes found
 /// 0.987, speaker 0.934, speaker_resolved 0.901, speaker_kind 0.967, cue
-/// 0.974, quantities found 0.973, all fields 0.973. (Entity F1 moves by
-/// about a point between NER models trained alike but for their seed; see
+/// 0.974, quantities found 0.973, all fields 0.973. (Entity F1 moves by up
+/// to 2.5 points between NER models trained alike but for their seed; see
 /// `models/ner/MANIFEST.md`.)
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", FLOOR_SENTENCES),

@@ -134,6 +134,10 @@ def member(args):
 
 def combine(args):
     members = [torch.load(p, weights_only=True) for p in args.members]
+    for path in args.tag:
+        missing = [m["seed"] for m in members if path not in m["probs"]]
+        if missing:
+            sys.exit(f"members {missing} did not tag {path}: give --tag exactly as `member` got it")
     sets = conll_sets(args.conll)
     report = {"members": [], "ensemble": {}}
 
@@ -150,7 +154,8 @@ def combine(args):
         print(f"member seed {m['seed']} epoch {m['epoch']}: "
               + ", ".join(f"{n} {row[n]['micro'][2]:.4f}" for n in SETS if n in row), flush=True)
 
-    def mean(name):
+    def summed(name):
+        """The members' probabilities added up (their argmax is the mean's)."""
         total = None
         for m in members:
             probs = m["probs"][name]
@@ -164,12 +169,12 @@ def combine(args):
 
     for name in sets:
         if all(name in m["probs"] for m in members):
-            report["ensemble"][name] = score(name, decode(mean(name)))
+            report["ensemble"][name] = score(name, decode(summed(name)))
     print("ensemble of %d: " % len(members)
           + ", ".join(f"{n} {report['ensemble'][n]['micro'][2]:.4f}" for n in SETS if n in report["ensemble"]))
     for path in args.tag:
         docs = cw.read_conll(path)
-        labels = decode(mean(path))
+        labels = decode(summed(path))
         with open(args.out_tags, "w", encoding="utf-8") as out:
             for doc, doc_labels in zip(docs, labels):
                 out.write("-DOCSTART- O\n\n")
@@ -207,6 +212,8 @@ def main():
     else:
         if len(args.tag) > 1:
             sys.exit("combine writes one tagged file: give one --tag")
+        if args.tag and not args.out_tags:
+            sys.exit("combine --tag needs --out-tags, the file to write the tags to")
         combine(args)
 
 

@@ -328,13 +328,20 @@ const PLACE_COMPOUNDS: &[&str] = &["-based", "-headquartered"];
 fn place_in_compound(text: &str, span: Span, label: EntityLabel) -> (Span, EntityLabel) {
     let mention = &text[span.start..span.end];
     for suffix in PLACE_COMPOUNDS {
-        if let Some(place) = mention.strip_suffix(suffix) {
-            if place.chars().next().is_some_and(char::is_uppercase) {
-                return (
-                    Span::new(span.start, span.start + place.len()),
-                    EntityLabel::Loc,
-                );
-            }
+        // The suffixes are ASCII, compared in any case (`Milan-Based` in a
+        // title-case headline); a cut off a char boundary is no match.
+        let Some(cut) = mention.len().checked_sub(suffix.len()) else {
+            continue;
+        };
+        if !mention.is_char_boundary(cut) || !mention[cut..].eq_ignore_ascii_case(suffix) {
+            continue;
+        }
+        if mention[..cut]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            return (Span::new(span.start, span.start + cut), EntityLabel::Loc);
         }
     }
     (span, label)
@@ -737,6 +744,12 @@ mod tests {
         assert_eq!(
             place_in_compound(text, plan, EntityLabel::Misc),
             (plan, EntityLabel::Misc)
+        );
+        // A title-case headline writes the suffix capitalized.
+        let headline = "Zürich-Based Lender";
+        assert_eq!(
+            place_in_compound(headline, Span::new(0, 13), EntityLabel::Misc),
+            (Span::new(0, 7), EntityLabel::Loc)
         );
     }
 

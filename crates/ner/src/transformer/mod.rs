@@ -635,7 +635,9 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
 }
 
 /// Word entities of one document as byte-span entities of its text, with
-/// the news conventions (no titles, no possessive `'s`).
+/// the news conventions every backend follows on text (no titles, no
+/// possessive `'s`, names run on over a number a possessive follows,
+/// `Milan-based` the place, `Rep. X` a person, `Hoshino Foods` a company).
 fn text_entities(
     text: &str,
     token_spans: &[Vec<Span>],
