@@ -402,6 +402,44 @@ fn extend_over_numbers(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize
     }
 }
 
+/// Byte-span entities of a document's word mentions (sentence, start word,
+/// end word, label, score), with the news conventions every backend follows
+/// on text: names run on over a number a possessive follows
+/// ([`extend_over_numbers`]), [`news_trim`], and `Milan-based` read as the
+/// place ([`place_in_compound`]). With `suffix_dot`, an organization ending
+/// in a corporate suffix also takes the abbreviating dot after it (`Inc.`).
+fn news_entities(
+    text: &str,
+    token_spans: &[Vec<Span>],
+    words: &[Vec<&str>],
+    mentions: Vec<(usize, usize, usize, EntityLabel, f32)>,
+    suffix_dot: bool,
+) -> Vec<Entity> {
+    let (mut ranges, scores): (Vec<_>, Vec<_>) = mentions
+        .into_iter()
+        .map(|(s, start, end, label, score)| ((s, start, end, label), score))
+        .unzip();
+    extend_over_numbers(words, &mut ranges);
+    let mut out = Vec::with_capacity(ranges.len());
+    for ((s, start, end, label), score) in ranges.into_iter().zip(scores) {
+        let (spans, words) = (&token_spans[s], &words[s]);
+        let Some((start, end, label)) = news_trim(words, start, end, label) else {
+            continue;
+        };
+        let mut span = Span::new(spans[start].start, spans[end - 1].end);
+        if suffix_dot
+            && label == EntityLabel::Org
+            && CORPORATE_SUFFIXES.contains(&words[end - 1].to_lowercase().as_str())
+            && text[span.end..].starts_with('.')
+        {
+            span = Span::new(span.start, span.end + 1);
+        }
+        let (span, label) = place_in_compound(text, span, label);
+        out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
+    }
+    out
+}
+
 /// The default backend: the trained linear model.
 #[derive(Debug)]
 pub struct LinearBackend {
@@ -577,36 +615,18 @@ impl Backend for LinearBackend {
         let (token_spans, words) = sentence_words(text, sentences);
         let tagged = self.model.tag_document(&words);
         let mut mentions = Vec::new();
-        let mut scores = Vec::new();
         for (s, (sentence, tags)) in words.iter().zip(&tagged).enumerate() {
             for (start, end, kind, score) in split_at_titles(sentence, token_entities(tags)) {
-                mentions.push((s, start, end, LABELS[kind as usize]));
-                scores.push(score);
+                mentions.push((s, start, end, LABELS[kind as usize], score));
             }
         }
-        extend_over_numbers(&words, &mut mentions);
-        let mut out = Vec::new();
-        for ((s, start, end, label), score) in mentions.into_iter().zip(scores) {
-            let (spans, words) = (&token_spans[s], &words[s]);
-            let Some((start, end, label)) = news_trim(words, start, end, label) else {
-                continue;
-            };
-            let mut span = Span::new(spans[start].start, spans[end - 1].end);
-            if label == EntityLabel::Org
-                && CORPORATE_SUFFIXES.contains(&words[end - 1].to_lowercase().as_str())
-                && text[span.end..].starts_with('.')
-            {
-                span = Span::new(span.start, span.end + 1);
-            }
-            let (span, label) = place_in_compound(text, span, label);
-            out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
-        }
-        let mut mentions: Vec<(&str, EntityLabel, f32)> = out
+        let mut out = news_entities(text, &token_spans, &words, mentions, true);
+        let mut by_text: Vec<(&str, EntityLabel, f32)> = out
             .iter()
             .map(|e| (&text[e.span()], e.label, e.score))
             .collect();
-        harmonize_labels(&mut mentions);
-        for (entity, (_, label, _)) in out.iter_mut().zip(mentions) {
+        harmonize_labels(&mut by_text);
+        for (entity, (_, label, _)) in out.iter_mut().zip(by_text) {
             entity.label = label;
         }
         Ok(out)

@@ -635,35 +635,24 @@ impl<M: TokenClassifier> ClassifierBackend<M> {
 }
 
 /// Word entities of one document as byte-span entities of its text, with
-/// the news conventions every backend follows on text (no titles, no
-/// possessive `'s`, names run on over a number a possessive follows,
-/// `Milan-based` the place, `Rep. X` a person, `Hoshino Foods` a company).
+/// the news conventions every backend follows on text
+/// ([`crate::news_entities`]).
 fn text_entities(
     text: &str,
     token_spans: &[Vec<Span>],
     words: &[Vec<&str>],
     tagged: Vec<Vec<WordEntity>>,
 ) -> Vec<Entity> {
-    let mut mentions = Vec::new();
-    let mut scores = Vec::new();
-    for (s, entities) in tagged.into_iter().enumerate() {
-        for e in entities {
-            mentions.push((s, e.start, e.end, e.label));
-            scores.push(e.score);
-        }
-    }
-    crate::extend_over_numbers(words, &mut mentions);
-    let mut out = Vec::new();
-    for ((s, start, end, label), score) in mentions.into_iter().zip(scores) {
-        let Some((start, end, label)) = crate::news_trim(&words[s], start, end, label) else {
-            continue;
-        };
-        let spans = &token_spans[s];
-        let span = Span::new(spans[start].start, spans[end - 1].end);
-        let (span, label) = crate::place_in_compound(text, span, label);
-        out.push(Entity::new(text, span, label, score.clamp(0.0, 1.0)));
-    }
-    out
+    let mentions = tagged
+        .into_iter()
+        .enumerate()
+        .flat_map(|(s, entities)| {
+            entities
+                .into_iter()
+                .map(move |e| (s, e.start, e.end, e.label, e.score))
+        })
+        .collect();
+    crate::news_entities(text, token_spans, words, mentions, false)
 }
 
 impl<M: TokenClassifier> Backend for ClassifierBackend<M> {
