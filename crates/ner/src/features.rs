@@ -21,8 +21,16 @@ pub(crate) const N_TAGS: usize = 17;
 pub(crate) const O: u8 = 0;
 /// No cluster known for a word.
 pub(crate) const NO_CLUSTER: u16 = u16::MAX;
-/// Cluster granularities kept per word.
-pub(crate) const N_CLUSTER_LEVELS: usize = 4;
+/// Word classes kept per word ("cluster levels"): spaCy's md vectors at 64,
+/// 256 and 1024 clusters and the word's distinct vector; GloVe 6B's at 128,
+/// 512, 2048 and 8192 clusters; and the entity types of the word's nearest
+/// GloVe neighbours among the training words, voted
+/// (`scripts/ner/build_clusters.py`, `add_glove_clusters.py`).
+pub(crate) const N_CLUSTER_LEVELS: usize = 9;
+/// The first of the GloVe levels.
+pub(crate) const GLOVE_LEVEL: usize = 4;
+/// The neighbours' type vote, the last GloVe level.
+const VOTE_LEVEL: usize = 8;
 /// The longest gazetteer phrase, in tokens.
 pub(crate) const MAX_GAZ_LEN: usize = 6;
 
@@ -833,6 +841,16 @@ mod t {
     pub const CHAIN_HEAD_CLUSTER: u32 = 80;
     /// A short line's shape with the token's run in it.
     pub const LINE_SHAPE: u32 = 81;
+    /// GloVe cluster levels: the token's, the previous token's, the next's
+    /// (the news-trained vectors know names the CoNLL training text lacks).
+    pub const GLOVE: u32 = 82; // +0..4
+    pub const GLOVE_LEFT: u32 = 86; // +0..4
+    pub const GLOVE_RIGHT: u32 = 90; // +0..4
+    /// The entity types of the word's GloVe neighbours in the training
+    /// text, for the token and its two neighbours.
+    pub const VOTE: u32 = 100;
+    pub const VOTE_LEFT: u32 = 101;
+    pub const VOTE_RIGHT: u32 = 102;
 }
 
 const EDGE: u64 = 0x0bad_5eed_0bad_5eed;
@@ -1071,10 +1089,22 @@ fn static_body(
         let c = |t: Option<&TokenInfo>| {
             t.map_or(u64::from(u16::MAX) + 1, |t| u64::from(t.clusters[level]))
         };
-        feats.push(feature(t::CLUSTER + level as u32, c(Some(me))));
-        if level < 3 {
-            feats.push(feature(t::CLUSTER_LEFT + level as u32, c(at(-1))));
-            feats.push(feature(t::CLUSTER_RIGHT + level as u32, c(at(1))));
+        let (own, left, right) = match level {
+            VOTE_LEVEL => (t::VOTE, t::VOTE_LEFT, t::VOTE_RIGHT),
+            GLOVE_LEVEL.. => {
+                let g = (level - GLOVE_LEVEL) as u32;
+                (t::GLOVE + g, t::GLOVE_LEFT + g, t::GLOVE_RIGHT + g)
+            }
+            _ => {
+                let l = level as u32;
+                (t::CLUSTER + l, t::CLUSTER_LEFT + l, t::CLUSTER_RIGHT + l)
+            }
+        };
+        feats.push(feature(own, c(Some(me))));
+        // The distinct-vector level is too fine to read at the neighbours.
+        if level != 3 {
+            feats.push(feature(left, c(at(-1))));
+            feats.push(feature(right, c(at(1))));
         }
     }
     let mid_cluster =

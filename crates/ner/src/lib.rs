@@ -2,8 +2,10 @@
 //!
 //! The default backend is a linear model the project trains itself (see
 //! [`train`] and `models/ner/MANIFEST.md`): a greedy left-to-right averaged
-//! perceptron over BILOU tags with word, affix, shape, word-cluster,
-//! gazetteer, tag-history, name-chain (the last word of a run of capitalized
+//! perceptron over BILOU tags with word, affix, shape, word-class (k-means
+//! clusters of spaCy's and GloVe's word vectors, and the entity types of a
+//! word's nearest GloVe neighbours in the training text), gazetteer,
+//! tag-history, name-chain (the last word of a run of capitalized
 //! words such as `Office for National Statistics`), line-shape (a short
 //! line's runs of names and numbers, as in results tables) and
 //! document-level features (among them the words that follow each mention
@@ -14,8 +16,9 @@
 //! every backend's mentions then follow the annotation conventions that a
 //! CoNLL-trained model does not know: no titles or possessives, a name runs
 //! on over a number that a possessive follows (`Digital Commerce 360's`),
-//! `Milan-based` is the place `Milan`, `Rep. Luis Ortega` a person and
-//! `Hoshino Foods` a company. The model file is
+//! `Milan-based` is the place `Milan`, `Rep. Luis Ortega` a person,
+//! `Hoshino Foods` a company and `Van Houten & Co.` a firm (and `Van
+//! Houten` too, elsewhere in the article). The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
 //! backends plug in through the [`Backend`] trait: the [`transformer`]
 //! module runs any BERT token-classification checkpoint (libtorch through
@@ -365,6 +368,44 @@ fn is_bare_number(token: &str) -> bool {
 ///
 /// `mentions` are (sentence, start token, end token), extended in place;
 /// people are left alone (`Jassy 2's` is no name).
+/// The words that, after `&`, make a name a firm's (`Van Houten & Co.`,
+/// `Dombey & Sons`).
+const FIRM_TAILS: &[&str] = &["co", "company", "sons", "partners", "associates"];
+
+/// A name followed by `& Co.` (or `& Sons`, `& Partners`, ...) names a
+/// firm: the mention runs on over the tail and is an organization, whatever
+/// type the model gave it (a surname reads as a person), and a mention the
+/// model made of the tail alone goes. The firm's name without the tail is
+/// the firm at its other mentions in the document too (`Van Houten said`).
+/// Mentions are (sentence, start token, end token, label, score), in
+/// document order.
+fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, EntityLabel, f32)>) {
+    let mut covered: Option<(usize, usize)> = None;
+    let mut firms: Vec<&[&str]> = Vec::new();
+    mentions.retain_mut(|(s, start, end, label, _)| {
+        if covered.is_some_and(|(cs, cend)| cs == *s && *start < cend) {
+            return false;
+        }
+        let sentence = &words[*s];
+        if sentence.get(*end) == Some(&"&")
+            && sentence
+                .get(*end + 1)
+                .is_some_and(|w| FIRM_TAILS.contains(&w.to_lowercase().as_str()))
+        {
+            firms.push(&sentence[*start..*end]);
+            *end += 2;
+            *label = EntityLabel::Org;
+            covered = Some((*s, *end));
+        }
+        true
+    });
+    for (s, start, end, label, _) in mentions.iter_mut() {
+        if firms.contains(&&words[*s][*start..*end]) {
+            *label = EntityLabel::Org;
+        }
+    }
+}
+
 fn extend_over_numbers(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize, EntityLabel)]) {
     let starts: std::collections::HashSet<(usize, usize)> = mentions
         .iter()
@@ -404,7 +445,8 @@ fn extend_over_numbers(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize
 
 /// Byte-span entities of a document's word mentions (sentence, start word,
 /// end word, label, score), with the news conventions every backend follows
-/// on text: names run on over a number a possessive follows
+/// on text: a name with `& Co.` after it is the firm ([`firm_names`]),
+/// names run on over a number a possessive follows
 /// ([`extend_over_numbers`]), [`news_trim`], and `Milan-based` read as the
 /// place ([`place_in_compound`]). With `suffix_dot`, an organization ending
 /// in a corporate suffix also takes the abbreviating dot after it (`Inc.`).
@@ -412,9 +454,10 @@ fn news_entities(
     text: &str,
     token_spans: &[Vec<Span>],
     words: &[Vec<&str>],
-    mentions: Vec<(usize, usize, usize, EntityLabel, f32)>,
+    mut mentions: Vec<(usize, usize, usize, EntityLabel, f32)>,
     suffix_dot: bool,
 ) -> Vec<Entity> {
+    firm_names(words, &mut mentions);
     let (mut ranges, scores): (Vec<_>, Vec<_>) = mentions
         .into_iter()
         .map(|(s, start, end, label, score)| ((s, start, end, label), score))
@@ -744,6 +787,38 @@ mod tests {
         assert_eq!(
             news_trim(&["Kessler", "Group"], 0, 2, Per),
             Some((0, 2, Org))
+        );
+    }
+
+    #[test]
+    fn a_name_and_co_is_a_firm() {
+        use EntityLabel::{Loc, Org, Per};
+        let words: Vec<Vec<&str>> = [
+            "Van Houten & Co . said , and Smith & Jones did",
+            "Van Houten paid .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let mut mentions = vec![
+            (0, 0, 2, Per, 0.9),
+            (0, 3, 4, Loc, 0.5),
+            (0, 7, 8, Per, 0.9),
+            (0, 9, 10, Per, 0.9),
+            (1, 0, 2, Per, 0.8),
+        ];
+        firm_names(&words, &mut mentions);
+        // The tail joins the firm and its own mention goes, and the name
+        // alone is the firm elsewhere; `Smith & Jones` (two people, or a
+        // firm: no tail says which) is left alone.
+        assert_eq!(
+            mentions,
+            vec![
+                (0, 0, 4, Org, 0.9),
+                (0, 7, 8, Per, 0.9),
+                (0, 9, 10, Per, 0.9),
+                (1, 0, 2, Org, 0.8)
+            ]
         );
     }
 

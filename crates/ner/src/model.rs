@@ -2,20 +2,24 @@
 //! model bytes (so loading is a header check, not a parse), and greedy
 //! left-to-right BILOU decoding over them.
 //!
-//! Layout (little-endian): magic `NEWSNER5`; `u32` tag count, `u32` log2
+//! Layout (little-endian): magic `NEWSNER6`; `u32` tag count, `u32` log2
 //! capacities of the feature, cluster and gazetteer tables, `u32` count of
 //! distinct cluster tuples, `f32` weight scale, `u32` log2 capacity of the
 //! second-pass feature table (0: no second pass), `f32` its weight scale;
 //! then the feature table (`u32`
 //! fingerprints, then an `i16` weight per tag for each slot), the cluster
-//! table (fingerprints, then `u16` tuple indices), the cluster tuples (`u16`
-//! per level), the gazetteer (fingerprints, then `u8` type masks), the
+//! table (fingerprints, then per word a `u16` index of its spaCy cluster
+//! tuple, `u16::MAX` for none, and its GloVe clusters, a `u16` per level),
+//! spaCy's cluster tuples (four `u16` levels each), the gazetteer (fingerprints, then `u8` type masks), the
 //! second-pass feature table (laid out like the first). Each
 //! table keeps its fingerprints together so that probing walks a dense
 //! array and touches the values only on a hit. A key's home slot is its low
-//! bits, except that feature keys (always odd) drop their lowest bit first;
-//! files of the otherwise identical older format `NEWSNER4`, whose feature
-//! keys used only odd home slots, are still read.
+//! bits, except that feature keys (always odd) drop their lowest bit first.
+//! GloVe's levels are stored per word, not as shared tuples: its three
+//! k-means partitions are independent, so a word's combination is nearly its
+//! own. Older formats are still read: `NEWSNER5` had no GloVe levels (they
+//! read as unknown), and `NEWSNER4` besides used only odd home slots for its
+//! feature keys.
 //!
 //! Decoding closes an open entity before a token that never continues a
 //! name (a number joined by `-`, `/`, `,` or `:`), as at a sentence's end.
@@ -27,17 +31,25 @@
 
 use crate::features::{
     allowed, closes_after, extract_dynamic, extract_stacked, extract_static, flag,
-    prepare_document, DocMemory, Resources, Stack, N_CLUSTER_LEVELS, N_TAGS, O,
+    prepare_document, DocMemory, Resources, Stack, GLOVE_LEVEL, NO_CLUSTER, N_CLUSTER_LEVELS,
+    N_TAGS, O,
 };
 use crate::Error;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"NEWSNER5";
+const MAGIC: &[u8; 8] = b"NEWSNER6";
 /// The previous format: the same layout, but feature keys find their home
 /// slot from their lowest bits, which are always 1 (feature keys are odd),
 /// so only odd slots were homes and probing walked twice as far.
 const MAGIC_V4: &[u8; 8] = b"NEWSNER4";
+/// The format before the GloVe cluster levels.
+const MAGIC_V5: &[u8; 8] = b"NEWSNER5";
+/// A word's entry in the cluster table: its spaCy tuple index and its GloVe
+/// levels.
+const CLUSTER_VALUE_LEN: usize = 2 + (N_CLUSTER_LEVELS - GLOVE_LEVEL) * 2;
+/// A tuple index that names no tuple.
+const NO_TUPLE: u16 = u16::MAX;
 /// How far feature keys are shifted before masking their home slot (past
 /// the always-set lowest bit); other tables' keys use all their bits.
 const FEATURE_SHIFT: u32 = 1;
@@ -130,6 +142,7 @@ pub struct Model {
     bytes: Cow<'static, [u8]>,
     features: Table,
     clusters: Table,
+    /// Where spaCy's cluster tuples start, and how many there are.
     cluster_tuples: usize,
     n_tuples: usize,
     gazetteer: Table,
@@ -154,9 +167,11 @@ impl Model {
     /// tables themselves are used in place).
     pub fn from_bytes(bytes: impl Into<Cow<'static, [u8]>>) -> Result<Model, Error> {
         let bytes = bytes.into();
-        let feature_shift = match bytes.get(..8) {
-            Some(magic) if bytes.len() >= HEADER_LEN && magic == MAGIC => FEATURE_SHIFT,
-            Some(magic) if bytes.len() >= HEADER_LEN && magic == MAGIC_V4 => 0,
+        // (feature home-slot shift, whether words have GloVe clusters)
+        let (feature_shift, has_glove) = match bytes.get(..8) {
+            Some(magic) if bytes.len() >= HEADER_LEN && magic == MAGIC => (FEATURE_SHIFT, true),
+            Some(magic) if bytes.len() >= HEADER_LEN && magic == MAGIC_V5 => (FEATURE_SHIFT, false),
+            Some(magic) if bytes.len() >= HEADER_LEN && magic == MAGIC_V4 => (0, false),
             _ => return Err(Error::Model("not a newsie NER model (bad magic)".into())),
         };
         let n_tags = read_u32(&bytes, 8) as usize;
@@ -187,9 +202,10 @@ impl Model {
             t
         };
         let features = table(feature_mask, TAG_WEIGHT_BYTES, feature_shift);
-        let clusters = table(cluster_mask, 2, 0);
+        let word_len = if has_glove { CLUSTER_VALUE_LEN } else { 2 };
+        let clusters = table(cluster_mask, word_len, 0);
         let cluster_tuples = at;
-        at += n_tuples * N_CLUSTER_LEVELS * 2;
+        at += n_tuples * GLOVE_LEVEL * 2;
         let gazetteer = Table {
             base: at,
             mask: gaz_mask,
@@ -466,14 +482,19 @@ pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8, must_close: bool) -
 impl Resources for Model {
     fn clusters(&self, key: u64) -> Option<[u16; N_CLUSTER_LEVELS]> {
         let at = self.clusters.find(&self.bytes, key)?;
-        let tuple = read_u16(&self.bytes, at) as usize;
-        if tuple >= self.n_tuples {
-            return None;
+        let mut out = [NO_CLUSTER; N_CLUSTER_LEVELS];
+        let (spacy, glove) = out.split_at_mut(GLOVE_LEVEL);
+        let tuple = usize::from(read_u16(&self.bytes, at));
+        if tuple < self.n_tuples {
+            let base = self.cluster_tuples + tuple * GLOVE_LEVEL * 2;
+            for (k, c) in spacy.iter_mut().enumerate() {
+                *c = read_u16(&self.bytes, base + k * 2);
+            }
         }
-        let base = self.cluster_tuples + tuple * N_CLUSTER_LEVELS * 2;
-        let mut out = [0u16; N_CLUSTER_LEVELS];
-        for (k, c) in out.iter_mut().enumerate() {
-            *c = read_u16(&self.bytes, base + k * 2);
+        if self.clusters.value_len == CLUSTER_VALUE_LEN {
+            for (k, c) in glove.iter_mut().enumerate() {
+                *c = read_u16(&self.bytes, at + 2 + k * 2);
+            }
         }
         Some(out)
     }
@@ -525,6 +546,34 @@ fn write_table<V>(
     log2
 }
 
+/// Distinct cluster tuples, each numbered by its first appearance.
+#[derive(Default)]
+struct TupleSet {
+    index_of: HashMap<Vec<u16>, u16>,
+    tuples: Vec<Vec<u16>>,
+}
+
+impl TupleSet {
+    /// The tuple's number; [`NO_TUPLE`] for one of unknown clusters only, or
+    /// past the `u16` range (never reached: spaCy has 20,000 distinct
+    /// vectors).
+    fn index(&mut self, tuple: &[u16]) -> u16 {
+        if tuple.iter().all(|&c| c == NO_CLUSTER) {
+            return NO_TUPLE;
+        }
+        if let Some(&i) = self.index_of.get(tuple) {
+            return i;
+        }
+        if self.tuples.len() >= usize::from(NO_TUPLE) {
+            return NO_TUPLE;
+        }
+        let i = self.tuples.len() as u16;
+        self.index_of.insert(tuple.to_vec(), i);
+        self.tuples.push(tuple.to_vec());
+        i
+    }
+}
+
 /// Serializes a model. `features` are `(key, weights)`; `clusters` map word
 /// hashes to cluster tuples; `gazetteer` maps phrase keys to type masks.
 pub(crate) fn write_model(
@@ -553,19 +602,16 @@ pub(crate) fn write_model(
             }
         }
     };
-    let mut tuple_index: HashMap<[u16; N_CLUSTER_LEVELS], u16> = HashMap::new();
-    let mut tuples: Vec<[u16; N_CLUSTER_LEVELS]> = Vec::new();
     let mut sorted_clusters: Vec<(u64, [u16; N_CLUSTER_LEVELS])> = clusters.to_vec();
     sorted_clusters.sort_by_key(|e| e.0);
-    let indexed: Vec<(u64, u16)> = sorted_clusters
+    // Words share few distinct spaCy tuples (one per distinct vector).
+    let mut spacy = TupleSet::default();
+    let indexed: Vec<(u64, [u16; N_CLUSTER_LEVELS])> = sorted_clusters
         .iter()
-        .filter_map(|(k, c)| {
-            let next = tuples.len();
-            let idx = *tuple_index.entry(*c).or_insert_with(|| {
-                tuples.push(*c);
-                next as u16
-            });
-            (tuples.len() <= usize::from(u16::MAX)).then_some((*k, idx))
+        .map(|(k, c)| {
+            let mut value = *c;
+            value[0] = spacy.index(&c[..GLOVE_LEVEL]);
+            (*k, value)
         })
         .collect();
     let mut body = Vec::new();
@@ -579,10 +625,16 @@ pub(crate) fn write_model(
         FEATURE_SHIFT,
         quantize(scale),
     );
-    let cluster_log2 = write_table(&mut body, &indexed, 2, 6, 0, |v, out| {
-        out.copy_from_slice(&v.to_le_bytes());
+    // A denser 7/8 load keeps the ~890k words in 2^20 slots; a word's
+    // clusters are looked up once per token, not once per feature.
+    // value: the spaCy tuple's index, then the GloVe levels.
+    let cluster_log2 = write_table(&mut body, &indexed, CLUSTER_VALUE_LEN, 7, 0, |v, out| {
+        let kept = std::iter::once(v[0]).chain(v[GLOVE_LEVEL..].iter().copied());
+        for (chunk, c) in out.chunks_exact_mut(2).zip(kept) {
+            chunk.copy_from_slice(&c.to_le_bytes());
+        }
     });
-    for t in &tuples {
+    for t in &spacy.tuples {
         body.extend(t.iter().flat_map(|c| c.to_le_bytes()));
     }
     let gaz_log2 = write_table(&mut body, gazetteer, 1, 6, 0, |v, out| out[0] = *v);
@@ -608,7 +660,7 @@ pub(crate) fn write_model(
         feature_log2,
         cluster_log2,
         gaz_log2,
-        tuples.len() as u32,
+        spacy.tuples.len() as u32,
     ] {
         out.extend(v.to_le_bytes());
     }
@@ -630,7 +682,16 @@ mod tests {
         w[3] = 2.5;
         let bytes = write_model(
             &[(42, w), (7, [0.0; N_TAGS])],
-            &[(99, [1, 2, 3, 4])],
+            &[
+                (99, [1, 2, 3, 4, 5, 6, 7, 8, 9]),
+                // A word GloVe knows and spaCy does not.
+                (
+                    100,
+                    [
+                        NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, 5, 6, 0, 9, 4,
+                    ],
+                ),
+            ],
             &[(5, 3)],
             None,
         );
@@ -645,10 +706,64 @@ mod tests {
             &mut Scratch::default(),
         );
         assert!((scores[3] - 2.5).abs() < 1e-3);
-        assert_eq!(model.clusters(99), Some([1, 2, 3, 4]));
+        assert_eq!(model.clusters(99), Some([1, 2, 3, 4, 5, 6, 7, 8, 9]));
+        assert_eq!(
+            model.clusters(100),
+            Some([NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, NO_CLUSTER, 5, 6, 0, 9, 4])
+        );
         assert_eq!(model.clusters(98), None);
         assert_eq!(model.gazetteer(5), 3);
         assert!(Model::from_bytes(vec![1u8, 2, 3]).is_err());
+    }
+
+    #[test]
+    fn reads_the_format_before_glove_levels() {
+        // A `NEWSNER5` file laid out by hand: one feature, one word whose
+        // `u16` value indexes a four-level spaCy tuple, an empty gazetteer.
+        let mut w = [0f32; N_TAGS];
+        w[2] = 1.0;
+        let mut body = Vec::new();
+        let feature_log2 = write_table(
+            &mut body,
+            &[(43u64, w)],
+            TAG_WEIGHT_BYTES,
+            3,
+            1,
+            |w, out| {
+                for (chunk, &v) in out.chunks_exact_mut(2).zip(w.iter()) {
+                    chunk.copy_from_slice(&((v * 100.0) as i16).to_le_bytes());
+                }
+            },
+        );
+        let cluster_log2 = write_table(&mut body, &[(99u64, 0u16)], 2, 6, 0, |v, out| {
+            out.copy_from_slice(&v.to_le_bytes());
+        });
+        body.extend([9u16, 8, 7, 6].iter().flat_map(|c| c.to_le_bytes()));
+        let gaz_log2 = write_table(&mut body, &[] as &[(u64, u8)], 1, 6, 0, |v, out| {
+            out[0] = *v
+        });
+        let mut bytes = MAGIC_V5.to_vec();
+        for v in [N_TAGS as u32, feature_log2, cluster_log2, gaz_log2, 1] {
+            bytes.extend(v.to_le_bytes());
+        }
+        bytes.extend(0.01f32.to_le_bytes());
+        bytes.extend(0u32.to_le_bytes());
+        bytes.extend(1f32.to_le_bytes());
+        bytes.extend(body);
+        let model = Model::from_bytes(bytes).unwrap();
+        let mut expected = [NO_CLUSTER; N_CLUSTER_LEVELS];
+        expected[..GLOVE_LEVEL].copy_from_slice(&[9, 8, 7, 6]);
+        assert_eq!(model.clusters(99), Some(expected));
+        assert_eq!(model.clusters(98), None);
+        let mut scores = [0f32; N_TAGS];
+        model.score(
+            &model.features,
+            model.scale,
+            &[43],
+            &mut scores,
+            &mut Scratch::default(),
+        );
+        assert!((scores[2] - 1.0).abs() < 1e-3);
     }
 
     #[test]
@@ -813,7 +928,12 @@ mod tests {
         let clusters: Vec<(u64, [u16; N_CLUSTER_LEVELS])> = ["Amazon", "Seattle", "Jassy", "the"]
             .iter()
             .enumerate()
-            .map(|(k, w)| (word_hash(w), [k as u16, 7, 9, k as u16 * 3]))
+            .map(|(k, w)| {
+                (
+                    word_hash(w),
+                    [k as u16, 7, 9, k as u16 * 3, 2, k as u16, 11, 5, 1],
+                )
+            })
             .collect();
         let gazetteer = [
             (phrase_key([lower_hash("seattle")]), 0b0100u8),

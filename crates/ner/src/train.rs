@@ -7,7 +7,7 @@
 
 use crate::features::{
     phrase_key, prepare_sentences, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
-    TokenInfo, U64Map, N_CLUSTER_LEVELS, N_TAGS, O,
+    TokenInfo, U64Map, NO_CLUSTER, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::hash::{lower_hash, word_hash};
 use crate::model::{best_allowed, write_model, Model};
@@ -353,7 +353,8 @@ impl Resources for MapResources {
     }
 }
 
-/// Reads the word clusters written by `scripts/ner/build_clusters.py`.
+/// Reads the word classes written by `scripts/ner/build_clusters.py` (four
+/// columns) and extended by `add_glove_clusters.py` (five more).
 fn read_clusters(path: &Path) -> Result<U64Map<[u16; N_CLUSTER_LEVELS]>, Error> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::Data(format!("cannot read {}: {e}", path.display())))?;
@@ -361,12 +362,15 @@ fn read_clusters(path: &Path) -> Result<U64Map<[u16; N_CLUSTER_LEVELS]>, Error> 
     for line in text.lines() {
         let mut cols = line.split('\t');
         let Some(word) = cols.next() else { continue };
-        let mut ids = [0u16; N_CLUSTER_LEVELS];
+        // spaCy's four levels are required; the GloVe levels are optional
+        // (files written before them have none).
+        let mut ids = [NO_CLUSTER; N_CLUSTER_LEVELS];
         let mut ok = true;
-        for id in ids.iter_mut() {
-            match cols.next().and_then(|c| c.parse::<u16>().ok()) {
-                Some(v) => *id = v,
-                None => ok = false,
+        for (level, id) in ids.iter_mut().enumerate() {
+            match cols.next().map(|c| c.parse::<u16>()) {
+                Some(Ok(v)) => *id = v,
+                None if level >= 4 => break,
+                _ => ok = false,
             }
         }
         if ok {
@@ -401,7 +405,8 @@ pub struct TrainConfig {
     pub dev: PathBuf,
     /// Optional CoNLL test file, scored with the final model for the manifest.
     pub test: Option<PathBuf>,
-    /// Optional word-cluster file from `scripts/ner/build_clusters.py`.
+    /// Optional word-class file from `scripts/ner/build_clusters.py`, or
+    /// `add_glove_clusters.py` (which adds the GloVe levels).
     pub clusters: Option<PathBuf>,
     /// Maximum number of epochs.
     pub epochs: usize,
