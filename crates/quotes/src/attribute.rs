@@ -896,14 +896,20 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
         // body (`Food and Drug Administration`); else the parts are names.
         let has_and = (i..j).any(|k| doc.word(k) == "and");
         if has_and && !lexicon::is_org_keyword(doc.raw(j - 1)) {
+            // An `AND` in capitals can open or close the run (`‘WONDER
+            // WOMAN’ AND ‘JUSTICE LEAGUE’`): no empty piece is a name.
             let mut from = i;
             for k in i..j {
                 if doc.word(k) == "and" {
-                    runs.push((from, k));
+                    if from < k {
+                        runs.push((from, k));
+                    }
                     from = k + 1;
                 }
             }
-            runs.push((from, j));
+            if from < j {
+                runs.push((from, j));
+            }
         } else {
             runs.push((i, j));
         }

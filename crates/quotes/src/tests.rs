@@ -387,3 +387,12 @@ fn said_that_with_a_comma_starts_after_the_comma() {
         "if elected, he would leave such decisions to generals"
     );
 }
+
+#[test]
+fn a_capitalized_and_between_quoted_titles_is_no_empty_name() {
+    // A headline in capitals: `AND` opens the run after `WONDER WOMAN’`,
+    // which once split it into an empty name (and a panic).
+    let text = "WE’RE GEEKING OUT OVER THE ‘WONDER WOMAN’ AND ‘JUSTICE LEAGUE’ TRAILERS\u{a0}Enjoy them\u{a0}both here.\n";
+    let found = quotes(text);
+    assert!(found.iter().all(|q| q.span().start < q.span().end));
+}
