@@ -948,14 +948,14 @@ pub(crate) fn extract(
         drop_identity,
     } = context;
     let me = &infos[i];
-    static_head(infos, i, drop_identity, feats);
+    static_head(infos, i, drop_identity, Part::All, feats);
     if !drop_identity {
         feats.push(feature(
             t::PREV_TAG_LOWER,
             combine(u64::from(prev), me.lower),
         ));
     }
-    static_body(infos, i, headline, drop_identity, feats);
+    static_body(infos, i, headline, drop_identity, Part::All, feats);
     tag_history(me, prev, prev2, memory, feats);
     static_tail(me, i, headline, memory, feats);
 }
@@ -971,8 +971,29 @@ pub(crate) fn extract_static(
     memory: &DocMemory,
     feats: &mut Vec<u64>,
 ) {
-    static_head(infos, i, false, feats);
-    static_body(infos, i, headline, false, feats);
+    static_head(infos, i, false, Part::All, feats);
+    static_body(infos, i, headline, false, Part::All, feats);
+    static_tail(&infos[i], i, headline, memory, feats);
+}
+
+/// The fixed features of token `i` that depend on its word alone, whether
+/// it opens its sentence and whether the sentence is a headline ([`Part::Lexical`]).
+/// With [`extract_context`], the same features as [`extract_static`].
+pub(crate) fn extract_lexical(infos: &[TokenInfo], i: usize, headline: bool, feats: &mut Vec<u64>) {
+    static_head(infos, i, false, Part::Lexical, feats);
+    static_body(infos, i, headline, false, Part::Lexical, feats);
+}
+
+/// The fixed features of token `i` but the lexical ones.
+pub(crate) fn extract_context(
+    infos: &[TokenInfo],
+    i: usize,
+    headline: bool,
+    memory: &DocMemory,
+    feats: &mut Vec<u64>,
+) {
+    static_head(infos, i, false, Part::Context, feats);
+    static_body(infos, i, headline, false, Part::Context, feats);
     static_tail(&infos[i], i, headline, memory, feats);
 }
 
@@ -1016,14 +1037,47 @@ fn shape_at(infos: &[TokenInfo], i: usize, offset: isize) -> u64 {
     field_at(infos, i, offset, |t| t.short_shape)
 }
 
+/// Which of a token's fixed features to extract: all of them (training's
+/// path), those of its word alone, or the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    All,
+    /// The features fixed by the word itself, whether it opens its sentence
+    /// and whether that sentence is a headline: the same wherever the word
+    /// recurs in a document in the same place, so tagging sums their
+    /// weights once per word ([`extract_lexical`]).
+    Lexical,
+    /// All but the lexical ones.
+    Context,
+}
+
+impl Part {
+    fn lexical(self) -> bool {
+        self != Part::Context
+    }
+    fn context(self) -> bool {
+        self != Part::Lexical
+    }
+}
+
 /// The bias and the word-identity features of the token itself.
 #[inline]
-fn static_head(infos: &[TokenInfo], i: usize, drop_identity: bool, feats: &mut Vec<u64>) {
+fn static_head(
+    infos: &[TokenInfo],
+    i: usize,
+    drop_identity: bool,
+    part: Part,
+    feats: &mut Vec<u64>,
+) {
     let me = &infos[i];
-    feats.push(feature(t::BIAS, 0));
-    if !drop_identity {
+    if part.lexical() {
+        feats.push(feature(t::BIAS, 0));
+    }
+    if !drop_identity && part.lexical() {
         feats.push(feature(t::WORD, me.word));
         feats.push(feature(t::LOWER, me.lower));
+    }
+    if !drop_identity && part.context() {
         feats.push(feature(
             t::BIGRAM_LEFT,
             combine(lower_at(infos, i, -1), me.lower),
@@ -1046,45 +1100,53 @@ fn static_body(
     i: usize,
     headline: bool,
     drop_identity: bool,
+    part: Part,
     feats: &mut Vec<u64>,
 ) {
     let me = &infos[i];
+    let (lexical, context) = (part.lexical(), part.context());
     let at = |offset: isize| -> Option<&TokenInfo> {
         let j = i as isize + offset;
         (j >= 0).then(|| infos.get(j as usize)).flatten()
     };
     let shape_at = |offset: isize| shape_at(infos, i, offset);
-    if !drop_identity && headline {
-        feats.push(feature(t::HEADLINE_LOWER, me.lower));
+    if lexical {
+        if !drop_identity && headline {
+            feats.push(feature(t::HEADLINE_LOWER, me.lower));
+        }
+        feats.push(feature(t::SHAPE, me.shape));
+        feats.push(feature(t::SHORT_SHAPE, me.short_shape));
+        for k in 0..4 {
+            feats.push(feature(t::PREFIX + k as u32, me.prefix[k]));
+            feats.push(feature(t::SUFFIX + k as u32, me.suffix[k]));
+        }
     }
-    feats.push(feature(t::SHAPE, me.shape));
-    feats.push(feature(t::SHORT_SHAPE, me.short_shape));
-    for k in 0..4 {
-        feats.push(feature(t::PREFIX + k as u32, me.prefix[k]));
-        feats.push(feature(t::SUFFIX + k as u32, me.suffix[k]));
-    }
-    for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+    if context {
+        for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+            feats.push(feature(
+                t::LOWER_AT + slot as u32,
+                lower_at(infos, i, offset),
+            ));
+            feats.push(feature(t::SHAPE_AT + slot as u32, shape_at(offset)));
+        }
         feats.push(feature(
-            t::LOWER_AT + slot as u32,
-            lower_at(infos, i, offset),
+            t::SHAPES_3,
+            combine(combine(shape_at(-1), me.short_shape), shape_at(1)),
         ));
-        feats.push(feature(t::SHAPE_AT + slot as u32, shape_at(offset)));
     }
-    feats.push(feature(
-        t::SHAPES_3,
-        combine(combine(shape_at(-1), me.short_shape), shape_at(1)),
-    ));
-    if i == 0 {
-        feats.push(feature(t::FIRST_TOKEN_SHAPE, me.short_shape));
+    if lexical {
+        if i == 0 {
+            feats.push(feature(t::FIRST_TOKEN_SHAPE, me.short_shape));
+        }
+        if headline {
+            feats.push(feature(t::HEADLINE_SHAPE, me.short_shape));
+        }
+        feats.push(feature(t::LENGTH, u64::from(me.length.min(12))));
+        feats.push(feature(
+            t::FLAGS,
+            u64::from(me.flags) | (u64::from(i == 0) << 8) | (u64::from(headline) << 9),
+        ));
     }
-    if headline {
-        feats.push(feature(t::HEADLINE_SHAPE, me.short_shape));
-    }
-    feats.push(feature(t::LENGTH, u64::from(me.length.min(12))));
-    feats.push(feature(
-        t::FLAGS,
-        u64::from(me.flags) | (u64::from(i == 0) << 8) | (u64::from(headline) << 9),
-    ));
     for level in 0..N_CLUSTER_LEVELS {
         let c = |t: Option<&TokenInfo>| {
             t.map_or(u64::from(u16::MAX) + 1, |t| u64::from(t.clusters[level]))
@@ -1100,12 +1162,17 @@ fn static_body(
                 (t::CLUSTER + l, t::CLUSTER_LEFT + l, t::CLUSTER_RIGHT + l)
             }
         };
-        feats.push(feature(own, c(Some(me))));
+        if lexical {
+            feats.push(feature(own, c(Some(me))));
+        }
         // The distinct-vector level is too fine to read at the neighbours.
-        if level != 3 {
+        if context && level != 3 {
             feats.push(feature(left, c(at(-1))));
             feats.push(feature(right, c(at(1))));
         }
+    }
+    if !context {
+        return;
     }
     let mid_cluster =
         |t: Option<&TokenInfo>| t.map_or(u64::from(u16::MAX) + 1, |t| u64::from(t.clusters[1]));
@@ -1305,6 +1372,32 @@ mod tests {
         }
         fn gazetteer(&self, _key: u64) -> u8 {
             0
+        }
+    }
+
+    #[test]
+    fn lexical_and_context_features_split_the_fixed_ones() {
+        let doc = [
+            vec!["AMAZON", "CUTS", "JOBS"],
+            vec![
+                "Amazon", "said", "Amazon", "cut", "jobs", "in", "Seattle", ".",
+            ],
+        ];
+        let prepared = prepare_document(&doc, &NoResources);
+        let memory = DocMemory::of_document(&prepared);
+        for (infos, headline) in &prepared {
+            for i in 0..infos.len() {
+                let mut whole = Vec::new();
+                extract_static(infos, i, *headline, &memory, &mut whole);
+                let mut parts = Vec::new();
+                extract_lexical(infos, i, *headline, &mut parts);
+                let n_lexical = parts.len();
+                extract_context(infos, i, *headline, &memory, &mut parts);
+                assert!(n_lexical > 20 && parts.len() > n_lexical);
+                whole.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(whole, parts);
+            }
         }
     }
 

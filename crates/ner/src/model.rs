@@ -30,9 +30,9 @@
 //! in the document.
 
 use crate::features::{
-    allowed, closes_after, extract_dynamic, extract_stacked, extract_static, flag,
-    prepare_document, DocMemory, Resources, Stack, GLOVE_LEVEL, NO_CLUSTER, N_CLUSTER_LEVELS,
-    N_TAGS, O,
+    allowed, closes_after, extract_context, extract_dynamic, extract_lexical, extract_stacked,
+    extract_static, flag, prepare_document, DocMemory, Resources, Stack, U64Map, GLOVE_LEVEL,
+    NO_CLUSTER, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::Error;
 use std::borrow::Cow;
@@ -268,13 +268,28 @@ impl Model {
         scores: &mut [f32; N_TAGS],
         scratch: &mut Scratch,
     ) {
+        let mut sums = [0i32; N_TAGS];
+        self.add_weights(table, feats, &mut sums, scratch);
+        for (s, v) in scores.iter_mut().zip(sums) {
+            *s = v as f32 * scale;
+        }
+    }
+
+    /// Adds the quantized weights of `feats` to `sums`, tag by tag.
+    #[inline]
+    fn add_weights(
+        &self,
+        table: &Table,
+        feats: &[u64],
+        sums: &mut [i32; N_TAGS],
+        scratch: &mut Scratch,
+    ) {
         let bytes: &[u8] = &self.bytes;
         let slots = table.mask + 1;
         let fingerprints = bytes.get(table.base..table.base + slots * 4).unwrap_or(&[]);
         let values = bytes
             .get(table.base + slots * 4..table.base + slots * (4 + TAG_WEIGHT_BYTES))
             .unwrap_or(&[]);
-        let mut sums = [0i32; N_TAGS];
         let Scratch { rows, walks } = scratch;
         for chunk in feats.chunks(CHUNK) {
             // Whether a key sits in its home slot is as good as random, so
@@ -313,9 +328,6 @@ impl Model {
                 }
             }
         }
-        for (s, v) in scores.iter_mut().zip(sums) {
-            *s = v as f32 * scale;
-        }
     }
 
     /// Tags one document given as sentences of tokens. Returns, per
@@ -345,22 +357,40 @@ impl Model {
         let n_tokens: usize = prepared.iter().map(|(i, _)| i.len()).sum();
         let mut fixed_ranges: Vec<(u32, u32)> = Vec::with_capacity(if keep { n_tokens } else { 0 });
         let mut first: Vec<Vec<u8>> = Vec::with_capacity(prepared.len());
+        // Without a second pass, the weights of a word's lexical features
+        // (`extract_lexical`) are summed once per document and reused where
+        // the word recurs in the same place: a third of each token's features,
+        // and most words of an article recur. The sums are integers, so the
+        // scores are exactly those of summing every feature each time.
+        let mut lexical_sums: U64Map<[i32; N_TAGS]> = U64Map::default();
         for ((infos, headline), sentence_confidences) in prepared.iter().zip(&mut confidences) {
             let mut tags = Vec::with_capacity(infos.len());
             let (mut prev, mut prev2) = (O, O);
             for i in 0..infos.len() {
                 feats.clear();
-                extract_static(infos, i, *headline, &memory, &mut feats);
-                let n_fixed = feats.len();
+                let mut sums = [0i32; N_TAGS];
+                let n_fixed = if keep {
+                    extract_static(infos, i, *headline, &memory, &mut feats);
+                    feats.len()
+                } else {
+                    let place = u64::from(i == 0) | u64::from(*headline) << 1;
+                    let key = infos[i].word.rotate_left(2) ^ place;
+                    sums = *lexical_sums.entry(key).or_insert_with(|| {
+                        let mut word_sums = [0i32; N_TAGS];
+                        extract_lexical(infos, i, *headline, &mut feats);
+                        self.add_weights(&self.features, &feats, &mut word_sums, &mut scratch);
+                        feats.clear();
+                        word_sums
+                    });
+                    extract_context(infos, i, *headline, &memory, &mut feats);
+                    0
+                };
                 extract_dynamic(infos, i, prev, prev2, &memory, &mut feats);
+                self.add_weights(&self.features, &feats, &mut sums, &mut scratch);
                 let mut scores = [0f32; N_TAGS];
-                self.score(
-                    &self.features,
-                    self.scale,
-                    &feats,
-                    &mut scores,
-                    &mut scratch,
-                );
+                for (s, v) in scores.iter_mut().zip(sums) {
+                    *s = v as f32 * self.scale;
+                }
                 let (best, confidence) = best_allowed(&scores, prev, closes_after(infos, i));
                 if keep {
                     // What `Stack::worth_retagging` looks at, as far as
