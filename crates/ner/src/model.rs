@@ -15,11 +15,17 @@
 //! table keeps its fingerprints together so that probing walks a dense
 //! array and touches the values only on a hit. A key's home slot is its low
 //! bits, except that feature keys (always odd) drop their lowest bit first.
-//! GloVe's levels are stored per word, not as shared tuples: its three
-//! k-means partitions are independent, so a word's combination is nearly its
+//! GloVe's levels are stored per word, not as shared tuples: its four
+//! k-means partitions are independent (and the fifth level, the neighbours'
+//! type vote, is another view again), so a word's combination is nearly its
 //! own. Older formats are still read: `NEWSNER5` had no GloVe levels (they
 //! read as unknown), and `NEWSNER4` besides used only odd home slots for its
 //! feature keys.
+//!
+//! Without a second pass, tagging sums the weights of the features a word
+//! fixes by itself (in a given place: first in its sentence or not, in a
+//! headline or not) once per document, and reuses the integer sums where the
+//! word recurs.
 //!
 //! Decoding closes an open entity before a token that never continues a
 //! name (a number joined by `-`, `/`, `,` or `:`), as at a sentence's end.
