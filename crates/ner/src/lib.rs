@@ -355,19 +355,6 @@ fn is_bare_number(token: &str) -> bool {
     (1..=4).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Extends names over a number that is part of them (`Digital Commerce
-/// 360`, `Formula 1`), which a model trained on 1996 wire text leaves out:
-/// there, a number after a name is almost always a score or a count. Two
-/// signs tell such a number apart, for any backend:
-///
-/// - a possessive right after it: `'s` attaches to a whole noun phrase, so
-///   in `Digital Commerce 360's database` the number ends the name;
-/// - the document itself: once one mention is known to run on over the
-///   number, the same name followed by the same number does too (`told
-///   Digital Commerce 360.`).
-///
-/// `mentions` are (sentence, start token, end token), extended in place;
-/// people are left alone (`Jassy 2's` is no name).
 /// The words that, after `&`, make a name a firm's (`Van Houten & Co.`,
 /// `Dombey & Sons`).
 const FIRM_TAILS: &[&str] = &["co", "company", "sons", "partners", "associates"];
@@ -406,6 +393,19 @@ fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, Enti
     }
 }
 
+/// Extends names over a number that is part of them (`Digital Commerce
+/// 360`, `Formula 1`), which a model trained on 1996 wire text leaves out:
+/// there, a number after a name is almost always a score or a count. Two
+/// signs tell such a number apart, for any backend:
+///
+/// - a possessive right after it: `'s` attaches to a whole noun phrase, so
+///   in `Digital Commerce 360's database` the number ends the name;
+/// - the document itself: once one mention is known to run on over the
+///   number, the same name followed by the same number does too (`told
+///   Digital Commerce 360.`).
+///
+/// `mentions` are (sentence, start token, end token), extended in place;
+/// people are left alone (`Jassy 2's` is no name).
 fn extend_over_numbers(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize, EntityLabel)]) {
     let starts: std::collections::HashSet<(usize, usize)> = mentions
         .iter()
