@@ -962,39 +962,22 @@ pub(crate) fn extract(
 
 /// Appends the features of token `i` that do not depend on the tags chosen
 /// so far (nor on what earlier tags put in `memory`: only its case evidence
-/// and word contexts, gathered before tagging, are read). Tagging leaves
-/// nothing out.
+/// and word contexts, gathered before tagging, are read): all of them, or
+/// the [`Part`] of them that its word fixes, or the rest. The lexical and
+/// context parts together are the whole.
 pub(crate) fn extract_static(
     infos: &[TokenInfo],
     i: usize,
     headline: bool,
     memory: &DocMemory,
+    part: Part,
     feats: &mut Vec<u64>,
 ) {
-    static_head(infos, i, false, Part::All, feats);
-    static_body(infos, i, headline, false, Part::All, feats);
-    static_tail(&infos[i], i, headline, memory, feats);
-}
-
-/// The fixed features of token `i` that depend on its word alone, whether
-/// it opens its sentence and whether the sentence is a headline ([`Part::Lexical`]).
-/// With [`extract_context`], the same features as [`extract_static`].
-pub(crate) fn extract_lexical(infos: &[TokenInfo], i: usize, headline: bool, feats: &mut Vec<u64>) {
-    static_head(infos, i, false, Part::Lexical, feats);
-    static_body(infos, i, headline, false, Part::Lexical, feats);
-}
-
-/// The fixed features of token `i` but the lexical ones.
-pub(crate) fn extract_context(
-    infos: &[TokenInfo],
-    i: usize,
-    headline: bool,
-    memory: &DocMemory,
-    feats: &mut Vec<u64>,
-) {
-    static_head(infos, i, false, Part::Context, feats);
-    static_body(infos, i, headline, false, Part::Context, feats);
-    static_tail(&infos[i], i, headline, memory, feats);
+    static_head(infos, i, false, part, feats);
+    static_body(infos, i, headline, false, part, feats);
+    if part.context() {
+        static_tail(&infos[i], i, headline, memory, feats);
+    }
 }
 
 /// Appends the features of token `i` that depend on the previous tags and
@@ -1045,7 +1028,7 @@ pub(crate) enum Part {
     /// The features fixed by the word itself, whether it opens its sentence
     /// and whether that sentence is a headline: the same wherever the word
     /// recurs in a document in the same place, so tagging sums their
-    /// weights once per word ([`extract_lexical`]).
+    /// weights once per word and document.
     Lexical,
     /// All but the lexical ones.
     Context,
@@ -1388,11 +1371,11 @@ mod tests {
         for (infos, headline) in &prepared {
             for i in 0..infos.len() {
                 let mut whole = Vec::new();
-                extract_static(infos, i, *headline, &memory, &mut whole);
+                extract_static(infos, i, *headline, &memory, Part::All, &mut whole);
                 let mut parts = Vec::new();
-                extract_lexical(infos, i, *headline, &mut parts);
+                extract_static(infos, i, *headline, &memory, Part::Lexical, &mut parts);
                 let n_lexical = parts.len();
-                extract_context(infos, i, *headline, &memory, &mut parts);
+                extract_static(infos, i, *headline, &memory, Part::Context, &mut parts);
                 assert!(n_lexical > 20 && parts.len() > n_lexical);
                 whole.sort_unstable();
                 parts.sort_unstable();
@@ -1429,7 +1412,7 @@ mod tests {
         assert!(!memory.contexts.contains_key(&first[1].lower));
         // The second mention reads what followed the first.
         let mut feats = Vec::new();
-        extract_static(second, 2, false, &memory, &mut feats);
+        extract_static(second, 2, false, &memory, Part::All, &mut feats);
         assert!(feats.contains(&feature(t::DOC_CONTEXT, context(0, &first[1]))));
     }
 

@@ -36,9 +36,9 @@
 //! in the document.
 
 use crate::features::{
-    allowed, closes_after, extract_context, extract_dynamic, extract_lexical, extract_stacked,
-    extract_static, flag, prepare_document, DocMemory, Resources, Stack, U64Map, GLOVE_LEVEL,
-    NO_CLUSTER, N_CLUSTER_LEVELS, N_TAGS, O,
+    allowed, closes_after, extract_dynamic, extract_stacked, extract_static, flag,
+    prepare_document, DocMemory, Part, Resources, Stack, U64Map, GLOVE_LEVEL, NO_CLUSTER,
+    N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::Error;
 use std::borrow::Cow;
@@ -364,7 +364,7 @@ impl Model {
         let mut fixed_ranges: Vec<(u32, u32)> = Vec::with_capacity(if keep { n_tokens } else { 0 });
         let mut first: Vec<Vec<u8>> = Vec::with_capacity(prepared.len());
         // Without a second pass, the weights of a word's lexical features
-        // (`extract_lexical`) are summed once per document and reused where
+        // (`Part::Lexical`) are summed once per document and reused where
         // the word recurs in the same place: a third of each token's features,
         // and most words of an article recur. The sums are integers, so the
         // scores are exactly those of summing every feature each time.
@@ -376,19 +376,19 @@ impl Model {
                 feats.clear();
                 let mut sums = [0i32; N_TAGS];
                 let n_fixed = if keep {
-                    extract_static(infos, i, *headline, &memory, &mut feats);
+                    extract_static(infos, i, *headline, &memory, Part::All, &mut feats);
                     feats.len()
                 } else {
                     let place = u64::from(i == 0) | u64::from(*headline) << 1;
                     let key = infos[i].word.rotate_left(2) ^ place;
                     sums = *lexical_sums.entry(key).or_insert_with(|| {
                         let mut word_sums = [0i32; N_TAGS];
-                        extract_lexical(infos, i, *headline, &mut feats);
+                        extract_static(infos, i, *headline, &memory, Part::Lexical, &mut feats);
                         self.add_weights(&self.features, &feats, &mut word_sums, &mut scratch);
                         feats.clear();
                         word_sums
                     });
-                    extract_context(infos, i, *headline, &memory, &mut feats);
+                    extract_static(infos, i, *headline, &memory, Part::Context, &mut feats);
                     0
                 };
                 extract_dynamic(infos, i, prev, prev2, &memory, &mut feats);
@@ -444,7 +444,7 @@ impl Model {
                     feats.clear();
                     match fixed.get(begin as usize..end as usize) {
                         Some(kept) if begin < end => feats.extend_from_slice(kept),
-                        _ => extract_static(infos, i, *headline, &memory, &mut feats),
+                        _ => extract_static(infos, i, *headline, &memory, Part::All, &mut feats),
                     }
                     extract_dynamic(infos, i, prev, prev2, &memory, &mut feats);
                     extract_stacked(infos, i, prev, &stack, s, &mut feats);
@@ -585,27 +585,27 @@ fn write_table<V>(
 /// Distinct cluster tuples, each numbered by its first appearance.
 #[derive(Default)]
 struct TupleSet {
-    index_of: HashMap<Vec<u16>, u16>,
-    tuples: Vec<Vec<u16>>,
+    index_of: HashMap<[u16; GLOVE_LEVEL], u16>,
+    tuples: Vec<[u16; GLOVE_LEVEL]>,
 }
 
 impl TupleSet {
     /// The tuple's number; [`NO_TUPLE`] for one of unknown clusters only, or
     /// past the `u16` range (never reached: spaCy has 20,000 distinct
     /// vectors).
-    fn index(&mut self, tuple: &[u16]) -> u16 {
+    fn index(&mut self, tuple: [u16; GLOVE_LEVEL]) -> u16 {
         if tuple.iter().all(|&c| c == NO_CLUSTER) {
             return NO_TUPLE;
         }
-        if let Some(&i) = self.index_of.get(tuple) {
+        if let Some(&i) = self.index_of.get(&tuple) {
             return i;
         }
         if self.tuples.len() >= usize::from(NO_TUPLE) {
             return NO_TUPLE;
         }
         let i = self.tuples.len() as u16;
-        self.index_of.insert(tuple.to_vec(), i);
-        self.tuples.push(tuple.to_vec());
+        self.index_of.insert(tuple, i);
+        self.tuples.push(tuple);
         i
     }
 }
@@ -646,7 +646,9 @@ pub(crate) fn write_model(
         .iter()
         .map(|(k, c)| {
             let mut value = *c;
-            value[0] = spacy.index(&c[..GLOVE_LEVEL]);
+            let mut tuple = [NO_CLUSTER; GLOVE_LEVEL];
+            tuple.copy_from_slice(&c[..GLOVE_LEVEL]);
+            value[0] = spacy.index(tuple);
             (*k, value)
         })
         .collect();
