@@ -1,13 +1,15 @@
-//! Training the default model: a greedy left-to-right averaged perceptron
-//! over BILOU tags, trained on CoNLL-2003 `train`, with the epoch chosen on
-//! `dev`, then pruned and quantized into the compact [`Model`] format.
+//! Training the default model: a greedy left-to-right linear model over
+//! BILOU tags, learned online with averaged passive-aggressive updates (or
+//! the plain perceptron's, [`Update`]) on CoNLL-2003 `train`, with the epoch
+//! chosen on `dev`, then pruned and quantized into the compact [`Model`]
+//! format.
 //!
 //! Deterministic for a given seed: documents are shuffled by a seeded
 //! xorshift generator and every table is written in key order.
 
 use crate::features::{
-    phrase_key, prepare_sentences, run_pass, split_tag, tag, DocMemory, Position, Resources, Stack,
-    TokenInfo, U64Map, NO_CLUSTER, N_CLUSTER_LEVELS, N_TAGS, O,
+    allowed, phrase_key, prepare_sentences, run_pass, split_tag, tag, DocMemory, Position,
+    Resources, Stack, TokenInfo, U64Map, NO_CLUSTER, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::hash::{lower_hash, word_hash};
 use crate::model::{best_allowed, write_model, Model};
@@ -428,9 +430,26 @@ pub struct TrainConfig {
     pub identity_dropout: f64,
     /// Whether to train a second pass that reads the first pass's tags.
     pub second_pass: bool,
-    /// How many perceptrons, each with its own seed (`seed`, `seed + 1`,
+    /// How many learners, each with its own seed (`seed`, `seed + 1`,
     /// ...), are trained and averaged into the one model (1: no averaging).
     pub ensemble: usize,
+    /// How a training token moves the weights.
+    pub update: Update,
+}
+
+/// How a training token moves the weights. Either way the weights kept are
+/// the average over every step, and history follows the model's guesses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Update {
+    /// The perceptron's: when the guess is wrong, the gold tag's weights of
+    /// the token's features go up by one and the guess's down by one.
+    Perceptron,
+    /// Passive-aggressive (Crammer et al., 2006, without a cap on the step):
+    /// whenever the gold tag does not beat the best other allowed tag by a
+    /// margin of 1, the smallest change to those two tags' weights that makes
+    /// it do so. Unlike the perceptron it also learns from right guesses won
+    /// by a hair, and it steps less where the mistake was small.
+    PassiveAggressive,
 }
 
 impl TrainConfig {
@@ -451,7 +470,14 @@ impl TrainConfig {
             identity_dropout: 0.0,
             second_pass: false,
             ensemble: 1,
+            update: Update::PassiveAggressive,
         }
+    }
+
+    /// Sets the update rule.
+    pub fn update(mut self, update: Update) -> Self {
+        self.update = update;
+        self
     }
 
     /// Sets the test file scored at the end.
@@ -505,9 +531,9 @@ impl TrainConfig {
         self
     }
 
-    /// Sets how many perceptrons with consecutive seeds are averaged into
+    /// Sets how many learners with consecutive seeds are averaged into
     /// the model. Their weights are averaged, so the model tags as fast as
-    /// one perceptron; training takes `n` times as long.
+    /// one learner; training takes `n` times as long.
     pub fn ensemble(mut self, n: usize) -> Self {
         self.ensemble = n.max(1);
         self
@@ -537,7 +563,7 @@ pub struct Trained {
     pub features: usize,
 }
 
-/// Averaged-perceptron weights: current, running totals and the step at
+/// Averaged online weights: current, running totals and the step at
 /// which each feature row was last brought up to date.
 struct Weights {
     index: U64Map<u32>,
@@ -679,7 +705,7 @@ pub fn dump_predictions(model: &Model, docs: &[Vec<Sentence>]) -> String {
     out
 }
 
-/// What one perceptron fit needs: the training documents and their
+/// What one learner's fit needs: the training documents and their
 /// prepared tokens, which of them to learn from, the first pass's tags
 /// where this fit is a second pass, and the dev set.
 struct FitData<'a> {
@@ -724,7 +750,7 @@ impl Fitted {
     }
 }
 
-/// Fits `config.ensemble` perceptrons (see [`fit_member`]) with
+/// Fits `config.ensemble` learners (see [`fit_member`]) with
 /// consecutive seeds and averages their weights, then keeps the
 /// `max_features` strongest features. Averaging models that saw the data in
 /// different orders (and dropped different words) evens out what one seed
@@ -786,11 +812,41 @@ fn fit(
     Ok(fitted)
 }
 
-/// One perceptron's fit: its chosen epoch, every feature's averaged weights
+/// The tag to move weight away from, and how far, for a training token with
+/// the given scores, gold tag and guess; `None` leaves the weights as they
+/// are. `n_features` is the number of the token's features, each worth 1.
+fn update_step(
+    rule: Update,
+    scores: &[f32; N_TAGS],
+    gold: u8,
+    guess: u8,
+    prev: u8,
+    must_close: bool,
+    n_features: usize,
+) -> Option<(u8, f32)> {
+    match rule {
+        Update::Perceptron => (guess != gold).then_some((guess, 1.0)),
+        Update::PassiveAggressive => {
+            let mut others = *scores;
+            others[gold as usize] = f32::NEG_INFINITY;
+            let (rival, _) = best_allowed(&others, prev, must_close);
+            if rival == gold || !allowed(prev, rival, must_close) {
+                // No other tag is allowed here: nothing to separate.
+                return None;
+            }
+            let loss = 1.0 + others[rival as usize] - scores[gold as usize];
+            // Moving `tau` to the gold tag and from the rival on every
+            // feature changes their difference by `2 * n_features * tau`.
+            (loss > 0.0).then(|| (rival, loss / (2 * n_features.max(1)) as f32))
+        }
+    }
+}
+
+/// One learner's fit: its chosen epoch, every feature's averaged weights
 /// at that epoch, and its dev scores.
 type MemberFit = (usize, Vec<(u64, [f32; N_TAGS])>, Counts);
 
-/// Runs one averaged perceptron over `data` with the given seed: at most
+/// Runs one averaged online learner over `data` with the given seed: at most
 /// `epochs` epochs, the best on dev kept (unless `fixed_epochs`, which runs
 /// exactly `epochs` and skips dev).
 fn fit_member(
@@ -864,8 +920,18 @@ fn fit_member(
                     let (guess, _) = best_allowed(&scores, prev, sentence_ends);
                     let gold = doc[s].tags[i];
                     if guess != gold {
-                        weights.update(f, gold, guess, step, amount);
                         errors += 1;
+                    }
+                    if let Some((bad, step_size)) = update_step(
+                        config.update,
+                        &scores,
+                        gold,
+                        guess,
+                        prev,
+                        sentence_ends,
+                        f.len(),
+                    ) {
+                        weights.update(f, gold, bad, step, amount * step_size);
                     }
                     step += 1;
                     tokens += 1;
@@ -1096,6 +1162,41 @@ mod tests {
         assert_eq!(out.matches("-DOCSTART-").count(), 2);
         // Malformed fields are skipped, not fatal.
         assert!(silver_to_iob2("A b\tx:y:PER\t0:1:FOO\t5:99:PER\n").contains("A O\n"));
+    }
+
+    #[test]
+    fn perceptron_steps_only_on_mistakes() {
+        let per = tag(Position::Unit, 0);
+        let mut scores = [0.0; N_TAGS];
+        scores[per as usize] = 0.5;
+        let step = |guess| update_step(Update::Perceptron, &scores, O, guess, O, false, 10);
+        assert_eq!(step(per), Some((per, 1.0)));
+        assert_eq!(step(O), None);
+    }
+
+    #[test]
+    fn passive_aggressive_steps_to_a_margin_of_one() {
+        let (per, org) = (tag(Position::Unit, 0), tag(Position::Unit, 1));
+        let pa = |scores: &[f32; N_TAGS], gold, guess| {
+            update_step(Update::PassiveAggressive, scores, gold, guess, O, false, 4)
+        };
+        let mut scores = [0.0; N_TAGS];
+        scores[per as usize] = 2.0;
+        scores[org as usize] = 1.5;
+        // Right by 0.5, short of the margin: a step of 0.5 / (2 * 4).
+        assert_eq!(pa(&scores, per, per), Some((org, 0.0625)));
+        // Wrong by 2.0: the loss is 3 against the guess.
+        assert_eq!(pa(&scores, O, per), Some((per, 0.375)));
+        scores[org as usize] = 0.5;
+        // Right by the margin: no step.
+        assert_eq!(pa(&scores, per, per), None);
+        // Inside an entity that must close here only its last tag is allowed.
+        let (b_per, l_per) = (tag(Position::Begin, 0), tag(Position::Last, 0));
+        let rule = Update::PassiveAggressive;
+        assert_eq!(
+            update_step(rule, &scores, l_per, l_per, b_per, true, 4),
+            None
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //!                  [--epochs N] [--seed N] [--max-features N]
 //!                  [--silver IOB2 [--silver-weight W] [--silver-gazetteer]]
 //!                  [--identity-dropout P] [--second-pass] [--ensemble N]
+//!                  [--update passive-aggressive|perceptron]
 //!                  --out MODEL
 //!                  [--dump FILE]
 //! newsie-train-ner --speed MODEL [--runs N] TEXT...
@@ -13,14 +14,16 @@
 //!
 //! `--second-pass` also trains a second pass over the first pass's tags
 //! (see `models/ner/MANIFEST.md`); `--ensemble N` averages the weights of
-//! `N` perceptrons trained with seeds `seed..seed+N`; `--dump` writes the test file's tokens
+//! `N` learners trained with seeds `seed..seed+N`; `--update` picks how a
+//! training token moves the weights (passive-aggressive steps by default, or
+//! the perceptron's); `--dump` writes the test file's tokens
 //! with gold and predicted tags for error analysis; `--speed` times
 //! single-threaded tagging of text files with a model file; `--predict`
 //! prints every entity (with its exact score) a model finds in text files
 //! and CoNLL files (`*.iob2.txt`), to check that a change to tagging keeps
 //! its output identical.
 
-use newsie_ner::train::{train, TrainConfig};
+use newsie_ner::train::{train, TrainConfig, Update};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -40,7 +43,7 @@ fn main() -> ExitCode {
     let (Some(train_path), Some(dev), Some(out)) =
         (value("--train"), value("--dev"), value("--out"))
     else {
-        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--identity-dropout P] [--second-pass] [--ensemble N] --out MODEL");
+        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--identity-dropout P] [--second-pass] [--ensemble N] [--update passive-aggressive|perceptron] --out MODEL");
         return ExitCode::from(2);
     };
     let mut config = TrainConfig::new(train_path, dev);
@@ -75,6 +78,16 @@ fn main() -> ExitCode {
     }
     if let Some(p) = float("--identity-dropout") {
         config = config.identity_dropout(p);
+    }
+    match value("--update").as_deref() {
+        None | Some("passive-aggressive") => {}
+        Some("perceptron") => config = config.update(Update::Perceptron),
+        Some(other) => {
+            eprintln!(
+                "--update is `passive-aggressive` (the default) or `perceptron`, not `{other}`"
+            );
+            return ExitCode::from(2);
+        }
     }
     let started = std::time::Instant::now();
     let trained = match train(&config, |line| {
