@@ -155,7 +155,7 @@ pub enum PrecisionArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum NerBackend {
-    /// The embedded averaged-perceptron model.
+    /// The embedded linear model (averaged passive-aggressive learners).
     Linear,
     /// A BERT-family checkpoint run by libtorch.
     Transformer,

@@ -1,16 +1,17 @@
 //! Named-entity tagging (PER, ORG, LOC, MISC) with byte spans.
 //!
 //! The default backend is a linear model the project trains itself (see
-//! [`train`] and `models/ner/MANIFEST.md`): a greedy left-to-right averaged
-//! perceptron over BILOU tags with word, affix, shape, word-class (k-means
+//! [`train`] and `models/ner/MANIFEST.md`): a greedy left-to-right linear
+//! model over BILOU tags with word, affix, shape, word-class (k-means
 //! clusters of spaCy's and GloVe's word vectors, and the entity types of a
 //! word's nearest GloVe neighbours in the training text), gazetteer,
 //! tag-history, name-chain (the last word of a run of capitalized
 //! words such as `Office for National Statistics`), line-shape (a short
 //! line's runs of names and numbers, as in results tables) and
 //! document-level features (among them the words that follow each mention
-//! of a name in the document). Its weights are the mean of several
-//! perceptrons trained with different seeds, and an entity never runs on
+//! of a name in the document). Its weights are averaged passive-aggressive
+//! weights, the mean of several learners trained with different seeds, and
+//! an entity never runs on
 //! into a score or a date (`9-1`, `19/11/96`). A headline in US title case
 //! is tagged in the case its words take in the article's body. On text,
 //! every backend's mentions then follow the annotation conventions that a
