@@ -1021,7 +1021,9 @@ fn shape_at(infos: &[TokenInfo], i: usize, offset: isize) -> u64 {
 }
 
 /// Which of a token's fixed features to extract: all of them (training's
-/// path), those of its word alone, or the rest.
+/// path), those of its word alone, or the rest but those that read one
+/// neighbour alone (which [`extract_neighbour`] gives, neighbour by
+/// neighbour).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
     All,
@@ -1030,7 +1032,9 @@ pub(crate) enum Part {
     /// recurs in a document in the same place, so tagging sums their
     /// weights once per word and document.
     Lexical,
-    /// All but the lexical ones.
+    /// All but the lexical ones and the neighbours' own: those that read two
+    /// tokens together, gazetteer matches, chains, the line and the
+    /// document.
     Context,
 }
 
@@ -1041,6 +1045,82 @@ impl Part {
     fn context(self) -> bool {
         self != Part::Lexical
     }
+    fn neighbours(self) -> bool {
+        self == Part::All
+    }
+}
+
+/// The offsets of the neighbours whose words a token reads.
+pub(crate) const NEIGHBOUR_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+/// Appends the features that a token reads from the token `offset` places
+/// away (one of [`NEIGHBOUR_OFFSETS`]) and from nothing else, given that
+/// neighbour (`None` past the sentence): its lower-case form and short
+/// shape, and, next to the token, its word classes. They depend on that
+/// word and the offset alone, so tagging sums their weights once per word
+/// and document. With [`Part::Lexical`] and [`Part::Context`], they make up
+/// [`Part::All`].
+pub(crate) fn extract_neighbour(
+    neighbour: Option<&TokenInfo>,
+    offset: isize,
+    feats: &mut Vec<u64>,
+) {
+    let Some(slot) = NEIGHBOUR_OFFSETS.iter().position(|&o| o == offset) else {
+        return;
+    };
+    feats.extend(neighbour_word_features(neighbour, slot, offset));
+    if offset.abs() == 1 {
+        for level in (0..N_CLUSTER_LEVELS).filter(|&l| l != DISTINCT_VECTOR_LEVEL) {
+            let (_, left, right) = cluster_templates(level);
+            let template = if offset < 0 { left } else { right };
+            feats.push(feature(template, cluster_value(neighbour, level)));
+        }
+    }
+}
+
+/// The features of the neighbour at `offset` (the `slot`-th of
+/// [`NEIGHBOUR_OFFSETS`]): its lower-case form and short shape, or the
+/// edge marker of that offset.
+#[inline]
+fn neighbour_word_features(neighbour: Option<&TokenInfo>, slot: usize, offset: isize) -> [u64; 2] {
+    let edge = EDGE ^ offset as u64;
+    [
+        feature(
+            t::LOWER_AT + slot as u32,
+            neighbour.map_or(edge, |n| n.lower),
+        ),
+        feature(
+            t::SHAPE_AT + slot as u32,
+            neighbour.map_or(edge, |n| n.short_shape),
+        ),
+    ]
+}
+
+/// The cluster level of spaCy's distinct vectors: too fine to read at the
+/// neighbours.
+const DISTINCT_VECTOR_LEVEL: usize = 3;
+
+/// The templates of cluster level `level`: the token's own, its left
+/// neighbour's and its right neighbour's.
+#[inline]
+fn cluster_templates(level: usize) -> (u32, u32, u32) {
+    match level {
+        VOTE_LEVEL => (t::VOTE, t::VOTE_LEFT, t::VOTE_RIGHT),
+        GLOVE_LEVEL.. => {
+            let g = (level - GLOVE_LEVEL) as u32;
+            (t::GLOVE + g, t::GLOVE_LEFT + g, t::GLOVE_RIGHT + g)
+        }
+        _ => {
+            let l = level as u32;
+            (t::CLUSTER + l, t::CLUSTER_LEFT + l, t::CLUSTER_RIGHT + l)
+        }
+    }
+}
+
+/// A token's class at cluster level `level`, or a marker past the sentence.
+#[inline]
+fn cluster_value(token: Option<&TokenInfo>, level: usize) -> u64 {
+    token.map_or(u64::from(u16::MAX) + 1, |t| u64::from(t.clusters[level]))
 }
 
 /// The bias and the word-identity features of the token itself.
@@ -1104,14 +1184,12 @@ fn static_body(
             feats.push(feature(t::SUFFIX + k as u32, me.suffix[k]));
         }
     }
-    if context {
-        for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-            feats.push(feature(
-                t::LOWER_AT + slot as u32,
-                lower_at(infos, i, offset),
-            ));
-            feats.push(feature(t::SHAPE_AT + slot as u32, shape_at(offset)));
+    if part.neighbours() {
+        for (slot, offset) in NEIGHBOUR_OFFSETS.into_iter().enumerate() {
+            feats.extend(neighbour_word_features(at(offset), slot, offset));
         }
+    }
+    if context {
         feats.push(feature(
             t::SHAPES_3,
             combine(combine(shape_at(-1), me.short_shape), shape_at(1)),
@@ -1131,27 +1209,13 @@ fn static_body(
         ));
     }
     for level in 0..N_CLUSTER_LEVELS {
-        let c = |t: Option<&TokenInfo>| {
-            t.map_or(u64::from(u16::MAX) + 1, |t| u64::from(t.clusters[level]))
-        };
-        let (own, left, right) = match level {
-            VOTE_LEVEL => (t::VOTE, t::VOTE_LEFT, t::VOTE_RIGHT),
-            GLOVE_LEVEL.. => {
-                let g = (level - GLOVE_LEVEL) as u32;
-                (t::GLOVE + g, t::GLOVE_LEFT + g, t::GLOVE_RIGHT + g)
-            }
-            _ => {
-                let l = level as u32;
-                (t::CLUSTER + l, t::CLUSTER_LEFT + l, t::CLUSTER_RIGHT + l)
-            }
-        };
+        let (own, left, right) = cluster_templates(level);
         if lexical {
-            feats.push(feature(own, c(Some(me))));
+            feats.push(feature(own, cluster_value(Some(me), level)));
         }
-        // The distinct-vector level is too fine to read at the neighbours.
-        if context && level != 3 {
-            feats.push(feature(left, c(at(-1))));
-            feats.push(feature(right, c(at(1))));
+        if part.neighbours() && level != DISTINCT_VECTOR_LEVEL {
+            feats.push(feature(left, cluster_value(at(-1), level)));
+            feats.push(feature(right, cluster_value(at(1), level)));
         }
     }
     if !context {
@@ -1359,7 +1423,7 @@ mod tests {
     }
 
     #[test]
-    fn lexical_and_context_features_split_the_fixed_ones() {
+    fn lexical_neighbour_and_context_features_split_the_fixed_ones() {
         let doc = [
             vec!["AMAZON", "CUTS", "JOBS"],
             vec![
@@ -1375,8 +1439,14 @@ mod tests {
                 let mut parts = Vec::new();
                 extract_static(infos, i, *headline, &memory, Part::Lexical, &mut parts);
                 let n_lexical = parts.len();
+                for offset in NEIGHBOUR_OFFSETS {
+                    let j = usize::try_from(i as isize + offset).ok();
+                    extract_neighbour(j.and_then(|j| infos.get(j)), offset, &mut parts);
+                }
+                let n_neighbours = parts.len() - n_lexical;
                 extract_static(infos, i, *headline, &memory, Part::Context, &mut parts);
-                assert!(n_lexical > 20 && parts.len() > n_lexical);
+                assert!(n_lexical > 20 && n_neighbours == 2 * 4 + 2 * 8);
+                assert!(parts.len() > n_lexical + n_neighbours);
                 whole.sort_unstable();
                 parts.sort_unstable();
                 assert_eq!(whole, parts);
