@@ -1003,11 +1003,14 @@ pub(crate) fn extract_dynamic(
 /// (distinct per offset) past either end of the sentence.
 #[inline]
 fn field_at(infos: &[TokenInfo], i: usize, offset: isize, field: fn(&TokenInfo) -> u64) -> u64 {
-    let j = i as isize + offset;
-    if j < 0 {
-        return EDGE ^ offset as u64;
-    }
-    infos.get(j as usize).map_or(EDGE ^ offset as u64, field)
+    token_at(infos, i, offset).map_or(EDGE ^ offset as u64, field)
+}
+
+/// The token `offset` places from `i`, `None` past either end of the
+/// sentence.
+#[inline]
+pub(crate) fn token_at(infos: &[TokenInfo], i: usize, offset: isize) -> Option<&TokenInfo> {
+    infos.get(usize::try_from(i as isize + offset).ok()?)
 }
 
 #[inline]
@@ -1168,10 +1171,7 @@ fn static_body(
 ) {
     let me = &infos[i];
     let (lexical, context) = (part.lexical(), part.context());
-    let at = |offset: isize| -> Option<&TokenInfo> {
-        let j = i as isize + offset;
-        (j >= 0).then(|| infos.get(j as usize)).flatten()
-    };
+    let at = |offset: isize| token_at(infos, i, offset);
     let shape_at = |offset: isize| shape_at(infos, i, offset);
     if lexical {
         if !drop_identity && headline {
@@ -1221,11 +1221,9 @@ fn static_body(
     if !context {
         return;
     }
-    let mid_cluster =
-        |t: Option<&TokenInfo>| t.map_or(u64::from(u16::MAX) + 1, |t| u64::from(t.clusters[1]));
     feats.push(feature(
         t::CLUSTER_PAIR,
-        combine(mid_cluster(Some(me)), mid_cluster(at(1))),
+        combine(cluster_value(Some(me), 1), cluster_value(at(1), 1)),
     ));
     if me.gaz != 0 {
         feats.push(feature(t::GAZ, u64::from(me.gaz)));
@@ -1440,8 +1438,7 @@ mod tests {
                 extract_static(infos, i, *headline, &memory, Part::Lexical, &mut parts);
                 let n_lexical = parts.len();
                 for offset in NEIGHBOUR_OFFSETS {
-                    let j = usize::try_from(i as isize + offset).ok();
-                    extract_neighbour(j.and_then(|j| infos.get(j)), offset, &mut parts);
+                    extract_neighbour(token_at(infos, i, offset), offset, &mut parts);
                 }
                 let n_neighbours = parts.len() - n_lexical;
                 extract_static(infos, i, *headline, &memory, Part::Context, &mut parts);

@@ -378,7 +378,7 @@ fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, Enti
         if sentence.get(*end) == Some(&"&")
             && sentence
                 .get(*end + 1)
-                .is_some_and(|w| FIRM_TAILS.contains(&w.to_lowercase().as_str()))
+                .is_some_and(|w| FIRM_TAILS.iter().any(|t| w.eq_ignore_ascii_case(t)))
         {
             firms.push(&sentence[*start..*end]);
             *end += 2;

@@ -277,9 +277,7 @@ impl Model {
     ) {
         let mut sums = [0i32; N_TAGS];
         self.add_weights(table, feats, &mut sums, scratch);
-        for (s, v) in scores.iter_mut().zip(sums) {
-            *s = v as f32 * scale;
-        }
+        *scores = scaled(sums, scale);
     }
 
     /// Adds the quantized weights of `feats` to `sums`, tag by tag.
@@ -335,6 +333,25 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// The weight sums of the features that `neighbour` (`None`: the edge
+    /// past a sentence) gives the token at each offset from it
+    /// ([`extract_neighbour`]). `feats` is left empty.
+    fn neighbour_sums(
+        &self,
+        neighbour: Option<&TokenInfo>,
+        feats: &mut Vec<u64>,
+        scratch: &mut Scratch,
+    ) -> NeighbourSums {
+        let mut out = [[0i32; N_TAGS]; NEIGHBOUR_OFFSETS.len()];
+        for (sums, offset) in out.iter_mut().zip(NEIGHBOUR_OFFSETS) {
+            feats.clear();
+            extract_neighbour(neighbour, offset, feats);
+            self.add_weights(&self.features, feats, sums, scratch);
+        }
+        feats.clear();
+        out
     }
 
     /// Tags one document given as sentences of tokens. Returns, per
@@ -436,10 +453,7 @@ impl Model {
                 };
                 extract_dynamic(infos, i, prev, prev2, &memory, &mut feats);
                 self.add_weights(&self.features, &feats, &mut sums, &mut scratch);
-                let mut scores = [0f32; N_TAGS];
-                for (s, v) in scores.iter_mut().zip(sums) {
-                    *s = v as f32 * self.scale;
-                }
+                let scores = scaled(sums, self.scale);
                 let (best, confidence) = best_allowed(&scores, prev, closes_after(infos, i));
                 if keep {
                     // What `Stack::worth_retagging` looks at, as far as
@@ -513,25 +527,10 @@ impl Model {
 /// [`NEIGHBOUR_OFFSETS`] from it.
 type NeighbourSums = [[i32; N_TAGS]; NEIGHBOUR_OFFSETS.len()];
 
-impl Model {
-    /// The weight sums of the features that `neighbour` (`None`: the edge
-    /// past a sentence) gives the token at each offset from it
-    /// ([`extract_neighbour`]). `feats` is left empty.
-    fn neighbour_sums(
-        &self,
-        neighbour: Option<&TokenInfo>,
-        feats: &mut Vec<u64>,
-        scratch: &mut Scratch,
-    ) -> NeighbourSums {
-        let mut out = [[0i32; N_TAGS]; NEIGHBOUR_OFFSETS.len()];
-        for (sums, offset) in out.iter_mut().zip(NEIGHBOUR_OFFSETS) {
-            feats.clear();
-            extract_neighbour(neighbour, offset, feats);
-            self.add_weights(&self.features, feats, sums, scratch);
-        }
-        feats.clear();
-        out
-    }
+/// Scores from integer weight sums.
+#[inline]
+fn scaled(sums: [i32; N_TAGS], scale: f32) -> [f32; N_TAGS] {
+    sums.map(|v| v as f32 * scale)
 }
 
 /// Buffers [`Model::score`] reuses from call to call: the slots of the

@@ -827,14 +827,16 @@ fn update_step(
     match rule {
         Update::Perceptron => (guess != gold).then_some((guess, 1.0)),
         Update::PassiveAggressive => {
-            let mut others = *scores;
-            others[gold as usize] = f32::NEG_INFINITY;
-            let (rival, _) = best_allowed(&others, prev, must_close);
-            if rival == gold || !allowed(prev, rival, must_close) {
-                // No other tag is allowed here: nothing to separate.
-                return None;
+            // The best-scoring other tag allowed here (the first of equals);
+            // none allowed, nothing to separate.
+            let mut rival: Option<u8> = None;
+            for t in (0..N_TAGS as u8).filter(|&t| t != gold && allowed(prev, t, must_close)) {
+                if rival.map_or(true, |r| scores[t as usize] > scores[r as usize]) {
+                    rival = Some(t);
+                }
             }
-            let loss = 1.0 + others[rival as usize] - scores[gold as usize];
+            let rival = rival?;
+            let loss = 1.0 + scores[rival as usize] - scores[gold as usize];
             // Moving `tau` to the gold tag and from the rival on every
             // feature changes their difference by `2 * n_features * tau`.
             (loss > 0.0).then(|| (rival, loss / (2 * n_features.max(1)) as f32))
