@@ -18,7 +18,9 @@ fn report() -> SuiteReport {
 /// (component, label, minimum F1). Measured on 2026-11-27 with
 /// `newsie eval fixtures`: sentences 0.994, entities 0.855, quotes found
 /// 0.987, speaker 0.934, speaker_resolved 0.888, speaker_kind 0.954, cue
-/// 0.974, quantities found 0.973, all fields 0.973. (Entity F1 moves by up
+/// 0.974, quantities found 0.973, all fields 0.973; on 2026-12-06, with
+/// bare vague counts (`several`, `a few`) read, quantities found and all
+/// fields 0.982. (Entity F1 moves by up
 /// to 2.5 points between NER models trained alike but for their seed; see
 /// `models/ner/MANIFEST.md`. The model with GloVe word classes took CoNLL
 /// test from 0.875 to 0.890 and cost the fixtures one quote's speaker
@@ -45,8 +47,8 @@ const FLOOR_QUOTES_SPEAKER: f64 = 0.93;
 const FLOOR_QUOTES_RESOLVED: f64 = 0.887;
 const FLOOR_QUOTES_KIND: f64 = 0.953;
 const FLOOR_QUOTES_CUE: f64 = 0.97;
-const FLOOR_QUANTITIES_FOUND: f64 = 0.97;
-const FLOOR_QUANTITIES_ALL: f64 = 0.97;
+const FLOOR_QUANTITIES_FOUND: f64 = 0.98;
+const FLOOR_QUANTITIES_ALL: f64 = 0.98;
 
 #[test]
 fn fixtures_meet_their_floors() {

@@ -9,5 +9,5 @@ fn seed_gold_loads_and_aligns() {
     let gold = gold.expect("seed gold parses and every string is found in order");
     assert_eq!(gold.sentences.len(), 33);
     assert_eq!(gold.quotes.len(), 14);
-    assert_eq!(gold.quantities.len(), 18);
+    assert_eq!(gold.quantities.len(), 19);
 }

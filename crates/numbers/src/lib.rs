@@ -36,23 +36,36 @@ use newsie_core::{Quantity, QuantityKind, Span};
 
 /// Finds quantities in text. Holds only settings: cheap to clone and to
 /// share across threads.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Normalizer {
     bare_vague: bool,
+}
+
+impl Default for Normalizer {
+    fn default() -> Normalizer {
+        NormalizerBuilder::new().build()
+    }
 }
 
 /// Settings of a [`Normalizer`].
 ///
 /// ```
 /// use newsie_numbers::NormalizerBuilder;
-/// let normalizer = NormalizerBuilder::new().bare_vague_determiners(true).build();
-/// let found = normalizer.find("It cut several roles.");
-/// assert_eq!(found[0].text, "several");
-/// assert_eq!((found[0].low, found[0].high), (Some(3.0), Some(9.0)));
+/// let normalizer = NormalizerBuilder::new().bare_vague_determiners(false).build();
+/// let found = normalizer.find("It cut several hundred roles in several offices.");
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].text, "several hundred");
+/// assert_eq!((found[0].low, found[0].high), (Some(300.0), Some(900.0)));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NormalizerBuilder {
     bare_vague: bool,
+}
+
+impl Default for NormalizerBuilder {
+    fn default() -> NormalizerBuilder {
+        NormalizerBuilder { bare_vague: true }
+    }
 }
 
 impl NormalizerBuilder {
@@ -61,10 +74,11 @@ impl NormalizerBuilder {
         NormalizerBuilder::default()
     }
 
-    /// Whether `several`, `a few` and `a couple` count as vague amounts on
-    /// their own (`a few targeted areas`). Off by default: in news they are
-    /// mostly determiners, and the annotation counts them only with a
-    /// multiplier (`a few hundred`).
+    /// Whether `several`, `a few` and `a couple (of)` count as vague amounts
+    /// on their own, without a multiplier word (`a few targeted areas`,
+    /// `several suppliers`: 2..5 and 3..9). On by default, as the annotation
+    /// spec counts them; turn it off to keep only the scaled forms
+    /// (`a few hundred`), for a suite that annotates only those.
     pub fn bare_vague_determiners(mut self, yes: bool) -> NormalizerBuilder {
         self.bare_vague = yes;
         self

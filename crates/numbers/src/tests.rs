@@ -292,7 +292,15 @@ fn vague_amounts() {
             20000.0,
             99999.0,
         ),
-        ("a couple of people", "", 0.0, 0.0),
+        ("a couple of people", "a couple", 2.0, 3.0),
+        ("for a few months", "a few", 2.0, 5.0),
+        ("from several suppliers", "several", 3.0, 9.0),
+        ("A few investors sold", "A few", 2.0, 5.0),
+        ("in a couple of years", "a couple", 2.0, 3.0),
+        // No count: `few` without `a` says "not many", and `couple` alone
+        // is a pair of people.
+        ("few investors sold", "", 0.0, 0.0),
+        ("the couple sold", "", 0.0, 0.0),
     ] {
         let found = Normalizer::new().find(text);
         if span.is_empty() {
@@ -308,6 +316,14 @@ fn vague_amounts() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn vague_determiners_can_be_left_to_a_multiplier() {
+    let normalizer = Normalizer::builder().bare_vague_determiners(false).build();
+    let found = normalizer.find("a few months, several suppliers and a few hundred roles");
+    let texts: Vec<_> = found.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["a few hundred"]);
 }
 
 #[test]
