@@ -19,6 +19,14 @@
 //! optional: with none given, paragraphs are split at line breaks and
 //! sentences roughly, and capitalized names are classified by heuristics.
 //!
+//! The output is bounded on any input: a quote never runs past its
+//! paragraph nor past [`MAX_QUOTE_BYTES`], reported clauses never overlap
+//! (a cue inside a clause already reported gives no record of its own), and
+//! a cue gives at most one quote (two pieces when the attribution
+//! interrupts its clause). So the quotes' text adds up to at most twice the
+//! document (direct quotes and the clauses reporting around them), and the
+//! work per cue is bounded.
+//!
 //! ```
 //! use newsie_core::{QuoteKind, SpeakerKind};
 //! use newsie_quotes::Attributor;
@@ -40,6 +48,8 @@ mod lexicon;
 mod text;
 
 use newsie_core::{Entity, Quote, Span};
+
+pub use attribute::MAX_QUOTE_BYTES;
 
 /// Why an [`AttributorBuilder`] refused its settings.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -115,6 +115,33 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
+/// `span` cut into consecutive pieces of at most `max` bytes (`max` > 4),
+/// each ending after the last whitespace that fits, or at the last
+/// character boundary that fits when no whitespace does.
+pub(crate) fn pieces_within(text: &str, span: Span, max: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut start = span.start;
+    std::iter::from_fn(move || {
+        if start >= span.end {
+            return None;
+        }
+        let mut end = span.end;
+        if end - start > max {
+            end = start + max;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            if let Some(space) = text[start..end].rfind(char::is_whitespace) {
+                if space > 0 {
+                    end = start + space + 1;
+                }
+            }
+        }
+        let piece = Span::new(start, end);
+        start = end;
+        Some(piece)
+    })
+}
+
 /// A rough sentence split inside each paragraph: after `.`, `!` or `?`
 /// (and any closing quotes or brackets) followed by a space and an
 /// upper-case letter, a digit or an opening quote. Short words before a
@@ -146,6 +173,9 @@ pub(crate) fn rough_sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
                     .chars()
                     .rev()
                     .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
+                    // Only a short word can be an abbreviation; looking no
+                    // further keeps a long run of dots linear.
+                    .take(4)
                     .collect();
                 let abbreviation = c == '.'
                     && word_before.len() <= 3
@@ -171,4 +201,31 @@ pub(crate) fn rough_sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod pieces_tests {
+    use super::*;
+
+    #[test]
+    fn pieces_cover_the_span_within_the_bound() {
+        let text = "alpha beta gamma délta epsilon";
+        let span = Span::new(0, text.len());
+        let pieces: Vec<Span> = pieces_within(text, span, 12).collect();
+        assert_eq!(pieces.first().unwrap().start, 0);
+        assert_eq!(pieces.last().unwrap().end, text.len());
+        for w in pieces.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        for p in &pieces {
+            assert!(p.len() <= 12 && p.start < p.end);
+            assert!(text.get(p.start..p.end).is_some());
+        }
+        assert_eq!(&text[pieces[0].start..pieces[0].end], "alpha beta ");
+        // No whitespace: cut at a character boundary.
+        let word = "ééééééééé";
+        let cut: Vec<Span> = pieces_within(word, Span::new(0, word.len()), 5).collect();
+        let lens: Vec<usize> = cut.iter().map(|p| p.len()).collect();
+        assert_eq!(lens, [4, 4, 4, 4, 2]);
+    }
 }
