@@ -1,11 +1,18 @@
 //! End-to-end tests of the `newsie` binary: one record per input, error
 //! records for bad inputs, exit statuses, identical output for any thread
-//! count, JSON Lines streaming, atomic output files.
+//! count, JSON Lines streaming, atomic output files, symbolic links in
+//! folders, runs stopped by a signal.
 
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
+
+/// Long enough for any run of these tests; a run still going after it is
+/// stuck (a symlink loop followed forever, an input read before failing).
+#[cfg(unix)]
+const STUCK_AFTER: Duration = Duration::from_secs(60);
 
 fn newsie() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newsie"))
@@ -35,6 +42,40 @@ fn records(output: &Output) -> Vec<Value> {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is one JSON record"))
         .collect()
+}
+
+/// The files in `dir`, by name.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Waits for `child` to end and collects its output, or kills it and fails
+/// once it has run for `limit`: a stuck run fails its test, never hangs it.
+#[cfg(unix)]
+fn output_within(child: Child, limit: Duration) -> Output {
+    let pid = child.id();
+    let (done, ended) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(child.wait_with_output()));
+    match ended.recv_timeout(limit) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            signal(pid, libc::SIGKILL);
+            panic!("newsie still running after {limit:?}");
+        }
+    }
+}
+
+#[cfg(unix)]
+fn signal(pid: u32, signal: libc::c_int) {
+    let pid = libc::pid_t::try_from(pid).unwrap();
+    // SAFETY: kill(2) takes plain integers; at worst it fails (the process
+    // has ended already).
+    unsafe { libc::kill(pid, signal) };
 }
 
 /// A folder with one good article and every kind of bad input.
@@ -219,6 +260,144 @@ fn output_file_is_written_whole_and_only_selected_stages_run() {
     assert!(record["entities"].as_array().unwrap().is_empty());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+}
+
+/// A loop (`loop -> .`) is skipped with one warning, and a second name of
+/// the article (a link to it) does not read it twice.
+#[cfg(unix)]
+#[test]
+fn folder_links_read_each_file_once_and_skip_loops() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(an_article(), dir.path().join("article.txt")).unwrap();
+    symlink(".", dir.path().join("loop")).unwrap();
+    symlink("article.txt", dir.path().join("same_article.txt")).unwrap();
+    let extract = || {
+        let child = newsie()
+            .arg("extract")
+            .arg(dir.path())
+            .arg("--quiet")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        output_within(child, STUCK_AFTER)
+    };
+    let output = extract();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let found = records(&output);
+    assert_eq!(found.len(), 1, "one real file");
+    let id = found[0]["id"].as_str().unwrap();
+    assert!(
+        id.ends_with("/article.txt"),
+        "read under its first name: {id}"
+    );
+    assert_eq!(stderr.matches("symlink loop").count(), 1, "{stderr}");
+    assert!(stderr.contains("loop"), "{stderr}");
+
+    // A second loop, from a subfolder back up: each is warned about once,
+    // and the run ends.
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    symlink("..", dir.path().join("sub/up")).unwrap();
+    let output = extract();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(records(&output).len(), 1);
+    assert_eq!(stderr.matches("symlink loop").count(), 2, "{stderr}");
+}
+
+/// `-o` naming a folder or a file in a missing folder fails before any
+/// input is read: standard input stays open and unread, and the run still
+/// ends at once, with status 2 and nothing written.
+#[cfg(unix)]
+#[test]
+fn unwritable_output_fails_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let in_missing_folder = dir.path().join("no_such_folder/out.jsonl");
+    for (target, says) in [
+        (dir.path(), "is a folder"),
+        (in_missing_folder.as_path(), "does not exist"),
+    ] {
+        let mut child = newsie()
+            .args(["extract", "--jsonl", "-", "--quiet", "-o"])
+            .arg(target)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let held_stdin = child.stdin.take();
+        let output = output_within(child, STUCK_AFTER);
+        drop(held_stdin);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(output.stdout.is_empty());
+        assert!(names_in(dir.path()).is_empty(), "nothing written");
+    }
+}
+
+/// `-o` onto a symbolic link writes the file it points at, and keeps the
+/// link.
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_writes_the_linked_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("latest.jsonl");
+    std::os::unix::fs::symlink("run1.jsonl", &link).unwrap();
+    let status = newsie()
+        .arg("extract")
+        .arg(an_article())
+        .args(["--quiet", "-o"])
+        .arg(&link)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    let written = std::fs::read_to_string(dir.path().join("run1.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 1);
+    assert_eq!(names_in(dir.path()), ["latest.jsonl", "run1.jsonl"]);
+}
+
+/// SIGTERM or SIGINT mid-run (standard input held open, so the run waits
+/// for more) removes the temporary output file and exits with 143 or 130.
+#[cfg(unix)]
+#[test]
+fn a_signal_removes_the_temporary_output() {
+    for (signal_number, status) in [(libc::SIGTERM, 143), (libc::SIGINT, 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = newsie()
+            .args(["extract", "--jsonl", "-", "--quiet", "-o"])
+            .arg(dir.path().join("out.jsonl"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut held_stdin = child.stdin.take().unwrap();
+        writeln!(
+            held_stdin,
+            r#"{{"id": "a", "text": "Shares rose 5% on Monday."}}"#
+        )
+        .unwrap();
+        // The temporary file appears once the run has started.
+        let started = std::time::Instant::now();
+        while names_in(dir.path()).is_empty() {
+            assert!(started.elapsed() < STUCK_AFTER, "no temporary file");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        signal(child.id(), signal_number);
+        let output = output_within(child, STUCK_AFTER);
+        drop(held_stdin);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(status), "{stderr}");
+        assert!(
+            names_in(dir.path()).is_empty(),
+            "no temporary file and no output left: {:?}",
+            names_in(dir.path())
+        );
+    }
 }
 
 #[test]

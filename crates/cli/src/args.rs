@@ -29,7 +29,9 @@ pub enum Command {
     ///   cat docs.jsonl | newsie extract --jsonl - > out.jsonl
     ///
     /// Exit status: 0 when every document was processed, 1 when some
-    /// documents yielded error records, 2 on a usage or output error.
+    /// documents yielded error records, 2 on a usage or output error, 130
+    /// or 143 when stopped by SIGINT or SIGTERM (the output file is then
+    /// left as it was).
     Extract(ExtractArgs),
     /// Score the pipeline against gold annotations.
     ///
@@ -75,8 +77,9 @@ pub struct RenderArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, directories (searched recursively for *.txt) or `-` for
-    /// standard input. Without any, reads standard input.
+    /// Files, directories (searched recursively for *.txt, following
+    /// symbolic links; a file reached by several names is read once) or `-`
+    /// for standard input. Without any, reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -87,7 +90,8 @@ pub struct ExtractArgs {
     pub jsonl: bool,
 
     /// Write the records to FILE (atomically: a temporary file, then a
-    /// rename) instead of standard output.
+    /// rename; a symbolic link is written through, to the file it names)
+    /// instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

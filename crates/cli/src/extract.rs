@@ -138,15 +138,18 @@ fn progress_bar(quiet: bool) -> Option<ProgressBar> {
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let pipeline = crate::ner::build_pipeline(
-        &args.ner,
-        Pipeline::builder().stages(stages_from(&args.only)),
-    )?;
     let threads = match args.threads {
         Some(0) => anyhow::bail!("--threads must be at least 1"),
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
+    // Before the model loads and any document is read: an output that
+    // cannot be written fails at once, not after the whole run.
+    let mut sink = Sink::open(args.output.as_deref())?;
+    let pipeline = crate::ner::build_pipeline(
+        &args.ner,
+        Pipeline::builder().stages(stages_from(&args.only)),
+    )?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -163,7 +166,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         max_doc_bytes: args.max_doc_mb.saturating_mul(1024 * 1024),
     };
     let inputs = spawn_reader(args.paths, options, batch_size);
-    let mut sink = Sink::open(args.output.as_deref())?;
     let bar = progress_bar(args.quiet);
     let format = Format {
         pretty: args.pretty,

@@ -6,10 +6,12 @@
 //! whatever the corpus size.
 
 use newsie_core::{Document, ErrorRecord};
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use walkdir::WalkDir;
 
 /// One input document, read and decoded, or the reason it could not be.
 pub struct Input {
@@ -86,33 +88,92 @@ fn read_file(path: &Path, options: ReadOptions, tx: &SyncSender<Input>) -> bool 
     }
 }
 
-/// Every `*.txt` file under `dir`, recursively, in a stable (sorted) order.
-/// Unreadable folders are skipped with a warning.
+/// Every `*.txt` file under `dir`, recursively, in a stable order (sorted
+/// by name, a folder's files where the folder sorts). Symbolic links are
+/// followed, but a file or folder reached through several names is read
+/// once, under the first, and a link that leads back to a folder above it
+/// is skipped with a warning. Unreadable folders are skipped with a warning.
 fn text_files_under(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(dir) = pending.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
+    // Identities of the files and folders met so far: a second name of
+    // either (a link beside the original) must not read it again.
+    let mut seen = HashSet::new();
+    let mut walk = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
             Err(e) => {
-                eprintln!("newsie: warning: cannot read folder {}: {e}", dir.display());
+                warn_about_walk_error(&e);
                 continue;
             }
         };
-        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        children.sort();
-        // Push folders in reverse so they pop in sorted order.
-        for child in children.iter().rev().filter(|c| c.is_dir()) {
-            pending.push(child.clone());
+        let file_type = entry.file_type();
+        let is_text_file =
+            file_type.is_file() && entry.path().extension().is_some_and(|e| e == "txt");
+        if !is_text_file && !file_type.is_dir() {
+            continue;
         }
-        found.extend(
-            children
-                .into_iter()
-                .filter(|c| c.is_file() && c.extension().is_some_and(|e| e == "txt")),
-        );
+        let first_visit = match identity(&entry) {
+            Some(id) => seen.insert(id),
+            // Not a repeat we could know of; a file goes on to be opened,
+            // and its error record names the problem.
+            None => true,
+        };
+        if file_type.is_dir() {
+            if !first_visit {
+                walk.skip_current_dir();
+            }
+        } else if first_visit {
+            found.push(entry.into_path());
+        }
     }
-    found.sort();
     found
+}
+
+/// What a walk could not follow, on standard error. A dangling link is no
+/// document and is passed over silently, as a plain folder listing would.
+fn warn_about_walk_error(error: &walkdir::Error) {
+    let path = error.path().unwrap_or(Path::new("?"));
+    if error.loop_ancestor().is_some() {
+        eprintln!(
+            "newsie: warning: skipping symlink loop at {}",
+            path.display()
+        );
+        return;
+    }
+    let dangling_link = path.is_symlink()
+        && error
+            .io_error()
+            .is_some_and(|e| e.kind() == io::ErrorKind::NotFound);
+    if dangling_link {
+        return;
+    }
+    match error.io_error() {
+        Some(e) => {
+            let what = if path.is_dir() { "folder " } else { "" };
+            eprintln!("newsie: warning: cannot read {what}{}: {e}", path.display());
+        }
+        None => eprintln!("newsie: warning: {error}"),
+    }
+}
+
+/// The identity of the file or folder an entry names, links followed: the
+/// same for every name it has.
+#[cfg(unix)]
+fn identity(entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let metadata = entry.metadata().ok()?;
+    Some((metadata.dev(), metadata.ino()))
+}
+
+/// The identity of the file or folder an entry names, links followed: its
+/// canonical path (no inode numbers here).
+#[cfg(not(unix))]
+fn identity(entry: &walkdir::DirEntry) -> Option<PathBuf> {
+    std::fs::canonicalize(entry.path()).ok()
 }
 
 /// Reads a whole document and decodes it, naming what is wrong with it.

@@ -12,17 +12,18 @@ mod input;
 mod ner;
 mod output;
 mod render;
+mod signals;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
-    let result = match cli.command {
+    let result = signals::install().and_then(|()| match cli.command {
         args::Command::Extract(a) => extract::run(a),
         args::Command::Eval(a) => eval::run(a),
         args::Command::Render(a) => render::run(a),
-    };
+    });
     match result {
         Ok(code) => code,
         Err(err) => {

@@ -17,12 +17,14 @@ use std::process::ExitCode;
 const MAX_DOC_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(args: RenderArgs) -> Result<ExitCode> {
+    // Before any article is read: a page that cannot be written fails at
+    // once, not after the work.
+    let mut sink = Sink::open(Some(&args.output))?;
     let mut page = Page::new();
     match &args.from {
         Some(from) => add_from_jsonl(&mut page, from)?,
         None => add_annotated(&mut page, args.paths)?,
     }
-    let mut sink = Sink::open(Some(&args.output))?;
     let html = page.to_html();
     if let Err(e) = sink.writer().write_all(html.as_bytes()) {
         sink.abandon();
