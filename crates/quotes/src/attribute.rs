@@ -7,7 +7,7 @@ use crate::lexicon::{self, CueClass};
 use crate::text::{self, is_quote_mark, Tok};
 use crate::Settings;
 use newsie_core::{Cue, Entity, EntityLabel, Quote, QuoteKind, Span, Speaker, SpeakerKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A pair of quotation marks and what lies between them.
 #[derive(Debug, Clone)]
@@ -69,6 +69,15 @@ struct Names {
     /// (start, name) of every organization mention that is no place, in
     /// document order.
     orgs: Vec<(usize, String)>,
+    /// Each organization name once, where first written, in that order.
+    distinct_orgs: Vec<(usize, String)>,
+    /// A name's first word, last word or initials -> indices into
+    /// `distinct_orgs`, in order: the longer names a short one may stand
+    /// for, found without reading every name.
+    org_keys: OrgKeys,
+    /// A word of an organization's name, lower case (`bank` of `Rhein-Mosel
+    /// Bank AG`) -> indices into `orgs` of the mentions whose name has it.
+    org_words: HashMap<String, Vec<usize>>,
     /// Where each capitalized name (titles dropped) is first written.
     first_seen: HashMap<String, usize>,
     /// (start, index into `persons`) of every mention of a known person
@@ -76,7 +85,7 @@ struct Names {
     person_mentions: Vec<(usize, usize)>,
     /// Words written alone in brackets (`(AWS)`): acronyms the article
     /// defines.
-    bracketed: Vec<String>,
+    bracketed: HashSet<String>,
 }
 
 /// The document's tokens and structure.
@@ -1023,7 +1032,7 @@ fn is_acronym(word: &str) -> bool {
 
 /// Person or organization, from the words themselves, then the entity
 /// tagger; `None` when neither tells.
-fn classify_name(doc: &Doc, a: usize, b: usize, single_orgs: &[String]) -> Option<EntityLabel> {
+fn classify_name(doc: &Doc, a: usize, b: usize, single_orgs: &SingleOrgs) -> Option<EntityLabel> {
     let words: Vec<&str> = (a..b)
         .filter(|&k| doc.toks[k].is_word)
         .map(|k| doc.raw(k))
@@ -1033,7 +1042,7 @@ fn classify_name(doc: &Doc, a: usize, b: usize, single_orgs: &[String]) -> Optio
         || (a..b).any(|k| doc.toks[k].is_punct('&'))
         || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
         || is_acronym(words[0])
-        || single_orgs.iter().any(|o| o == words[0])
+        || single_orgs.contains(words[0])
     {
         return Some(EntityLabel::Org);
     }
@@ -1050,15 +1059,18 @@ fn classify_name(doc: &Doc, a: usize, b: usize, single_orgs: &[String]) -> Optio
     .then_some(EntityLabel::Per)
 }
 
+/// Single words that speak as organizations, from [`speaker_org_words`].
+type SingleOrgs = HashSet<String>;
+
 /// Single capitalized words that speak as organizations (`Amazon said`):
 /// unknown single names before a cue, that no multi-word name ends with.
-fn speaker_org_words(doc: &Doc, cues: &[CueHit]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn speaker_org_words(doc: &Doc, cues: &[CueHit]) -> SingleOrgs {
+    let mut out = SingleOrgs::new();
     // First and last words of multi-word person names: surnames, not
     // organizations.
     let mut name_parts: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (x, y) in capitalized_runs(doc) {
-        if y - x >= 2 && classify_name(doc, x, y, &[]) == Some(EntityLabel::Per) {
+        if y - x >= 2 && classify_name(doc, x, y, &SingleOrgs::new()) == Some(EntityLabel::Per) {
             name_parts.insert(doc.raw(y - 1));
             if !lexicon::is_org_keyword(doc.raw(y - 1)) {
                 name_parts.insert(doc.raw(x));
@@ -1077,14 +1089,14 @@ fn speaker_org_words(doc: &Doc, cues: &[CueHit]) -> Vec<String> {
             continue;
         }
         let is_surname = !is_acronym(&word) && name_parts.contains(word.as_str());
-        if !is_surname && !out.contains(&word) {
-            out.push(word);
+        if !is_surname {
+            out.insert(word);
         }
     }
     out
 }
 
-fn collect_names(doc: &Doc, single_orgs: &[String], directs: &[Direct]) -> Names {
+fn collect_names(doc: &Doc, single_orgs: &SingleOrgs, directs: &[Direct]) -> Names {
     let mut persons = Vec::new();
     let mut orgs = Vec::new();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
@@ -1150,11 +1162,12 @@ fn collect_names(doc: &Doc, single_orgs: &[String], directs: &[Direct]) -> Names
         .collect();
     for (start, word) in &singles {
         if let Some(list) = by_part.get(word) {
-            // The latest person with that name part before the mention.
-            let pi = list
-                .iter()
-                .rev()
-                .find(|&&pi| persons[pi].0 < *start)
+            // The latest person with that name part before the mention
+            // (`list` is in document order).
+            let before = list.partition_point(|&pi| persons[pi].0 < *start);
+            let pi = before
+                .checked_sub(1)
+                .map(|k| &list[k])
                 .or_else(|| list.first());
             if let Some(&pi) = pi {
                 person_mentions.push((*start, pi));
@@ -1162,21 +1175,93 @@ fn collect_names(doc: &Doc, single_orgs: &[String], directs: &[Direct]) -> Names
         }
     }
     person_mentions.sort_unstable();
-    let bracketed: Vec<String> = doc
+    let bracketed: HashSet<String> = doc
         .toks
         .windows(3)
         .filter(|w| w[0].is_punct('(') && w[1].is_word && w[2].is_punct(')'))
         .map(|w| doc.text[w[1].span.start..w[1].span.end].to_owned())
         .collect();
+    let (distinct_orgs, org_keys) = index_org_names(&orgs);
+    let org_words = index_org_words(&orgs);
     Names {
         persons,
         focus,
         by_part,
         orgs,
+        distinct_orgs,
+        org_keys,
+        org_words,
         first_seen,
         person_mentions,
         bracketed,
     }
+}
+
+/// How many longer names sharing a key [`Names::fullest_org`] reads at most.
+/// An article has a handful; the bound keeps a crafted text of thousands of
+/// names that share a first word linear.
+const MAX_NAMES_PER_KEY: usize = 64;
+
+/// The initials of a name's capitalized words (`Amazon Web Services` ->
+/// `AWS`), as [`is_acronym_of`] compares them.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !w.contains('.') && w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// A key of an organization name -> indices of the names that have it.
+type OrgKeys = HashMap<String, Vec<usize>>;
+
+/// Each organization name once, in order of first mention, and its keys:
+/// first word, last word and initials.
+fn index_org_names(orgs: &[(usize, String)]) -> (Vec<(usize, String)>, OrgKeys) {
+    let mut seen = HashSet::new();
+    let mut distinct = Vec::new();
+    let mut keys = OrgKeys::new();
+    for (start, name) in orgs {
+        if !seen.insert(name.as_str()) {
+            continue;
+        }
+        let index = distinct.len();
+        distinct.push((*start, name.clone()));
+        let first = name.split(' ').next().unwrap_or_default();
+        let last = name.rsplit(' ').next().unwrap_or_default();
+        let acronym = initials(name);
+        let mut add = |key: &str| {
+            let list = keys.entry(key.to_owned()).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        };
+        add(first);
+        add(last);
+        if acronym.chars().count() >= 2 {
+            add(&acronym);
+        }
+    }
+    (distinct, keys)
+}
+
+/// The words of each organization mention's name, lower case, without
+/// trailing dots, commas or possessives, to the mentions that have them.
+fn index_org_words(orgs: &[(usize, String)]) -> HashMap<String, Vec<usize>> {
+    let mut words: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, (_, name)) in orgs.iter().enumerate() {
+        for word in name.split(|c: char| c.is_whitespace() || c == '-') {
+            let word = word
+                .trim_end_matches(['.', ','])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_lowercase();
+            let list = words.entry(word).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
+    }
+    words
 }
 
 /// Where the name in the capitalized run `[a, b)` starts: after the titles
@@ -1193,7 +1278,7 @@ fn name_start(doc: &Doc, a: usize, b: usize) -> usize {
         .find(|&k| lexicon::is_title(doc.raw(k)))
     {
         let rest = last_title + 1;
-        let whole_is_org = classify_name(doc, a, b, &[]) == Some(EntityLabel::Org);
+        let whole_is_org = classify_name(doc, a, b, &SingleOrgs::new()) == Some(EntityLabel::Org);
         let names_only = (rest..b).all(|k| doc.toks[k].is_word && doc.word(k) != "of");
         if !whole_is_org && names_only {
             s = rest;
@@ -1208,11 +1293,7 @@ fn is_acronym_of(acronym: &str, name: &str) -> bool {
     if !is_acronym(acronym) || acronym.contains('.') {
         return false;
     }
-    let initials: String = name
-        .split_whitespace()
-        .filter(|w| !w.contains('.') && w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect();
+    let initials = initials(name);
     initials.len() >= 2 && initials == acronym
 }
 
@@ -1308,24 +1389,36 @@ impl Names {
                     .split_whitespace()
                     .all(lexicon::is_org_keyword)
         };
-        self.orgs
-            .iter()
-            .take_while(|(start, _)| *start < at)
-            .map(|(start, long)| (*start, long.as_str()))
-            .find(|&(start, long)| {
-                long.len() > name.len()
-                    && (suffixed(long) || start < first)
-                    && ((long.starts_with(name) && long[name.len()..].starts_with(' '))
-                        || (long.ends_with(name) && long[..long.len() - name.len()].ends_with(' '))
-                        || (is_acronym_of(name, long) && !self.defined_acronym(name)))
+        let fits = |start: usize, long: &str| {
+            long.len() > name.len()
+                && (suffixed(long) || start < first)
+                && ((long.starts_with(name) && long[name.len()..].starts_with(' '))
+                    || (long.ends_with(name) && long[..long.len() - name.len()].ends_with(' '))
+                    || (is_acronym_of(name, long) && !self.defined_acronym(name)))
+        };
+        // Only names sharing the first word, the last word or the initials
+        // can fit; of those, the first written. (The first mention of a
+        // name fits whenever a later one does, so distinct names suffice.)
+        let first_word = name.split(' ').next().unwrap_or_default();
+        let last_word = name.rsplit(' ').next().unwrap_or_default();
+        [first_word, last_word, name]
+            .into_iter()
+            .filter_map(|key| self.org_keys.get(key))
+            .filter_map(|list| {
+                list.iter()
+                    .take(MAX_NAMES_PER_KEY)
+                    .map(|&index| &self.distinct_orgs[index])
+                    .take_while(|(start, _)| *start < at)
+                    .find(|(start, long)| fits(*start, long))
             })
-            .map(|(_, long)| long)
+            .min_by_key(|(start, _)| *start)
+            .map(|(_, long)| long.as_str())
     }
 
     /// The article defines `acronym` in brackets (`Amazon Web Services
     /// (AWS)`) and so uses it as a name of its own.
     fn defined_acronym(&self, acronym: &str) -> bool {
-        self.bracketed.iter().any(|b| b == acronym)
+        self.bracketed.contains(acronym)
     }
 
     /// `name`, or its fullest form.
@@ -1349,20 +1442,19 @@ impl Names {
             _ => &[],
         };
         let end = self.orgs.partition_point(|(start, _)| *start < at);
-        self.orgs[..end]
-            .iter()
-            .rev()
-            .find(|(_, name)| {
-                name.split(|c: char| c.is_whitespace() || c == '-')
-                    .map(|w| {
-                        w.trim_end_matches(['.', ','])
-                            .trim_end_matches("’s")
-                            .trim_end_matches("'s")
-                            .to_lowercase()
-                    })
-                    .any(|w| w == head || kinds.contains(&w.as_str()))
+        // The latest mention before `at` of any of the words.
+        std::iter::once(head)
+            .chain(kinds.iter().copied())
+            .filter_map(|word| self.org_words.get(word))
+            .filter_map(|list| {
+                let before = list.partition_point(|&index| index < end);
+                before.checked_sub(1).map(|k| list[k])
             })
-            .map(|(start, name)| self.org_name(name, *start))
+            .max()
+            .map(|index| {
+                let (start, name) = &self.orgs[index];
+                self.org_name(name, *start)
+            })
     }
 
     /// The latest known person mentioned before `at` whose gender (when
@@ -1544,7 +1636,7 @@ fn classify_mention(doc: &Doc, names: &Names, a: usize, b: usize, memory: &Memor
         if !all_titles {
             let name_span = doc.with_abbrev_dot(doc.span_of(s, b), b - 1);
             let name = &doc.text[name_span.start..name_span.end];
-            let label = classify_name(doc, s, b, &[]);
+            let label = classify_name(doc, s, b, &SingleOrgs::new());
             let single = b - s == 1;
             let surname = if single {
                 names.full_name(name, at)
