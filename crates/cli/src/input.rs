@@ -82,10 +82,30 @@ fn read_file(path: &Path, options: ReadOptions, tx: &SyncSender<Input>) -> bool 
         }
     };
     if options.jsonl {
-        read_jsonl(&id, BufReader::new(file), options, tx)
-    } else {
-        tx.send(read_document(id, file, options)).is_ok()
+        return read_jsonl(&id, BufReader::new(file), options, tx);
     }
+    // A regular file's size is known up front: one over the limit yields
+    // its error record at once, unread.
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    if let Some(size) = size.filter(|&size| size > options.max_doc_bytes) {
+        return tx
+            .send(Input {
+                bytes: usize::try_from(size).unwrap_or(usize::MAX),
+                doc: Err(too_large(id, options)),
+            })
+            .is_ok();
+    }
+    tx.send(read_document(id, file, options)).is_ok()
+}
+
+/// The error record of a document over `--max-doc-mb`.
+fn too_large(id: String, options: ReadOptions) -> ErrorRecord {
+    let mb = options.max_doc_bytes / (1024 * 1024);
+    ErrorRecord::new(id, "too_large", format!("larger than --max-doc-mb {mb}"))
 }
 
 /// Every `*.txt` file under `dir`, recursively, in a stable order (sorted
@@ -191,14 +211,9 @@ fn read_document(id: String, reader: impl Read, options: ReadOptions) -> Input {
         };
     }
     if size as u64 > options.max_doc_bytes {
-        let mb = options.max_doc_bytes / (1024 * 1024);
         return Input {
             bytes: size,
-            doc: Err(ErrorRecord::new(
-                id,
-                "too_large",
-                format!("larger than --max-doc-mb {mb}"),
-            )),
+            doc: Err(too_large(id, options)),
         };
     }
     Input {

@@ -424,6 +424,39 @@ impl Record {
         self.quotes.sort_by_key(|s| (s.start, s.end));
         self.quantities.sort_by_key(|s| (s.start, s.end));
     }
+
+    /// Appends the annotations of `part`, a record of the text that starts
+    /// at byte `offset` of this record's document, with every span moved by
+    /// `offset`. A long document annotated piece by piece is put together
+    /// this way; the lists stay sorted when the pieces come in order.
+    pub fn append_shifted(&mut self, part: Record, offset: usize) {
+        let shift = |start: &mut usize, end: &mut usize| {
+            *start += offset;
+            *end += offset;
+        };
+        for mut s in part.sentences {
+            shift(&mut s.start, &mut s.end);
+            self.sentences.push(s);
+        }
+        for mut e in part.entities {
+            shift(&mut e.start, &mut e.end);
+            self.entities.push(e);
+        }
+        for mut q in part.quotes {
+            shift(&mut q.start, &mut q.end);
+            if let Some(speaker) = &mut q.speaker {
+                shift(&mut speaker.start, &mut speaker.end);
+            }
+            if let Some(cue) = &mut q.cue {
+                shift(&mut cue.start, &mut cue.end);
+            }
+            self.quotes.push(q);
+        }
+        for mut q in part.quantities {
+            shift(&mut q.start, &mut q.end);
+            self.quantities.push(q);
+        }
+    }
 }
 
 /// The record of a document that could not be processed.
@@ -520,5 +553,33 @@ mod tests {
             record.validate(text).unwrap_err().problem,
             "list not sorted by start"
         );
+    }
+
+    #[test]
+    fn appended_parts_keep_their_text_under_moved_spans() {
+        let text = "Acme rose 5%.\nAcme said it grew.";
+        let second = "Acme said it grew.";
+        let offset = text.find(second).unwrap();
+        let mut part = Record::new("d");
+        part.entities
+            .push(Entity::new(second, Span::new(0, 4), EntityLabel::Org, 1.0));
+        let mut quote = Quote::new(second, Span::new(10, 17), QuoteKind::Indirect);
+        quote.speaker = Some(Speaker::new(
+            second,
+            Span::new(0, 4),
+            SpeakerKind::Organization,
+            None,
+        ));
+        quote.cue = Some(Cue::new(second, Span::new(5, 9), "say"));
+        part.quotes.push(quote);
+        let mut record = Record::new("d");
+        record.quantities.push(Quantity::new(
+            text,
+            Span::new(10, 12),
+            QuantityKind::Percent,
+        ));
+        record.append_shifted(part, offset);
+        assert!(record.validate(text).is_ok(), "{:?}", record.validate(text));
+        assert_eq!(record.quotes[0].cue.as_ref().unwrap().start, offset + 5);
     }
 }

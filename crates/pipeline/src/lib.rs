@@ -24,6 +24,52 @@ use newsie_numbers::Normalizer;
 use newsie_quotes::Attributor;
 use newsie_sentences::Splitter;
 
+/// The longest text annotated in one piece, in bytes (256 KiB). A longer
+/// document (no news article: a transcript, a dump, a whole book) is cut
+/// into windows of at most this size, each ending at a line break where
+/// one falls in its second half, else after a sentence's final punctuation
+/// and a space, else after a space, and the windows are annotated one
+/// after the other. So the working memory of every stage is bounded by the
+/// window, whatever the document's size, and the time is linear. What is
+/// lost: a quote's speaker resolves only to names of its window, the entity
+/// tagger remembers names within a window, and an annotation never
+/// crosses a window's edge.
+pub const WINDOW_BYTES: usize = 256 * 1024;
+
+/// `text` cut into consecutive windows of at most `max` bytes (`max` ≥ 8),
+/// as [`WINDOW_BYTES`] describes.
+fn windows(text: &str, max: usize) -> Vec<Span> {
+    let mut out = Vec::with_capacity(text.len() / max + 1);
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = text.len();
+        if end - start > max {
+            let mut limit = start + max;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let half = start + max / 2;
+            let slice = &text[half..limit];
+            end = slice
+                .rfind('\n')
+                .or_else(|| {
+                    ["。", ". ", "? ", "! "]
+                        .iter()
+                        .filter_map(|end| slice.rfind(end).map(|at| at + end.len() - 1))
+                        .max()
+                })
+                .or_else(|| slice.rfind(char::is_whitespace))
+                .map_or(limit, |at| {
+                    let at = half + at;
+                    at + text[at..].chars().next().map_or(1, char::len_utf8)
+                });
+        }
+        out.push(Span::new(start, end));
+        start = end;
+    }
+    out
+}
+
 /// Why a document could not be processed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -141,14 +187,29 @@ impl Pipeline {
         self.tagger.as_ref()
     }
 
-    /// Annotates one document.
+    /// Annotates one document. One longer than [`WINDOW_BYTES`] is
+    /// annotated window by window (see there).
     pub fn process(&self, doc: &Document) -> Result<Record, Error> {
-        let sentence_spans = self.splitter.split(doc.text());
+        let text = doc.text();
+        if text.len() <= WINDOW_BYTES {
+            return self.annotate(doc.id(), text);
+        }
+        let mut record = Record::new(doc.id());
+        for window in windows(text, WINDOW_BYTES) {
+            let part = self.annotate(doc.id(), &text[window])?;
+            record.append_shifted(part, window.start);
+        }
+        Ok(record)
+    }
+
+    /// Annotates `text` in one piece.
+    fn annotate(&self, id: &str, text: &str) -> Result<Record, Error> {
+        let sentence_spans = self.splitter.split(text);
         let entities: Vec<Entity> = match &self.tagger {
-            Some(tagger) => tagger.tag(doc.text(), &sentence_spans)?,
+            Some(tagger) => tagger.tag(text, &sentence_spans)?,
             None => Vec::new(),
         };
-        Ok(self.finish(doc, sentence_spans, entities))
+        Ok(self.finish(id, text, sentence_spans, entities))
     }
 
     /// Annotates several documents, their entities tagged in one call
@@ -156,6 +217,10 @@ impl Pipeline {
     /// [`Pipeline::process`] would give it. Faster than `process` per
     /// document when [`Pipeline::prefers_batches`] says so.
     pub fn process_batch(&self, docs: &[&Document]) -> Vec<Result<Record, Error>> {
+        if docs.iter().any(|doc| doc.text().len() > WINDOW_BYTES) {
+            // Rare (no article is that long): each alone, window by window.
+            return docs.iter().map(|doc| self.process(doc)).collect();
+        }
         let sentence_spans: Vec<Vec<Span>> = docs
             .iter()
             .map(|doc| self.splitter.split(doc.text()))
@@ -174,7 +239,7 @@ impl Pipeline {
         docs.iter()
             .zip(sentence_spans)
             .zip(entities)
-            .map(|((doc, spans), entities)| Ok(self.finish(doc, spans, entities?)))
+            .map(|((doc, spans), entities)| Ok(self.finish(doc.id(), doc.text(), spans, entities?)))
             .collect()
     }
 
@@ -245,9 +310,14 @@ impl Pipeline {
     }
 
     /// The stages after entity tagging, and the record.
-    fn finish(&self, doc: &Document, sentence_spans: Vec<Span>, entities: Vec<Entity>) -> Record {
-        let text = doc.text();
-        let mut record = Record::new(doc.id());
+    fn finish(
+        &self,
+        id: &str,
+        text: &str,
+        sentence_spans: Vec<Span>,
+        entities: Vec<Entity>,
+    ) -> Record {
+        let mut record = Record::new(id);
         let entities = self.without_numbers(text, entities);
         if self.stages.quotes {
             record.quotes = self.attributor.attribute(text, &sentence_spans, &entities);
@@ -281,6 +351,47 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn windows_cover_the_text_and_end_at_breaks() {
+        let text = "One line here.\nAnother line, longer. And more text here\nTail é";
+        let spans = windows(text, 20);
+        assert_eq!(spans.first().unwrap().start, 0);
+        assert_eq!(spans.last().unwrap().end, text.len());
+        for pair in spans.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for span in &spans {
+            assert!(span.len() <= 20 && text.get(span.start..span.end).is_some());
+        }
+        assert_eq!(&text[spans[0]], "One line here.\n");
+        // No break at all: cut at a character boundary.
+        let word = "é".repeat(30);
+        let lens: Vec<usize> = windows(&word, 9).iter().map(|w| w.len()).collect();
+        assert_eq!(lens, [8, 8, 8, 8, 8, 8, 8, 4]);
+    }
+
+    #[test]
+    fn a_long_document_is_annotated_window_by_window() {
+        let pipeline = Pipeline::builder().build().unwrap();
+        let article = "Acme Corp. said revenue rose 13% to $4.1 billion. \
+                       “We are hiring,” Jane Roe said.\n";
+        let text = article.repeat(WINDOW_BYTES / article.len() + 10);
+        let record = pipeline
+            .process(&Document::new("long", text.clone()))
+            .unwrap();
+        assert!(record.validate(&text).is_ok());
+        let copies = text.matches("Jane Roe said").count();
+        assert_eq!(
+            record
+                .quotes
+                .iter()
+                .filter(|q| q.kind == newsie_core::QuoteKind::Direct)
+                .count(),
+            copies
+        );
+        assert_eq!(record.quantities.len(), 2 * copies);
+    }
 
     #[test]
     fn pipeline_is_send_and_sync() {
