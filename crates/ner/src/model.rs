@@ -169,6 +169,10 @@ impl std::fmt::Debug for Model {
     }
 }
 
+/// The most distinct words [`Model::tag_document`] makes room for up front:
+/// more than a long article has.
+const DISTINCT_WORDS_RESERVED: usize = 8192;
+
 impl Model {
     /// Reads a model from its bytes, checking the header and sizes (the
     /// tables themselves are used in place).
@@ -390,8 +394,14 @@ impl Model {
         // summing every feature each time.
         // The tables are sized for the document up front: grown word by
         // word, they cost short articles more than the sums saved
-        // (measured on the fixtures).
-        let distinct_bound = if keep { 0 } else { n_tokens + 1 };
+        // (measured on the fixtures). Past an article's length they grow as
+        // needed: a long text of few distinct words (a run of dots) would
+        // otherwise reserve hundreds of bytes per token it never uses.
+        let distinct_bound = if keep {
+            0
+        } else {
+            n_tokens.min(DISTINCT_WORDS_RESERVED) + 1
+        };
         let mut lexical_sums: U64Map<[i32; N_TAGS]> =
             U64Map::with_capacity_and_hasher(distinct_bound, Default::default());
         // Each distinct word's sums as a neighbour, by the word's number in

@@ -48,7 +48,10 @@ fn windows(text: &str, max: usize) -> Vec<Span> {
             while !text.is_char_boundary(limit) {
                 limit -= 1;
             }
-            let half = start + max / 2;
+            let mut half = start + max / 2;
+            while !text.is_char_boundary(half) {
+                half += 1;
+            }
             let slice = &text[half..limit];
             end = slice
                 .rfind('\n')
@@ -366,6 +369,11 @@ mod tests {
         }
         assert_eq!(&text[spans[0]], "One line here.\n");
         // No break at all: cut at a character boundary.
+        // Multi-byte characters at the window's middle and end.
+        let mixed = "a日本語".repeat(20);
+        assert!(windows(&mixed, 11)
+            .iter()
+            .all(|w| mixed.get(w.start..w.end).is_some()));
         let word = "é".repeat(30);
         let lens: Vec<usize> = windows(&word, 9).iter().map(|w| w.len()).collect();
         assert_eq!(lens, [8, 8, 8, 8, 8, 8, 8, 4]);

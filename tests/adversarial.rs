@@ -1,0 +1,238 @@
+//! Text written to break the pipeline (issue 26): every pattern at two
+//! sizes, asserting that the record is valid, that the output stays within
+//! [`OUTPUT_MULTIPLE`] of the input, that the heap's peak stays within
+//! [`HEAP_MULTIPLE`] of it, and that the work grows linearly. Work is
+//! counted, never timed: heap allocations, through a counting allocator,
+//! which is deterministic. (The machines this runs on expose no hardware
+//! instruction counter.) CPU-time figures for 8 MB of each pattern come
+//! from `scripts/bench-adversarial.sh`.
+
+use newsie_core::Document;
+use newsie_pipeline::{Pipeline, WINDOW_BYTES};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+/// The bound on a record's compact JSON, as a multiple of the document's
+/// size (plus 4 KiB). The densest text is a run of one-digit numbers, each
+/// a quantity record of about 125 bytes for 2 bytes of text (64x); news
+/// text gives about 4.5x.
+const OUTPUT_MULTIPLE: usize = 100;
+
+/// The bound on the heap's peak while a document is annotated: this
+/// multiple of its size (the records, about as large as their JSON) plus
+/// one window's working set ([`HEAP_WINDOW`]).
+const HEAP_MULTIPLE: u64 = 100;
+
+/// What annotating one window of the densest text may hold at once: the
+/// stages' tokens and features, about 200 bytes per token of one byte.
+const HEAP_WINDOW: u64 = 64 << 20;
+
+/// Doubling the input may at most multiply the work by this: linear, with
+/// room for the windows' fixed costs; quadratic work gives 4.
+const MAX_GROWTH: f64 = 2.5;
+
+struct CountingAllocator;
+
+/// Allocations made, bytes live now, and the most bytes live at once since
+/// the last reset.
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+static LIVE: AtomicU64 = AtomicU64::new(0);
+static PEAK: AtomicU64 = AtomicU64::new(0);
+
+fn grow(bytes: usize) {
+    let live = LIVE.fetch_add(bytes as u64, Ordering::Relaxed) + bytes as u64;
+    PEAK.fetch_max(live, Ordering::Relaxed);
+}
+
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        grow(layout.size());
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size() as u64, Ordering::Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size() as u64, Ordering::Relaxed);
+        grow(new_size);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAllocator = CountingAllocator;
+
+/// A pattern's name and a function giving about `n` bytes of it.
+type Pattern = (&'static str, fn(usize) -> String);
+
+/// Every pattern.
+fn patterns() -> Vec<Pattern> {
+    vec![
+        ("said said said", |n| repeat("said ", n)),
+        ("news without punctuation", |n| {
+            let article = NEWS.replace(['.', ',', '“', '”', '"', '\n', ';', ':'], " ");
+            repeat(&article, n)
+        }),
+        ("according to chains", |n| {
+            repeat("according to Acme Corp, ", n)
+        }),
+        ("straight quote marks", |n| repeat("\"", n)),
+        ("unclosed curly marks", |n| repeat("“We said ", n)),
+        ("single marks", |n| repeat("‘It is ’ ‘ she said ’ ", n)),
+        ("capitalized words", |n| {
+            repeat("Alpha Beta Gamma Delta ", n)
+        }),
+        ("distinct names", |n| {
+            numbered(n, |k| format!("{} ", name(k)))
+        }),
+        ("distinct speakers", |n| {
+            numbered(n, |k| {
+                format!("{} said it would grow. He said so. ", name(k))
+            })
+        }),
+        ("distinct firms", |n| {
+            numbered(n, |k| {
+                format!(
+                    "Acme {} Corp said so. The company said no. Acme said yes. ",
+                    name(k)
+                )
+            })
+        }),
+        ("one long number", |n| repeat("1", n)),
+        ("number soup", |n| repeat("1 ", n)),
+        ("nested brackets", |n| {
+            let half = n / 2;
+            format!("{}{}", "(".repeat(half), ")".repeat(half))
+        }),
+        ("dots", |n| repeat(".", n)),
+        ("abbreviations", |n| repeat("U.S. No. 1 Mr. J. St. ", n)),
+        ("line breaks", |n| repeat("\n\n a\n", n)),
+        ("emoji and scripts", |n| repeat("😀 é 日本 שלום ", n)),
+        ("news", |n| repeat(NEWS, n)),
+    ]
+}
+
+const NEWS: &str = "Amazon will cut several hundred jobs in its Amazon Web Services \
+(AWS) division. “We’ve identified a few targeted areas,” an AWS spokesperson said. \
+Revenue rose 13% to $24.2 billion, Andy Jassy, the CEO, told analysts on Tuesday.\n";
+
+fn repeat(unit: &str, n: usize) -> String {
+    let mut text = unit.repeat(n / unit.len() + 1);
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
+
+fn numbered(n: usize, piece: impl Fn(usize) -> String) -> String {
+    let mut text = String::with_capacity(n + 64);
+    let mut k = 0;
+    while text.len() < n {
+        text.push_str(&piece(k));
+        k += 1;
+    }
+    text
+}
+
+/// A distinct capitalized made-up word per number.
+fn name(mut k: usize) -> String {
+    const CONSONANTS: &[u8] = b"bcdfghjklmnprstvz";
+    const VOWELS: &[u8] = b"aeiou";
+    let mut word = String::new();
+    loop {
+        word.push(CONSONANTS[k % CONSONANTS.len()] as char);
+        word.push(VOWELS[(k / CONSONANTS.len()) % VOWELS.len()] as char);
+        k /= CONSONANTS.len() * VOWELS.len();
+        if k == 0 {
+            break;
+        }
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap().to_ascii_uppercase();
+    std::iter::once(first).chain(chars).collect()
+}
+
+struct Work {
+    output_bytes: usize,
+    /// The heap's peak during annotation, over what was live before.
+    heap_bytes: u64,
+    allocations: u64,
+}
+
+fn run(pipeline: &Pipeline, text: &str) -> Work {
+    let doc = Document::new("adversarial", text);
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let live_before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(live_before, Ordering::Relaxed);
+    let record = pipeline
+        .process(&doc)
+        .expect("the pipeline annotates any text");
+    let heap_bytes = PEAK.load(Ordering::Relaxed) - live_before;
+    let allocations = ALLOCATIONS.load(Ordering::Relaxed) - before;
+    if let Err(e) = record.validate(text) {
+        panic!("invalid record: {e:?}");
+    }
+    Work {
+        output_bytes: serde_json::to_string(&record).unwrap().len(),
+        heap_bytes,
+        allocations,
+    }
+}
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::builder().build().unwrap())
+}
+
+/// Both sizes lie past one window, so the windows' joining is exercised.
+const SMALL: usize = WINDOW_BYTES + WINDOW_BYTES / 2;
+
+#[test]
+fn every_pattern_is_bounded_and_linear() {
+    let pipeline = pipeline();
+    // Load the model and warm every lazy table once.
+    run(pipeline, NEWS);
+    let mut failures = Vec::new();
+    for (label, make) in patterns() {
+        let small = make(SMALL);
+        let large = make(2 * SMALL);
+        let a = run(pipeline, &small);
+        let b = run(pipeline, &large);
+        for (text, work) in [(&small, &a), (&large, &b)] {
+            let bound = OUTPUT_MULTIPLE * text.len() + 4096;
+            if work.output_bytes > bound {
+                failures.push(format!(
+                    "{label}: {} bytes out for {} in (bound {bound})",
+                    work.output_bytes,
+                    text.len()
+                ));
+            }
+            let heap_bound = HEAP_MULTIPLE * text.len() as u64 + HEAP_WINDOW;
+            if work.heap_bytes > heap_bound {
+                failures.push(format!(
+                    "{label}: heap peak {} bytes for {} in (bound {heap_bound})",
+                    work.heap_bytes,
+                    text.len()
+                ));
+            }
+        }
+        let growth = b.allocations as f64 / a.allocations.max(1) as f64;
+        eprintln!(
+            "{label:26} out {:5.1}x  heap peak {:6.1} MB  allocations x{growth:.2} for x2 input",
+            b.output_bytes as f64 / large.len() as f64,
+            b.heap_bytes as f64 / 1e6,
+        );
+        if growth > MAX_GROWTH {
+            failures.push(format!(
+                "{label}: allocations grew x{growth:.2} for x2 input"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
