@@ -18,6 +18,7 @@
 //! assert!(record.validate(doc.text()).is_ok());
 //! ```
 
+pub mod input;
 mod record;
 mod span;
 mod tokens;
