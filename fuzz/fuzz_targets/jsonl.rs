@@ -17,7 +17,8 @@ fuzz_target!(|data: &[u8]| {
     let mut consumed = 0;
     loop {
         line.clear();
-        let length = read_bounded_line(&mut reader, &mut line, LINE_LIMIT).expect("reading a slice");
+        let length =
+            read_bounded_line(&mut reader, &mut line, LINE_LIMIT).expect("reading a slice");
         if length == 0 {
             break;
         }

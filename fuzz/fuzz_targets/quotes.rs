@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let quotes = Attributor::new().attribute(text, &[], &[]);
     for quote in &quotes {
-        assert!(quote.text.len() <= MAX_QUOTE_BYTES, "a quote over the bound");
+        assert!(
+            quote.text.len() <= MAX_QUOTE_BYTES,
+            "a quote over the bound"
+        );
     }
     let mut record = Record::new("fuzz");
     record.quotes = quotes;

@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let spans = Splitter::default().split(text);
     for pair in spans.windows(2) {
-        assert!(pair[0].end <= pair[1].start, "overlapping sentences {pair:?}");
+        assert!(
+            pair[0].end <= pair[1].start,
+            "overlapping sentences {pair:?}"
+        );
     }
     let mut record = Record::new("fuzz");
     record.sentences = spans.iter().map(|&s| Sentence::new(text, s)).collect();
