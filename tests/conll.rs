@@ -48,6 +48,26 @@ fn conll2003_test_f1_floor() {
     );
 }
 
+/// The test set written as plain text (tokens joined by spaces, sentences
+/// by line breaks) through the whole pipeline, as `newsie extract` sees it.
+#[test]
+fn conll2003_test_text_path_f1_floor() {
+    let Some(path) = shared_file(
+        "benchmarks/conll2003/test.iob2.txt",
+        "CoNLL-2003 test through the text path",
+    ) else {
+        return;
+    };
+    let pipeline = newsie_pipeline::Pipeline::builder().build().unwrap();
+    let docs = conll::read(&path).expect("the suite is readable");
+    let scores = conll::score_text(&pipeline, &docs, &path).expect("the pipeline runs");
+    let f1 = report("CoNLL-2003 test, text path", &scores);
+    assert!(
+        f1 >= CONLL_TEXT_FLOOR,
+        "CoNLL-2003 test F1 through the text path {f1:.4} fell under {CONLL_TEXT_FLOOR}"
+    );
+}
+
 #[test]
 fn conllpp_test_f1_floor() {
     let Some(path) = shared_file(
@@ -149,6 +169,13 @@ fn fixtures_entity_f1_floor() {
 // there is not installed: it tags under the 1M tokens/s floor and, trained
 // the same way, scored no higher.
 const CONLL_TEST_FLOOR: f64 = 0.896;
+/// Measured on 2026-12-06 (`newsie eval conll2003`, row `entities test
+/// (text)`): 0.8921 once the tokenizer kept initials and abbreviations with
+/// their dots (0.885 before). The rest of the gap to the token path is the
+/// reconstructed text's CoNLL tokens (`U.S` without its dot, `MOODY 'S`,
+/// `C$` read as a currency) and newsie's own conventions (`Milan-based` is
+/// the place Milan).
+const CONLL_TEXT_FLOOR: f64 = 0.892;
 const CONLLPP_FLOOR: f64 = 0.898;
 const SEED_FLOOR: f64 = 0.727;
-const FIXTURES_FLOOR: f64 = 0.854;
+const FIXTURES_FLOOR: f64 = 0.856;

@@ -20,7 +20,9 @@ fn report() -> SuiteReport {
 /// 0.987, speaker 0.934, speaker_resolved 0.888, speaker_kind 0.954, cue
 /// 0.974, quantities found 0.973, all fields 0.973; on 2026-12-06, with
 /// bare vague counts (`several`, `a few`) read, quantities found and all
-/// fields 0.982. (Entity F1 moves by up
+/// fields 0.982; with initials and abbreviations kept whole by the
+/// tokenizer (`Mr.`, `J.`), entities 0.857, speaker 0.947, speaker_resolved
+/// 0.901, speaker_kind 0.967. (Entity F1 moves by up
 /// to 2.5 points between NER models trained alike but for their seed; see
 /// `models/ner/MANIFEST.md`. The model with GloVe word classes took CoNLL
 /// test from 0.875 to 0.890 and cost the fixtures one quote's speaker
@@ -41,11 +43,11 @@ const FLOORS: &[(&str, &str, f64)] = &[
 ];
 
 const FLOOR_SENTENCES: f64 = 0.99;
-const FLOOR_ENTITIES: f64 = 0.854;
+const FLOOR_ENTITIES: f64 = 0.856;
 const FLOOR_QUOTES_FOUND: f64 = 0.98;
-const FLOOR_QUOTES_SPEAKER: f64 = 0.93;
-const FLOOR_QUOTES_RESOLVED: f64 = 0.887;
-const FLOOR_QUOTES_KIND: f64 = 0.953;
+const FLOOR_QUOTES_SPEAKER: f64 = 0.945;
+const FLOOR_QUOTES_RESOLVED: f64 = 0.90;
+const FLOOR_QUOTES_KIND: f64 = 0.966;
 const FLOOR_QUOTES_CUE: f64 = 0.97;
 const FLOOR_QUANTITIES_FOUND: f64 = 0.98;
 const FLOOR_QUANTITIES_ALL: f64 = 0.98;

@@ -217,7 +217,8 @@ pub enum Suite {
     Seed,
     /// Sentence splitting: the English Golden Rules.
     GoldenRules,
-    /// Named entities: CoNLL-2003 test.
+    /// Named entities: CoNLL-2003 test and CoNLL++ on gold tokens, and
+    /// the test set again as plain text through the whole pipeline.
     Conll2003,
     /// Quote attribution: PolNeAR test.
     Polnear,

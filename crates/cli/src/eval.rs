@@ -13,10 +13,7 @@ fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<Suite
         Suite::Fixtures => suites::gold_docs::fixtures(pipeline, &args.fixtures)?,
         Suite::Seed => suites::gold_docs::single(pipeline, "seed (aws-layoffs)", &args.seed)?,
         Suite::GoldenRules => suites::golden_rules::report(&bench("sbd-golden-rules"))?,
-        Suite::Conll2003 => match pipeline.tagger() {
-            Some(tagger) => suites::conll::report_with(tagger, &bench("conll2003"))?,
-            None => suites::conll::report(&bench("conll2003"))?,
-        },
+        Suite::Conll2003 => suites::conll::report_pipeline(pipeline, &bench("conll2003"))?,
         Suite::Polnear => suites::polnear::report(pipeline, &bench("polnear"))?,
         Suite::Recognizers => suites::numbers::recognizers_report(&args.benchmarks)?,
         Suite::Duckling => suites::numbers::duckling_report(&args.benchmarks)?,

@@ -3,9 +3,12 @@
 //!
 //! The rules follow the CoNLL-2003 / Penn Treebank habits that newsie's
 //! models are trained on: hyphenated words, decimals (`24.2`, `1,250`),
-//! initialisms (`U.S.`) and `AT&T` stay whole; a possessive `'s`/`’s` and
-//! `n't` are split off; every other punctuation character is a token of its
-//! own. Tokens are never normalized: each is a [`Span`] into the input.
+//! initialisms (`U.S.`) and `AT&T` stay whole; so do a person's initial
+//! with its dot (`J. Smith`, as CoNLL writes `J.`) and the abbreviations of
+//! [`ABBREVIATIONS`] with theirs (`St.`, `Sen.`, `Inc.`); a possessive
+//! `'s`/`’s` and `n't` are split off; every other punctuation character is
+//! a token of its own. Tokens are never normalized: each is a [`Span`] into
+//! the input.
 
 use crate::Span;
 
@@ -20,6 +23,30 @@ pub struct Token {
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
+}
+
+/// Capitalized abbreviations that keep their dot as part of the token
+/// (`St. John's`, `Ft. Bragg`, `Sen. Ann Lee`, `Acme Inc.`): titles, ranks,
+/// place words, company forms and months, as news writes them. Each is an
+/// abbreviation whatever follows it, so a sentence that ends with one
+/// (`... of Acme Corp.`) gives it the dot, as CoNLL does. Words that are
+/// also ordinary capitalized words at a sentence's end (`Mass.`, `Miss.`,
+/// `Wash.`) are left out.
+pub const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Ala", "Apr", "Ariz", "Ark", "Aug", "Ave", "Blvd", "Bros", "Calif", "Capt", "Cmdr",
+    "Co", "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dr", "Feb", "Fla", "Fr", "Ft", "Ga",
+    "Gen", "Gov", "Ill", "Inc", "Jan", "Jr", "Kan", "Ky", "Lt", "Ltd", "Maj", "Md", "Messrs",
+    "Mich", "Minn", "Mr", "Mrs", "Ms", "Mt", "Neb", "Nev", "No", "Nov", "Oct", "Okla", "Pa", "Pfc",
+    "Prof", "Rep", "Reps", "Rev", "Sen", "Sens", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Va",
+    "Vt", "Wis", "Wyo",
+];
+
+/// The most letters an initialism has (`U.S.A.` has 3).
+const MAX_INITIALISM_LETTERS: usize = 8;
+
+/// Whether `word` (without its dot) is one of [`ABBREVIATIONS`].
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.binary_search(&word).is_ok()
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -56,7 +83,9 @@ impl<'a> TokenIter<'a> {
         let mut chars = self.text[start..].char_indices();
         let mut letters = 0;
         let mut end = start;
-        loop {
+        // No initialism has more letters; the bound keeps a long run of
+        // `a.a.a.` linear, as every word start would read it again.
+        while letters <= MAX_INITIALISM_LETTERS {
             match (chars.next(), chars.next()) {
                 (Some((_, c)), Some((offset, '.'))) if c.is_alphabetic() => {
                     letters += 1;
@@ -65,16 +94,55 @@ impl<'a> TokenIter<'a> {
                 _ => break,
             }
         }
+        if letters > MAX_INITIALISM_LETTERS {
+            return None;
+        }
         let followed_by_word = self.char_at(end).is_some_and(is_word_char);
         (letters >= 2 && !followed_by_word).then_some(end)
+    }
+
+    /// A person's initial with its dot (`J.` of `J. Smith`): one upper-case
+    /// letter, not glued to a word or a dot before it, then a dot that no
+    /// word character follows. Returns its end.
+    fn initial(&self, start: usize) -> Option<usize> {
+        let mut chars = self.text[start..].chars();
+        let letter = chars.next()?;
+        if !letter.is_uppercase() || chars.next() != Some('.') {
+            return None;
+        }
+        let before = self.text[..start].chars().next_back();
+        if before.is_some_and(|b| is_word_char(b) || b == '.') {
+            return None;
+        }
+        let end = start + letter.len_utf8() + 1;
+        (!self.char_at(end).is_some_and(is_word_char)).then_some(end)
     }
 
     /// Scans a word starting at `start` (which holds a word char) and returns
     /// its end.
     fn scan_word(&self, start: usize) -> usize {
-        if let Some(end) = self.initialism(start) {
+        if let Some(end) = self.initialism(start).or_else(|| self.initial(start)) {
             return end;
         }
+        let end = self.scan_plain_word(start);
+        // `St.`, `Sen.`, `Inc.`: the dot belongs to the abbreviation.
+        let glued_before = self.text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|b| is_word_char(b) || b == '.');
+        if !glued_before
+            && self.text[end..].starts_with('.')
+            && !self.char_at(end + 1).is_some_and(is_word_char)
+            && is_abbreviation(&self.text[start..end])
+        {
+            return end + 1;
+        }
+        end
+    }
+
+    /// A word without the dot rules above: letters and digits, joined by
+    /// the characters that may sit inside a word.
+    fn scan_plain_word(&self, start: usize) -> usize {
         let mut end = start;
         let mut iter = self.text[start..].char_indices().peekable();
         while let Some((offset, c)) = iter.next() {
@@ -195,7 +263,36 @@ mod tests {
     fn sentence_final_initialism_keeps_its_dot() {
         assert_eq!(words("in the U.K."), ["in", "the", "U.K."]);
         assert_eq!(words("a.m. on"), ["a.m.", "on"]);
-        assert_eq!(words("Mr. Smith"), ["Mr", ".", "Smith"]);
+        assert_eq!(words("Mr. Smith"), ["Mr.", "Smith"]);
+    }
+
+    #[test]
+    fn initials_and_abbreviations_keep_their_dots() {
+        assert_eq!(
+            words("A. Cole, T. Byrne, P. Hale; J.R. Smith"),
+            ["A.", "Cole", ",", "T.", "Byrne", ",", "P.", "Hale", ";", "J.R.", "Smith"]
+        );
+        assert_eq!(
+            words("St. John's Hospital near Ft. Bragg and Mt. Everest"),
+            ["St.", "John", "'s", "Hospital", "near", "Ft.", "Bragg", "and", "Mt.", "Everest"]
+        );
+        assert_eq!(
+            words("Sen. Ann Lee, D-Ohio, said Acme Inc. won."),
+            ["Sen.", "Ann", "Lee", ",", "D-Ohio", ",", "said", "Acme", "Inc.", "won", "."]
+        );
+        // Not an initial or an abbreviation: a lower-case letter, a letter
+        // glued to a word, an unknown word, a dot a word follows.
+        assert_eq!(words("plan b. x.Y"), ["plan", "b", ".", "x", ".", "Y"]);
+        assert_eq!(words("Vitamin-C. Boat."), ["Vitamin-C", ".", "Boat", "."]);
+        assert_eq!(words("St.Louis"), ["St", ".", "Louis"]);
+    }
+
+    #[test]
+    fn a_long_run_of_letters_and_dots_is_no_initialism() {
+        let text = "a.".repeat(20) + "b";
+        let tokens = words(&text);
+        assert_eq!(tokens.first(), Some(&"a"));
+        assert_eq!(tokens.concat(), text);
     }
 
     #[test]

@@ -7,10 +7,17 @@
 //! ([`newsie_ner::Tagger::tag_tokens`]) one document at a time; files without
 //! `-DOCSTART-` lines are split into documents at Reuters datelines
 //! ([`newsie_ner::train::document_ranges`]).
+//!
+//! The *text path* ([`score_text`]) scores what `newsie extract` gives on the
+//! same documents written out as plain text (tokens joined by spaces,
+//! sentences by line breaks): the whole pipeline, its own sentence splitter
+//! and word tokenizer included, with an entity right only when its byte
+//! span and type are those of a gold entity.
 
 use crate::{Error, Scores};
-use newsie_core::EntityLabel;
+use newsie_core::{Document, EntityLabel, Span};
 use newsie_ner::Tagger;
+use newsie_pipeline::Pipeline;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -186,6 +193,64 @@ pub fn score(tagger: &Tagger, docs: &[ConllDocument], path: &Path) -> Result<Sco
     Ok(scores)
 }
 
+/// A CoNLL document as plain text: tokens joined by spaces, sentences by
+/// line breaks; and its gold entities as byte spans of that text.
+pub fn as_text(doc: &ConllDocument) -> (String, Vec<(Span, EntityLabel)>) {
+    let mut text = String::new();
+    let mut gold = Vec::new();
+    for sentence in doc {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let mut starts = Vec::with_capacity(sentence.tokens.len());
+        let mut ends = Vec::with_capacity(sentence.tokens.len());
+        for (i, token) in sentence.tokens.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            starts.push(text.len());
+            text.push_str(token);
+            ends.push(text.len());
+        }
+        for &(a, b, label) in &sentence.entities {
+            gold.push((Span::new(starts[a], ends[b - 1]), label));
+        }
+    }
+    (text, gold)
+}
+
+/// Scores the whole pipeline's entities on each document written as plain
+/// text ([`as_text`]): exact byte span and type, per type.
+pub fn score_text(
+    pipeline: &Pipeline,
+    docs: &[ConllDocument],
+    path: &Path,
+) -> Result<Scores, Error> {
+    let mut scores = Scores::default();
+    for label in EntityLabel::ALL {
+        scores.entry(label.as_str());
+    }
+    for (n, doc) in docs.iter().enumerate() {
+        let (text, gold) = as_text(doc);
+        let record = pipeline
+            .process(&Document::new(format!("{n}"), text))
+            .map_err(|e| Error::Format {
+                path: path.to_owned(),
+                line: 0,
+                message: format!("the pipeline failed: {e}"),
+            })?;
+        let gold: HashSet<(Span, EntityLabel)> = gold.into_iter().collect();
+        for &(_, label) in &gold {
+            scores.entry(label.as_str()).add(0, 0, 1);
+        }
+        for entity in &record.entities {
+            let correct = usize::from(gold.contains(&(entity.span(), entity.label)));
+            scores.entry(entity.label.as_str()).add(correct, 1, 0);
+        }
+    }
+    Ok(scores)
+}
+
 /// Reads `path` and scores `tagger` on it.
 pub fn evaluate_file(tagger: &Tagger, path: &Path) -> Result<Scores, Error> {
     let docs = read(path)?;
@@ -205,29 +270,70 @@ pub fn report(dir: &Path) -> Result<crate::report::SuiteReport, Error> {
 
 /// The same as [`report`] for any tagger (the transformer backend, say).
 pub fn report_with(tagger: &Tagger, dir: &Path) -> Result<crate::report::SuiteReport, Error> {
-    use crate::report::{Row, SuiteReport};
     let mut rows = Vec::new();
     for (name, file) in [("test", "test.iob2.txt"), ("conll++", "conllpp_test.conll")] {
-        let scores = evaluate_file(tagger, &dir.join(file))?;
-        for (label, counts) in &scores.by_name {
-            rows.push(Row::new(&format!("entities {name}"), label, *counts));
-        }
-        rows.push(Row::new(
+        push_rows(
+            &mut rows,
             &format!("entities {name}"),
-            "micro",
-            scores.micro(),
-        ));
+            &evaluate_file(tagger, &dir.join(file))?,
+        );
     }
-    Ok(SuiteReport {
+    Ok(suite_report(rows))
+}
+
+/// [`report_with`] the pipeline's tagger, plus the text path on the test
+/// set (`entities test (text)`): what `newsie extract` gives on it.
+pub fn report_pipeline(
+    pipeline: &Pipeline,
+    dir: &Path,
+) -> Result<crate::report::SuiteReport, Error> {
+    let mut report = match pipeline.tagger() {
+        Some(tagger) => report_with(tagger, dir)?,
+        None => report(dir)?,
+    };
+    let path = dir.join("test.iob2.txt");
+    let scores = score_text(pipeline, &read(&path)?, &path)?;
+    push_rows(&mut report.rows, "entities test (text)", &scores);
+    Ok(report)
+}
+
+fn push_rows(rows: &mut Vec<crate::report::Row>, component: &str, scores: &Scores) {
+    use crate::report::Row;
+    for (label, counts) in &scores.by_name {
+        rows.push(Row::new(component, label, *counts));
+    }
+    rows.push(Row::new(component, "micro", scores.micro()));
+}
+
+fn suite_report(rows: Vec<crate::report::Row>) -> crate::report::SuiteReport {
+    crate::report::SuiteReport {
         suite: "conll2003 (entity-level, exact span and type)".to_owned(),
         rows,
         misses: Vec::new(),
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_spans_cover_the_gold_tokens() {
+        let doc = vec![
+            ConllSentence {
+                tokens: vec!["J.".into(), "Smith".into(), "won".into()],
+                entities: vec![(0, 2, EntityLabel::Per)],
+            },
+            ConllSentence {
+                tokens: vec!["In".into(), "Paris".into()],
+                entities: vec![(1, 2, EntityLabel::Loc)],
+            },
+        ];
+        let (text, gold) = as_text(&doc);
+        assert_eq!(text, "J. Smith won\nIn Paris");
+        let written: Vec<&str> = gold.iter().map(|(span, _)| &text[*span]).collect();
+        assert_eq!(written, ["J. Smith", "Paris"]);
+    }
 
     #[test]
     fn iob1_and_iob2_give_the_same_entities() {
