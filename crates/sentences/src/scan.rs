@@ -718,7 +718,11 @@ impl<'a> Scanner<'a> {
             start += c.len_utf8();
         }
         let word = &self.bytes[start..at];
-        let class = if let Some(kind) = self.splitter.abbreviations.get(word) {
+        let class = if is_capital_initial(&self.text[start..at]) {
+            // `P. Hale`, `V. Singh`: a capital letter alone is a person's
+            // initial before it is the page or versus of the lexicon.
+            WordClass::Abbreviation(AbbrevKind::General)
+        } else if let Some(kind) = self.splitter.abbreviations.get(word) {
             WordClass::Abbreviation(kind)
         } else if is_initials(&self.text[start..at]) {
             WordClass::Abbreviation(AbbrevKind::General)
@@ -812,6 +816,12 @@ fn is_opener(c: char) -> bool {
             | '\u{2039}'
             | '\u{201E}'
     )
+}
+
+/// Whether `word` is one capital letter (`P` of `P. Hale`).
+fn is_capital_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// Whether `word` is one or more single letters joined by periods: an

@@ -62,6 +62,14 @@ fn initials_decimals_and_links_do_not_end_sentences() {
         split("J. R. R. Tolkien wrote it."),
         ["J. R. R. Tolkien wrote it."]
     );
+    // Initials that are also the lexicon's `p.` (page) and `v.` (versus).
+    assert_eq!(
+        split("Rovers: A. Cole, T. Byrne, P. Hale, V. Singh. Subs: K. Lee."),
+        [
+            "Rovers: A. Cole, T. Byrne, P. Hale, V. Singh.",
+            "Subs: K. Lee."
+        ]
+    );
     assert_eq!(
         split("It reached $90.8 billion. Sales rose."),
         ["It reached $90.8 billion.", "Sales rose."]
