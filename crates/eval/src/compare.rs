@@ -25,6 +25,18 @@ pub struct StageScores {
 }
 
 impl StageScores {
+    /// The same scores without the list of misses (for sub-totals whose
+    /// misses the grand total already lists).
+    pub fn without_misses(&self) -> StageScores {
+        StageScores {
+            sentences: self.sentences,
+            entities: self.entities.clone(),
+            quotes: self.quotes.clone(),
+            quantities: self.quantities.clone(),
+            misses: Vec::new(),
+        }
+    }
+
     /// Adds the scores of another document.
     pub fn merge(&mut self, other: StageScores) {
         self.sentences.merge(other.sentences);

@@ -93,6 +93,33 @@ impl SuiteReport {
         }
     }
 
+    /// The headline rows of one half of a suite, their components suffixed
+    /// with the half (`entities test`): entity micro and per label, quotes
+    /// found and attributed, quantities found and right in every field.
+    pub fn push_half_rows(&mut self, half: &str, scores: &StageScores) {
+        let entities = format!("entities {half}");
+        for (label, counts) in &scores.entities.by_name {
+            self.rows.push(Row::new(&entities, label, *counts));
+        }
+        self.rows
+            .push(Row::new(&entities, "micro", scores.entities.micro()));
+        for (stage, names, field_scores) in [
+            (
+                "quotes",
+                &["found", "speaker_resolved", "speaker_kind"][..],
+                &scores.quotes,
+            ),
+            ("quantities", &["found", "all"][..], &scores.quantities),
+        ] {
+            for name in names {
+                if let Some(counts) = field_scores.by_name.get(*name) {
+                    self.rows
+                        .push(Row::new(&format!("{stage} {half}"), name, *counts));
+                }
+            }
+        }
+    }
+
     /// The row for `component` and `label`.
     pub fn row(&self, component: &str, label: &str) -> Option<&Row> {
         self.rows
