@@ -4,7 +4,7 @@
 //! so far in the document.
 
 use crate::lexicon::{self, CueClass};
-use crate::text::{self, is_quote_mark, Tok};
+use crate::text::{self, MarkStyle, Tok};
 use crate::Settings;
 use newsie_core::{Cue, Entity, EntityLabel, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 use std::collections::{HashMap, HashSet};
@@ -97,6 +97,8 @@ struct Doc<'a> {
     sent_toks: Vec<(usize, usize)>,
     paras: Vec<Span>,
     entities: Vec<(Span, EntityLabel)>,
+    /// Whether the article quotes in double or in single marks.
+    marks: MarkStyle,
 }
 
 impl<'a> Doc<'a> {
@@ -170,7 +172,18 @@ impl<'a> Doc<'a> {
             sent_toks,
             paras,
             entities,
+            marks: MarkStyle::of(text),
         }
+    }
+
+    /// Whether `t` is a quotation mark of either level in this article's
+    /// style (an apostrophe never is).
+    fn is_mark(&self, t: &Tok) -> bool {
+        !t.is_word
+            && t.lower
+                .chars()
+                .next()
+                .is_some_and(|c| self.marks.is_mark(c))
     }
 
     fn word(&self, i: usize) -> &str {
@@ -353,34 +366,15 @@ fn find_directs(doc: &Doc, settings: &Settings) -> Vec<Direct> {
         // (position of the opening mark, its length)
         let mut open: Option<(usize, usize)> = None;
         let body = &text[para.start..para.end];
-        let mut skip_next = false;
-        for (off, c) in body.char_indices() {
-            if skip_next {
-                skip_next = false;
-                continue;
-            }
-            let at = para.start + off;
-            let mut len = c.len_utf8();
-            let mut c = c;
-            // Typewriter doubles: `''` (both ends) and ``` `` ``` (opening), as
-            // in wire copy.
-            let rest = &body[off..];
-            if rest.starts_with("''") {
-                c = '"';
-                len = 2;
-                skip_next = true;
-            } else if rest.starts_with("``") {
-                c = '“';
-                len = 2;
-                skip_next = true;
-            }
-            match (c, open) {
-                ('“', _) | ('"', None) => open = Some((at, len)),
-                ('”' | '"', Some((o, olen))) => {
+        for mark in text::outer_marks(body, doc.marks) {
+            let at = para.start + mark.at;
+            match (mark.opens, open) {
+                (true, _) => open = Some((at, mark.len)),
+                (false, Some((o, olen))) => {
                     push_direct(
                         doc,
                         Span::new(o + olen, at),
-                        Span::new(o, at + len),
+                        Span::new(o, at + mark.len),
                         pi,
                         true,
                         settings,
@@ -388,7 +382,7 @@ fn find_directs(doc: &Doc, settings: &Settings) -> Vec<Direct> {
                     );
                     open = None;
                 }
-                _ => {}
+                (false, None) => {}
             }
         }
         if let Some((o, olen)) = open {
@@ -694,10 +688,7 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit, wide: bool) {
     // Inverted: `..., said the company` or `“...,” said Jassy`.
     let after_boundary = j == lo
         || prev_punct.as_ref().is_some_and(|t| {
-            t.is_punct(',')
-                || is_quote_mark(t.lower.chars().next().unwrap_or(' '))
-                || t.is_punct(':')
-                || t.is_punct('\'')
+            t.is_punct(',') || doc.is_mark(t) || t.is_punct(':') || t.is_punct('\'')
         });
     if after_boundary {
         if let Some((a, b)) = np_after(doc, cue.end, hi) {
@@ -753,7 +744,7 @@ fn subject_with_apposition(doc: &Doc, comma: usize, lo: usize) -> Option<(usize,
         return None;
     }
     // No quote inside: that would be a different frame.
-    if (b..comma).any(|k| is_quote_mark(doc.toks[k].lower.chars().next().unwrap_or(' '))) {
+    if (b..comma).any(|k| doc.is_mark(&doc.toks[k])) {
         return None;
     }
     let last = b - 1;
@@ -912,11 +903,7 @@ fn apposition_head(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)>
             break;
         }
         let t = &doc.toks[k];
-        if !t.is_word
-            && (is_quote_mark(t.lower.chars().next().unwrap_or(' '))
-                || t.is_punct(';')
-                || t.is_punct(':'))
-        {
+        if !t.is_word && (doc.is_mark(t) || t.is_punct(';') || t.is_punct(':')) {
             return None;
         }
     }
@@ -1929,12 +1916,12 @@ fn outermost_cue(
 
 // ------------------------------------------------------ indirect content
 
-fn is_final_punct(t: &Tok) -> bool {
+fn is_final_punct(doc: &Doc, t: &Tok) -> bool {
     !t.is_word
         && (matches!(
             t.lower.as_str(),
             "." | "!" | "?" | ";" | ":" | "," | "'" | "`"
-        ) || is_quote_mark(t.lower.chars().next().unwrap_or(' ')))
+        ) || doc.is_mark(t))
 }
 
 /// The most words an adjunct after a trailing attribution has (`, he said
@@ -2160,7 +2147,7 @@ fn colon_speakers(doc: &Doc, names: &Names) -> Vec<Found> {
         let last = doc.toks.partition_point(|t| t.span.start < para.end);
         // A transcript line may open with a quotation mark (`"WALLACE: ...`).
         let mut first = first;
-        while first < last && is_quote_mark(doc.toks[first].lower.chars().next().unwrap_or(' ')) {
+        while first < last && doc.is_mark(&doc.toks[first]) {
             first += 1;
         }
         let colon = (first..last.min(first + 6)).find(|&k| doc.toks[k].is_punct(':'));
@@ -2245,11 +2232,11 @@ fn first_word(doc: &Doc, lo: usize, hi: usize) -> Option<usize> {
 
 /// The span of tokens `[a, b)` without punctuation at either end.
 fn trim_content(doc: &Doc, mut a: usize, mut b: usize) -> Option<Span> {
-    while a < b && is_final_punct(&doc.toks[a]) {
+    while a < b && is_final_punct(doc, &doc.toks[a]) {
         a += 1;
     }
     while b > a
-        && (is_final_punct(&doc.toks[b - 1])
+        && (is_final_punct(doc, &doc.toks[b - 1])
             || doc.toks[b - 1].is_punct(')') && !doc.text[doc.span_of(a, b)].contains('('))
     {
         b -= 1;

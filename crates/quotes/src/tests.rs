@@ -396,3 +396,50 @@ fn a_capitalized_and_between_quoted_titles_is_no_empty_name() {
     let found = quotes(text);
     assert!(found.iter().all(|q| q.span().start < q.span().end));
 }
+
+#[test]
+fn british_single_marks_are_quotes_and_their_nested_doubles_are_not() {
+    let text = "Jane Hale runs Harrow Foods.\n\
+                ‘We will not be closing,’ she said. ‘He told me “never again”, \
+                and I believed him.’\n\
+                ‘The players’ union won’t budge on the 1990s’ deal,’ Ms Hale added.";
+    let q = quotes(text);
+    let direct: Vec<&str> = q
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(
+        direct,
+        [
+            "We will not be closing,",
+            "He told me “never again”, and I believed him.",
+            "The players’ union won’t budge on the 1990s’ deal,",
+        ],
+        "{q:?}"
+    );
+    assert_eq!(
+        speaker(&q[0]),
+        ("she", SpeakerKind::Person, Some("Jane Hale"))
+    );
+    assert_eq!(speaker(&q[2]).0, "Hale");
+}
+
+#[test]
+fn a_british_partial_quote_is_the_quoted_words() {
+    let text = "‘It is over,’ Mr Lee said.\nThe regulator called the plan ‘a disaster for savers’ on Monday.";
+    let q = quotes(text);
+    assert!(
+        q.iter()
+            .any(|q| q.kind == QuoteKind::Direct && q.text == "a disaster for savers"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn apostrophes_in_double_style_text_open_no_quote() {
+    let text = "“We’re hiring in the players’ union’s towns,” he said. It’s Smith’s plan.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "We’re hiring in the players’ union’s towns,");
+}

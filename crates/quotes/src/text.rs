@@ -23,8 +23,144 @@ impl Tok {
     }
 }
 
-pub(crate) fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”')
+/// How an article marks its quotations: in double marks (`“...”`, US and
+/// wire style) or in single ones (`‘...’`, as the BBC and the Guardian
+/// write), the other kind then marking quotes inside quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarkStyle {
+    Double,
+    Single,
+}
+
+impl MarkStyle {
+    /// The style of `text`: single when more quotations open with a single
+    /// mark than with a double one. A single opening mark stands before a
+    /// letter, after a space, a line start or an opening bracket; so does
+    /// a double one.
+    pub(crate) fn of(text: &str) -> MarkStyle {
+        let (mut single, mut double) = (0usize, 0usize);
+        let mut before = ' ';
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied().unwrap_or(' ');
+            let opens = (before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–'))
+                && next.is_alphabetic();
+            if opens {
+                match c {
+                    '‘' => single += 1,
+                    '“' | '"' => double += 1,
+                    _ => {}
+                }
+            }
+            before = c;
+        }
+        if single > double {
+            MarkStyle::Single
+        } else {
+            MarkStyle::Double
+        }
+    }
+
+    /// Whether `c` is a quotation mark, of either level, in this style. A
+    /// right single mark is also the apostrophe, so only the single style
+    /// counts it (as a token of its own, never inside a word).
+    pub(crate) fn is_mark(self, c: char) -> bool {
+        match self {
+            MarkStyle::Double => matches!(c, '"' | '“' | '”'),
+            MarkStyle::Single => matches!(c, '"' | '“' | '”' | '‘' | '’'),
+        }
+    }
+}
+
+/// A quotation mark of the outer level, in a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// Byte offset in the paragraph.
+    pub at: usize,
+    /// Its length in bytes (2 for the typewriter doubles `''` and ``` `` ```).
+    pub len: usize,
+    /// An opening mark; else a closing one.
+    pub opens: bool,
+}
+
+/// The outer quotation marks of `paragraph` in order. In double style:
+/// `“` opens, `”` closes, a straight `"` does either, and the typewriter
+/// doubles of wire copy count too (`''` either way, ``` `` ``` opening).
+/// In single style: `‘` opens and `’` closes where it is no apostrophe: not
+/// between letters (`don’t`, `Smith’s`), and not a plural possessive
+/// (`the players’ union`) when a later mark in the paragraph can close.
+pub(crate) fn outer_marks(paragraph: &str, style: MarkStyle) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let mut open = false;
+    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
+    // The last `’`: whether a later one can still close, in constant time.
+    let last_right = chars.iter().rposition(|&(_, c)| c == '’');
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        let after = chars.get(k + 1).map(|&(_, a)| a);
+        let mut push = |len: usize, opens: bool| out.push(Mark { at, len, opens });
+        match style {
+            MarkStyle::Double => {
+                if c == '\'' && after == Some('\'') {
+                    push(2, !open);
+                    open = !open;
+                    k += 2;
+                    continue;
+                }
+                if c == '`' && after == Some('`') {
+                    push(2, true);
+                    open = true;
+                    k += 2;
+                    continue;
+                }
+                match c {
+                    '“' => {
+                        push(c.len_utf8(), true);
+                        open = true;
+                    }
+                    '”' | '"' if open => {
+                        push(c.len_utf8(), false);
+                        open = false;
+                    }
+                    '"' => {
+                        push(1, true);
+                        open = true;
+                    }
+                    _ => {}
+                }
+            }
+            MarkStyle::Single => match c {
+                '‘' => {
+                    push(c.len_utf8(), true);
+                    open = true;
+                }
+                '’' if open && !is_apostrophe_at(&chars, k, last_right) => {
+                    push(c.len_utf8(), false);
+                    open = false;
+                }
+                _ => {}
+            },
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Whether the `’` at `chars[k]`, inside an open single quotation, is an
+/// apostrophe: between letters or digits (`don’t`, `Smith’s`), or after an
+/// `s` and before a lower-case word (`the players’ union`) when a later `’`
+/// of the paragraph could close the quotation instead.
+fn is_apostrophe_at(chars: &[(usize, char)], k: usize, last_right: Option<usize>) -> bool {
+    let before = k.checked_sub(1).map(|b| chars[b].1);
+    let after = chars.get(k + 1).map(|&(_, a)| a);
+    if before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric) {
+        return true;
+    }
+    let plural_possessive = matches!(before, Some('s' | 'S'))
+        && after == Some(' ')
+        && chars.get(k + 2).is_some_and(|&(_, w)| w.is_lowercase());
+    plural_possessive && last_right.is_some_and(|last| last > k)
 }
 
 /// Words and punctuation of `text`, in order. A possessive `’s` is one
