@@ -739,7 +739,8 @@ fn subject_with_apposition(doc: &Doc, comma: usize, lo: usize) -> Option<(usize,
     let apposition = matches!(
         opener,
         "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her"
-    ) || lexicon::is_title(opener);
+    ) || lexicon::is_title(opener)
+        || is_short_apposition(doc, b + 1, comma);
     if !apposition {
         return None;
     }
@@ -754,6 +755,28 @@ fn subject_with_apposition(doc: &Doc, comma: usize, lo: usize) -> Option<(usize,
         || lexicon::is_role_noun(w)
         || lexicon::is_org_noun(w))
     .then_some((a, b))
+}
+
+/// The tokens `[from, to)` between two commas after a name are an age
+/// (`Ann Lee, 54, said`) or an AP party and state tag (`Sen. Elizabeth
+/// Warren, D-Mass., said`; `R-Texas`), with at most a closing dot.
+fn is_short_apposition(doc: &Doc, from: usize, to: usize) -> bool {
+    let to = if to > from + 1 && doc.toks[to - 1].is_punct('.') {
+        to - 1
+    } else {
+        to
+    };
+    if to != from + 1 {
+        return false;
+    }
+    let word = doc.raw(from);
+    let age = (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+    let party_tag = word.split_once('-').is_some_and(|(party, place)| {
+        party.len() == 1
+            && party.chars().all(|c| c.is_ascii_uppercase())
+            && place.starts_with(|c: char| c.is_uppercase())
+    });
+    age || party_tag
 }
 
 /// `(R-S.C.)` after a name ending at `b`: the token after it; else `b`.

@@ -443,3 +443,37 @@ fn apostrophes_in_double_style_text_open_no_quote() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].text, "We’re hiring in the players’ union’s towns,");
 }
+
+#[test]
+fn an_age_or_a_party_tag_between_commas_keeps_the_subject() {
+    for (text, who) in [
+        (
+            "Sen. Elizabeth Warren, D-Mass., said the bill would fail.",
+            "Elizabeth Warren",
+        ),
+        (
+            "Rep. Tom Hale, R-Texas, said the vote was close.",
+            "Tom Hale",
+        ),
+        ("Ann Lee, 54, said the shop would stay open.", "Ann Lee"),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].kind, QuoteKind::Indirect);
+        assert_eq!(speaker(&q[0]).0, who, "{text}");
+    }
+}
+
+#[test]
+fn verbs_with_a_noun_phrase_object_report_nothing() {
+    for text in [
+        "Smith conceded the race on Tuesday.",
+        "He joked about the weather.",
+        "The firm added 500 jobs in March.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
+    }
+    // With a clause they still report.
+    let q = quotes("Smith conceded that the race was lost.");
+    assert_eq!(q[0].text, "the race was lost");
+}
