@@ -176,6 +176,18 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether the entity tagger found a person whose name ends with token
+    /// `i`.
+    fn person_ends_at(&self, i: usize) -> bool {
+        let end = self.toks[i].span.end;
+        let at = self.entities.partition_point(|(s, _)| s.start < end);
+        self.entities[..at]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|(s, label)| s.end == end && *label == EntityLabel::Per)
+    }
+
     /// Whether `t` is a quotation mark of either level in this article's
     /// style (an apostrophe never is).
     fn is_mark(&self, t: &Tok) -> bool {
@@ -973,6 +985,12 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
         }
         let mut j = i + 1;
         loop {
+            // A name never runs over a line break (a headline into the
+            // body), nor past a person the tagger closed (`Jane Roe` of
+            // `Jane Roe of Acme Securities`).
+            if line_break_after(doc, j - 1) || doc.person_ends_at(j - 1) {
+                break;
+            }
             if j < n
                 && doc.toks[j].is_word
                 && doc.toks[j].capitalized
@@ -1555,6 +1573,11 @@ fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
 }
 
 fn classify_mention(doc: &Doc, names: &Names, a: usize, b: usize, memory: &Memory) -> Mention {
+    // `Jane Roe of Acme Securities said`: the speaker is the person the
+    // tagger found; `of ...` names her firm.
+    let b = (a + 1..b)
+        .find(|&k| doc.word(k) == "of" && doc.person_ends_at(k - 1))
+        .unwrap_or(b);
     // A closing abbreviation's period belongs to the name (`Acme Corp.`).
     let b = if b > a + 1 && doc.toks[b - 1].is_punct('.') {
         b - 1

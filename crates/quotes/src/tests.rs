@@ -1,5 +1,5 @@
 use super::*;
-use newsie_core::{QuoteKind, SpeakerKind};
+use newsie_core::{EntityLabel, QuoteKind, SpeakerKind};
 
 fn quotes(text: &str) -> Vec<Quote> {
     Attributor::new().attribute(text, &[], &[])
@@ -476,4 +476,36 @@ fn verbs_with_a_noun_phrase_object_report_nothing() {
     // With a clause they still report.
     let q = quotes("Smith conceded that the race was lost.");
     assert_eq!(q[0].text, "the race was lost");
+}
+
+#[test]
+fn a_person_of_a_firm_is_the_person_and_names_stop_at_line_breaks() {
+    let text = "Acme Hits Record\nJohn Carter, the chief executive, spoke on Monday.\n\
+                He said the company would hire 200 people.\n\
+                Jane Roe of Acme Securities said the shares were cheap.";
+    let entities = [
+        Entity::new(text, span_of(text, "John Carter"), EntityLabel::Per, 0.9),
+        Entity::new(text, span_of(text, "Jane Roe"), EntityLabel::Per, 0.9),
+        Entity::new(
+            text,
+            span_of(text, "Acme Securities"),
+            EntityLabel::Org,
+            0.9,
+        ),
+    ];
+    let q = Attributor::new().attribute(text, &[], &entities);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        speaker(&q[0]),
+        ("He", SpeakerKind::Person, Some("John Carter"))
+    );
+    assert_eq!(
+        speaker(&q[1]),
+        ("Jane Roe", SpeakerKind::Person, Some("Jane Roe"))
+    );
+}
+
+fn span_of(text: &str, part: &str) -> Span {
+    let at = text.find(part).unwrap();
+    Span::new(at, at + part.len())
 }
