@@ -178,4 +178,6 @@ const CONLL_TEST_FLOOR: f64 = 0.896;
 const CONLL_TEXT_FLOOR: f64 = 0.892;
 const CONLLPP_FLOOR: f64 = 0.898;
 const SEED_FLOOR: f64 = 0.727;
-const FIXTURES_FLOOR: f64 = 0.856;
+/// All thirty fixtures since 2026-12-06 (0.8103; the first fifteen give
+/// 0.857): see `tests/fixtures.rs` for the halves.
+const FIXTURES_FLOOR: f64 = 0.809;

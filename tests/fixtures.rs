@@ -15,49 +15,41 @@ fn report() -> SuiteReport {
     gold_docs::fixtures(&pipeline, &dir).expect("every fixture's gold aligns with its text")
 }
 
-/// (component, label, minimum F1). Measured on 2026-11-27 with
-/// `newsie eval fixtures`: sentences 0.994, entities 0.855, quotes found
-/// 0.987, speaker 0.934, speaker_resolved 0.888, speaker_kind 0.954, cue
-/// 0.974, quantities found 0.973, all fields 0.973; on 2026-12-06, with
-/// bare vague counts (`several`, `a few`) read, quantities found and all
-/// fields 0.982; with initials and abbreviations kept whole by the
-/// tokenizer (`Mr.`, `J.`), entities 0.857, speaker 0.947, speaker_resolved
-/// 0.901, speaker_kind 0.967. (Entity F1 moves by up
-/// to 2.5 points between NER models trained alike but for their seed; see
-/// `models/ner/MANIFEST.md`. The model with GloVe word classes took CoNLL
-/// test from 0.875 to 0.890 and cost the fixtures one quote's speaker
-/// resolution and one's speaker kind; the passive-aggressive model took it
-/// to 0.896 and cost one more of each: `the bank` resolves to `Banque Aubert
-/// of France`, now read as one name, and `Maritime Insight` and `Van Houten`
-/// are read as people while `Fair Fares` is an organization again.)
+/// (component, label, minimum F1), over all fixtures and over the test
+/// half (`fixtures/splits.tsv`), which nothing is tuned on. Measured on
+/// 2026-12-06 with `newsie eval fixtures`, once the fifteen fixtures in the
+/// missing styles were added (30 articles: dev 20, test 10). All: sentences
+/// 0.995, entities 0.810, quotes found 0.988, speaker 0.945, resolved 0.881,
+/// kind 0.941, cue 0.978, quantities found 0.879, every field 0.872. Test
+/// half: entities 0.768, quotes found 0.995, resolved 0.870, kind 0.933,
+/// quantities found 0.763, every field 0.742 (the new fixtures follow the
+/// spec's units of measure, which the numbers stage does not read yet). The
+/// entity figures move by up to 2.5 points between NER models trained alike
+/// but for their seed (`models/ner/MANIFEST.md`).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("sentences", "exact span", FLOOR_SENTENCES),
-    ("entities", "micro", FLOOR_ENTITIES),
-    ("quotes", "found", FLOOR_QUOTES_FOUND),
-    ("quotes", "speaker", FLOOR_QUOTES_SPEAKER),
-    ("quotes", "speaker_resolved", FLOOR_QUOTES_RESOLVED),
-    ("quotes", "speaker_kind", FLOOR_QUOTES_KIND),
-    ("quotes", "cue", FLOOR_QUOTES_CUE),
-    ("quantities", "found", FLOOR_QUANTITIES_FOUND),
-    ("quantities", "all", FLOOR_QUANTITIES_ALL),
+    ("sentences", "exact span", 0.99),
+    ("entities", "micro", 0.809),
+    ("quotes", "found", 0.985),
+    ("quotes", "speaker", 0.94),
+    ("quotes", "speaker_resolved", 0.88),
+    ("quotes", "speaker_kind", 0.94),
+    ("quotes", "cue", 0.975),
+    ("quantities", "found", 0.875),
+    ("quantities", "all", 0.87),
+    ("entities test", "micro", 0.765),
+    ("quotes test", "found", 0.99),
+    ("quotes test", "speaker_resolved", 0.865),
+    ("quotes test", "speaker_kind", 0.93),
+    ("quantities test", "found", 0.76),
+    ("quantities test", "all", 0.74),
 ];
-
-const FLOOR_SENTENCES: f64 = 0.99;
-const FLOOR_ENTITIES: f64 = 0.856;
-const FLOOR_QUOTES_FOUND: f64 = 0.98;
-const FLOOR_QUOTES_SPEAKER: f64 = 0.945;
-const FLOOR_QUOTES_RESOLVED: f64 = 0.90;
-const FLOOR_QUOTES_KIND: f64 = 0.966;
-const FLOOR_QUOTES_CUE: f64 = 0.97;
-const FLOOR_QUANTITIES_FOUND: f64 = 0.98;
-const FLOOR_QUANTITIES_ALL: f64 = 0.98;
 
 #[test]
 fn fixtures_meet_their_floors() {
     let report = report();
     eprint!("{}", report.table());
     assert!(
-        report.row("sentences", "exact span").unwrap().counts.gold >= 250,
+        report.row("sentences", "exact span").unwrap().counts.gold >= 500,
         "the fixtures are all there"
     );
     let mut below = Vec::new();
@@ -144,10 +136,11 @@ fn title_case_first_line(text: &mut String, keep: &[Span]) {
 /// headline must not read as one long name. Measured on 2026-11-27 with
 /// the installed model: entities 0.841 (0.855 as written); 0.806 before
 /// headlines were recased from the body's evidence (`prepare_document` in
-/// `newsie-ner`).
+/// `newsie-ner`). On the thirty fixtures of 2026-12-06: 0.8038 (0.8103 as
+/// written).
 #[test]
 fn title_case_headlines_cost_little() {
-    const FLOOR_TITLE_CASE_ENTITIES: f64 = 0.84;
+    const FLOOR_TITLE_CASE_ENTITIES: f64 = 0.80;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
     let mut docs = gold_docs::load_dir(&dir).unwrap();
     for doc in &mut docs {
