@@ -24,8 +24,9 @@ mod span;
 mod tokens;
 
 pub use record::{
-    Cue, Entity, EntityLabel, ErrorDetail, ErrorRecord, Quantity, QuantityKind, Quote, QuoteKind,
-    Record, Sentence, Speaker, SpeakerKind, ValidationError, SCHEMA_VERSION,
+    Bound, Change, Cue, Dimension, Entity, EntityLabel, ErrorDetail, ErrorRecord, Quantity,
+    QuantityKind, Quote, QuoteKind, Record, Sentence, Speaker, SpeakerKind, ValidationError,
+    SCHEMA_VERSION,
 };
 pub use span::Span;
 pub use tokens::{is_word_char, word_tokens, Token, TokenIter};

@@ -263,6 +263,97 @@ pub enum QuantityKind {
     Range,
 }
 
+/// What a quantity measures (`dimension` in the output contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// Money; `unit` is an ISO 4217 code.
+    Currency,
+    /// A percentage or percentage points.
+    Percent,
+    /// `km`, `mi`, `in`, ...
+    Length,
+    /// `km2`, `ha`, `acre`, ...
+    Area,
+    /// `l`, `gal`, `bbl`, ...
+    Volume,
+    /// `kg`, `lb`, `t`, ...
+    Mass,
+    /// `mph`, `km/h`, ...
+    Speed,
+    /// `°C`, `°F`, `K`.
+    Temperature,
+    /// `GB`, `Mbps`, ...
+    Data,
+    /// `W`, `MW`, `hp`, ...
+    Power,
+    /// `kWh`, `J`, `kcal`, ...
+    Energy,
+    /// `Hz`, `GHz`, `rpm`.
+    Frequency,
+    /// `s`, `min`, `h`, `d`, `week`, `month`, `year`, `decade`.
+    Duration,
+    /// A person's age; `unit` is `year`.
+    Age,
+    /// A number with no unit.
+    Count,
+}
+
+impl Dimension {
+    /// The name the output contract uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Currency => "currency",
+            Dimension::Percent => "percent",
+            Dimension::Length => "length",
+            Dimension::Area => "area",
+            Dimension::Volume => "volume",
+            Dimension::Mass => "mass",
+            Dimension::Speed => "speed",
+            Dimension::Temperature => "temperature",
+            Dimension::Data => "data",
+            Dimension::Power => "power",
+            Dimension::Energy => "energy",
+            Dimension::Frequency => "frequency",
+            Dimension::Duration => "duration",
+            Dimension::Age => "age",
+            Dimension::Count => "count",
+        }
+    }
+
+    /// What a quantity of `kind` measures when nothing else says: money
+    /// is currency, a percentage percent, a rank nothing, anything else a
+    /// count.
+    pub fn of_kind(kind: QuantityKind) -> Option<Dimension> {
+        match kind {
+            QuantityKind::Money => Some(Dimension::Currency),
+            QuantityKind::Percent => Some(Dimension::Percent),
+            QuantityKind::Ordinal => None,
+            QuantityKind::Cardinal | QuantityKind::Range => Some(Dimension::Count),
+        }
+    }
+}
+
+/// The direction of a change whose size a quantity is (`rose 12%`: up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// `rose`, `raised`, `a 12% increase`, `up 8%`.
+    Up,
+    /// `fell`, `cut`, `narrowed`, `a 5% drop`, `down 3%`.
+    Down,
+}
+
+/// Which side a hedge bounds the value from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// `more than`, `at least`, `or more`.
+    AtLeast,
+    /// `up to`, `fewer than`, `or less`.
+    AtMost,
+}
+
 /// A normalized number found in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
@@ -282,8 +373,18 @@ pub struct Quantity {
     pub high: Option<f64>,
     /// Whether the text hedges (`about`, `more than`) or is vague (`several hundred`).
     pub approximate: bool,
-    /// `USD`, `EUR`, ... for money, `percent` for percentages.
+    /// `USD`, `EUR`, ... for money, `percent` for percentages, a unit's
+    /// symbol for a measure (`km`, `GB`, `°C`, `year`).
     pub unit: Option<String>,
+    /// What it measures; `None` for a rank.
+    #[serde(default)]
+    pub dimension: Option<Dimension>,
+    /// Whether it is the size of a change, and which way.
+    #[serde(default)]
+    pub change: Option<Change>,
+    /// Which side a hedge bounds it from.
+    #[serde(default)]
+    pub bound: Option<Bound>,
 }
 
 impl Quantity {
@@ -299,6 +400,9 @@ impl Quantity {
             high: None,
             approximate: false,
             unit: None,
+            dimension: Dimension::of_kind(kind),
+            change: None,
+            bound: None,
         }
     }
 

@@ -230,6 +230,24 @@ pub fn score_document(gold: &GoldDoc, record: &Record) -> StageScores {
         }
         let all = fields.iter().all(|(_, ok)| *ok);
         out.quantities.entry("all").add(usize::from(all), 0, 0);
+        // The fields added within schema 1, where the gold gives them: an
+        // accuracy over the quantities found (each counts once as gold and
+        // once as predicted).
+        if let Some(m) = g.measure {
+            for (name, ok) in [
+                ("dimension", m.dimension == p.dimension),
+                ("change", m.change == p.change),
+                ("bound", m.bound == p.bound),
+            ] {
+                out.quantities.entry(name).add(usize::from(ok), 1, 1);
+                if !ok {
+                    out.misses.push(format!(
+                        "{id}: quantity {name} wrong: {:?} -> {:?} / {:?} / {:?}; gold {:?} / {:?} / {:?}",
+                        p.text, p.dimension, p.change, p.bound, m.dimension, m.change, m.bound
+                    ));
+                }
+            }
+        }
         if !all {
             out.misses.push(format!(
                 "{id}: quantity fields wrong: {:?} -> {:?} value {:?} low {:?} high {:?} approx {} unit {:?}; gold {:?} value {:?} low {:?} high {:?} approx {} unit {:?}",

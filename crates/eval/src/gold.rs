@@ -5,7 +5,9 @@
 //! gold files stay easy to write by hand and cannot disagree with the text.
 
 use crate::Error;
-use newsie_core::{EntityLabel, QuantityKind, QuoteKind, Span, SpeakerKind};
+use newsie_core::{
+    Bound, Change, Dimension, EntityLabel, QuantityKind, QuoteKind, Span, SpeakerKind,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -55,6 +57,20 @@ pub struct GoldQuantity {
     pub approximate: bool,
     /// Unit.
     pub unit: Option<String>,
+    /// `dimension`, `change` and `bound`, where the gold file gives them
+    /// (the seed and the fixtures written since they were added).
+    pub measure: Option<GoldMeasure>,
+}
+
+/// The quantity fields added within schema 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoldMeasure {
+    /// What it measures (`None` for a rank).
+    pub dimension: Option<Dimension>,
+    /// The change it is the size of.
+    pub change: Option<Change>,
+    /// The side a hedge bounds it from.
+    pub bound: Option<Bound>,
 }
 
 /// One annotated document.
@@ -120,6 +136,21 @@ struct RawQuantity {
     #[serde(default)]
     approximate: bool,
     unit: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    dimension: Option<Option<Dimension>>,
+    #[serde(default)]
+    change: Option<Change>,
+    #[serde(default)]
+    bound: Option<Bound>,
+}
+
+/// A field that may be absent (`None`) or present and null (`Some(None)`).
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// Whether the items of a gold list may lie inside one another.
@@ -236,6 +267,11 @@ impl GoldDoc {
                 high: q.high,
                 approximate: q.approximate,
                 unit: q.unit,
+                measure: q.dimension.map(|dimension| GoldMeasure {
+                    dimension,
+                    change: q.change,
+                    bound: q.bound,
+                }),
             })
             .collect();
         Ok(GoldDoc {

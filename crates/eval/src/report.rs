@@ -80,6 +80,9 @@ impl SuiteReport {
             "approximate",
             "unit",
             "all",
+            "dimension",
+            "change",
+            "bound",
         ];
         for name in quantity_order {
             if let Some(counts) = scores.quantities.by_name.get(name) {

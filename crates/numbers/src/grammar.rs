@@ -3,6 +3,7 @@
 
 use crate::lexicon::{currency_symbol, dollar_prefix, iso_code, vulgar_fraction, Lex};
 use crate::scan::{Kind, Tok};
+use newsie_core::Bound;
 
 /// What a found quantity is, before it becomes a [`newsie_core::Quantity`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,6 +26,8 @@ pub(crate) struct Found {
     pub high: Option<f64>,
     pub approximate: bool,
     pub unit: Option<&'static str>,
+    /// The side a hedge bounds the value from (`more than 40`).
+    pub bound: Option<Bound>,
 }
 
 /// What a hedge says of the number it comes with.
@@ -36,6 +39,18 @@ enum Dir {
     Lower,
     /// The number is an upper bound: `less than`, `up to`, `no more than`.
     Upper,
+}
+
+impl Dir {
+    /// The bound the output contract names for this direction; an estimate
+    /// (`about`) bounds nothing.
+    fn bound(self) -> Option<Bound> {
+        match self {
+            Dir::Around => None,
+            Dir::Lower => Some(Bound::AtLeast),
+            Dir::Upper => Some(Bound::AtMost),
+        }
+    }
 }
 
 /// A hedge phrase before a number.
@@ -1968,6 +1983,7 @@ impl<'a> Parser<'a> {
                     high: None,
                     approximate: false,
                     unit: None,
+                    bound: None,
                 });
             }
             return Step::Nothing;
@@ -2062,6 +2078,7 @@ impl<'a> Parser<'a> {
                 high: Some(hi),
                 approximate: true,
                 unit: a.unit,
+                bound: None,
             };
         }
         Found {
@@ -2073,6 +2090,7 @@ impl<'a> Parser<'a> {
             high: None,
             approximate: false,
             unit: a.unit,
+            bound: None,
         }
     }
 
@@ -2105,15 +2123,30 @@ impl<'a> Parser<'a> {
             if p > 0 && self.lex(p - 1) == Lex::Change {
                 return None;
             }
+            // `raised its dividend by 4 cents to 62 cents`: the size of a
+            // change, then the level it reached.
+            if p > 0 && self.str_of(p - 1).eq_ignore_ascii_case("by") {
+                return None;
+            }
             if p > 0 && self.lex(p - 1) == Lex::From {
+                // `down from $8.6 billion to $9 billion`: a range compared
+                // with a range.
+                let compared = p >= 2
+                    && (self.lex(p - 2) == Lex::Up
+                        || self.str_of(p - 2).eq_ignore_ascii_case("down"));
                 let lead = p < 2
+                    || compared
                     || self.lex(p - 2) == Lex::RangeLead
                     || matches!(self.t[p - 2].kind, Kind::Sym(c) if c != '$');
                 if !lead {
                     return None;
                 }
-                p -= 1;
-                from_start = Some(p);
+                // The `from` of `down from` compares; it is no part of the
+                // range.
+                if !compared {
+                    p -= 1;
+                    from_start = Some(p);
+                }
             }
             if p > 0 && self.t[p - 1].is_sym('%') {
                 return None;
@@ -2180,6 +2213,7 @@ impl<'a> Parser<'a> {
             high: Some(hi),
             approximate: false,
             unit,
+            bound: None,
         })
     }
 
@@ -2383,6 +2417,7 @@ impl<'a> Parser<'a> {
             if l.strong {
                 f.s = p;
                 f.approximate = true;
+                f.bound = l.dir.bound();
             }
         }
         if !single {
@@ -2398,9 +2433,10 @@ impl<'a> Parser<'a> {
         }
         let strong_lead = lead.is_some_and(|(_, l)| l.strong);
         if !strong_lead || lead.is_some_and(|(_, l)| l.dir == Dir::Around) {
-            if let Some((_, end)) = self.trail_hedge(f.e) {
+            if let Some((dir, end)) = self.trail_hedge(f.e) {
                 f.e = end;
                 f.approximate = true;
+                f.bound = dir.bound().or(f.bound);
             }
         }
     }
@@ -2457,6 +2493,7 @@ impl<'a> Parser<'a> {
             high: Some(hi),
             approximate: false,
             unit,
+            bound: None,
         })
     }
 }

@@ -27,6 +27,7 @@
 //! assert!(found[3].approximate);
 //! ```
 
+mod change;
 mod grammar;
 mod lexicon;
 mod scan;
@@ -163,6 +164,10 @@ impl Normalizer {
                         q.high = f.high.map(tidy);
                         q.approximate = f.approximate;
                         q.unit = f.unit.filter(|u| !u.is_empty()).map(str::to_owned);
+                        q.bound = f.bound;
+                        if f.kind != QKind::Ordinal {
+                            q.change = change::change_of(text, tokens, f.kind, f.s, e);
+                        }
                         *last_end = span.end;
                         floor = e;
                         out.push(q);

@@ -559,3 +559,102 @@ fn scale_and_hundreds_after_digits() {
     assert_eq!(one("6 crore and two hundred").value, Some(60_000_200.0));
     assert_eq!(one("3 lakh").value, Some(300_000.0));
 }
+
+#[test]
+fn hedges_give_their_bound() {
+    use newsie_core::Bound;
+    for (text, bound) in [
+        ("more than 40 homes", Some(Bound::AtLeast)),
+        ("at least 37 homes", Some(Bound::AtLeast)),
+        ("200 or more homes", Some(Bound::AtLeast)),
+        ("up to 60 mph winds", Some(Bound::AtMost)),
+        ("fewer than 30 homes", Some(Bound::AtMost)),
+        ("about 30 homes", None),
+        ("30 homes", None),
+    ] {
+        let q = one(text);
+        assert_eq!(q.bound, bound, "{text}: {q:?}");
+    }
+}
+
+#[test]
+fn changes_are_read_from_the_words_around() {
+    use newsie_core::Change;
+    let changes = |text: &str| -> Vec<(String, Option<Change>)> {
+        Normalizer::new()
+            .find(text)
+            .into_iter()
+            .map(|q| (q.text, q.change))
+            .collect()
+    };
+    assert_eq!(
+        changes("Revenue grew 13% to $24.2 billion."),
+        [
+            ("13%".to_owned(), Some(Change::Up)),
+            ("$24.2 billion".to_owned(), None)
+        ]
+    );
+    assert_eq!(
+        changes("It raised its dividend by 4 cents to 62 cents."),
+        [
+            ("4 cents".to_owned(), Some(Change::Up)),
+            ("62 cents".to_owned(), None)
+        ]
+    );
+    assert_eq!(
+        changes("Shares fell $2, a 5% drop, and sales were down 3%."),
+        [
+            ("$2".to_owned(), Some(Change::Down)),
+            ("5%".to_owned(), Some(Change::Down)),
+            ("3%".to_owned(), Some(Change::Down))
+        ]
+    );
+    // What was cut, raised or counted is no change.
+    for text in [
+        "Amazon will cut hundreds of jobs.",
+        "It raised $5 million from investors.",
+        "It cut 5% of its staff.",
+        "Sales rose from 3.6% to 4.3%.",
+    ] {
+        assert!(
+            changes(text).iter().all(|(_, c)| c.is_none()),
+            "{text}: {:?}",
+            changes(text)
+        );
+    }
+}
+
+#[test]
+fn a_range_compared_with_a_range_is_two_ranges() {
+    let found = Normalizer::new().find(
+        "It expects revenue of $8.2 billion to $8.5 billion, down from $8.6 billion to $9 billion.",
+    );
+    let ranges: Vec<(&str, Option<f64>, Option<f64>)> = found
+        .iter()
+        .map(|q| (q.text.as_str(), q.low, q.high))
+        .collect();
+    assert_eq!(
+        ranges,
+        [
+            ("$8.2 billion to $8.5 billion", Some(8.2e9), Some(8.5e9)),
+            ("$8.6 billion to $9 billion", Some(8.6e9), Some(9e9)),
+        ]
+    );
+}
+
+#[test]
+fn every_quantity_has_the_dimension_of_its_kind() {
+    use newsie_core::Dimension;
+    let found =
+        Normalizer::new().find("It sold 500 units for $3 million, 5% more, and ranked fourth.");
+    let dims: Vec<Option<Dimension>> = found.iter().map(|q| q.dimension).collect();
+    assert_eq!(
+        dims,
+        [
+            Some(Dimension::Count),
+            Some(Dimension::Currency),
+            Some(Dimension::Percent),
+            None
+        ]
+    );
+}
