@@ -25,7 +25,10 @@ fn report() -> SuiteReport {
 /// quantities found 0.763, every field 0.742 (the new fixtures follow the
 /// spec's units of measure, which the numbers stage does not read yet). The
 /// entity figures move by up to 2.5 points between NER models trained alike
-/// but for their seed (`models/ner/MANIFEST.md`).
+/// but for their seed (`models/ner/MANIFEST.md`). Then units of measure
+/// were read and the first fifteen fixtures' measures moved to the spec's
+/// rule (`41 seconds`, not `41`): quantities found 0.975 over all, 0.964 on
+/// the test half, every field 0.975 / 0.964.
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
     ("entities", "micro", 0.809),
@@ -34,14 +37,14 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("quotes", "speaker_resolved", 0.88),
     ("quotes", "speaker_kind", 0.94),
     ("quotes", "cue", 0.975),
-    ("quantities", "found", 0.875),
-    ("quantities", "all", 0.87),
+    ("quantities", "found", 0.97),
+    ("quantities", "all", 0.97),
     ("entities test", "micro", 0.765),
     ("quotes test", "found", 0.99),
     ("quotes test", "speaker_resolved", 0.865),
     ("quotes test", "speaker_kind", 0.93),
-    ("quantities test", "found", 0.76),
-    ("quantities test", "all", 0.74),
+    ("quantities test", "found", 0.96),
+    ("quantities test", "all", 0.96),
 ];
 
 #[test]

@@ -31,6 +31,7 @@ mod change;
 mod grammar;
 mod lexicon;
 mod scan;
+mod units;
 
 use grammar::{Parser, QKind, Step};
 use newsie_core::{Quantity, QuantityKind, Span};
@@ -156,7 +157,7 @@ impl Normalizer {
                         continue;
                     }
                     let span = Span::new(tokens[f.s].start, tokens[e - 1].end);
-                    let clean = span.start >= *last_end && !protected.overlaps(span);
+                    let clean = span.start >= *last_end && !protected.holds_number(tokens, f.s, e);
                     if clean {
                         let mut q = Quantity::new(text, span, kind_of(f.kind));
                         q.value = f.value.map(tidy);
@@ -165,6 +166,10 @@ impl Normalizer {
                         q.approximate = f.approximate;
                         q.unit = f.unit.filter(|u| !u.is_empty()).map(str::to_owned);
                         q.bound = f.bound;
+                        if let Some(measure) = f.measure {
+                            q.unit = Some(measure.symbol.to_owned());
+                            q.dimension = Some(measure.dimension);
+                        }
                         if f.kind != QKind::Ordinal {
                             q.change = change::change_of(text, tokens, f.kind, f.s, e);
                         }
@@ -198,6 +203,19 @@ impl Protected {
             }
         }
         Protected(merged)
+    }
+
+    /// Whether a protected name holds the number of the quantity over
+    /// `tokens[s..e]` (`Digital Commerce 360`, `S&P 500`): one of its
+    /// digit tokens, or any of it when it has none. A name inside the
+    /// unit (`4.2 million Australian dollars`, `12 degrees Celsius`) is no
+    /// reason to drop the quantity.
+    fn holds_number(&self, tokens: &[scan::Tok], s: usize, e: usize) -> bool {
+        let digits = || tokens[s..e].iter().filter(|t| t.is_num());
+        if digits().next().is_none() {
+            return self.overlaps(Span::new(tokens[s].start, tokens[e - 1].end));
+        }
+        digits().any(|t| self.overlaps(Span::new(t.start, t.end)))
     }
 
     /// Whether `span` shares a byte with a protected span.

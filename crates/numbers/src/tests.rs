@@ -452,8 +452,8 @@ fn long_fractions_and_spoken_cents() {
         assert!((v - value).abs() < 1e-9, "{text:?} -> {v}");
     }
     assert_eq!(one("a hundred trillionth").kind, QuantityKind::Ordinal);
-    // `thirty seconds` is time, not thirty halves.
-    assert_eq!(texts("in thirty seconds"), ["thirty"]);
+    // `thirty seconds` is a duration, not thirty halves.
+    assert_eq!(texts("in thirty seconds"), ["thirty seconds"]);
     assert_eq!(texts("3 hundred and 2 hundred"), ["3 hundred", "2 hundred"]);
     assert_eq!(
         texts("4 thousand 3 hundred and 0"),
@@ -657,4 +657,103 @@ fn every_quantity_has_the_dimension_of_its_kind() {
             None
         ]
     );
+}
+
+#[test]
+fn units_of_measure_join_their_number() {
+    for (text, quantity, value, unit, dimension) in [
+        ("It has 512GB of storage.", "512GB", 512.0, "GB", "data"),
+        ("a 6.8-inch screen", "6.8-inch", 6.8, "in", "length"),
+        ("It hit 70mph on the road.", "70mph", 70.0, "mph", "speed"),
+        ("a 300-mile trip", "300-mile", 300.0, "mi", "length"),
+        ("It drove 120 miles.", "120 miles", 120.0, "mi", "length"),
+        (
+            "winds of 40 miles per hour",
+            "40 miles per hour",
+            40.0,
+            "mph",
+            "speed",
+        ),
+        (
+            "It was 12 degrees Celsius.",
+            "12 degrees Celsius",
+            12.0,
+            "°C",
+            "temperature",
+        ),
+        ("35°C heat", "35°C", 35.0, "°C", "temperature"),
+        ("a 20kHz tone", "20kHz", 20.0, "kHz", "frequency"),
+        ("a 500 bhp engine", "500 bhp", 500.0, "bhp", "power"),
+        ("It weighs 2.5 kg.", "2.5 kg", 2.5, "kg", "mass"),
+        (
+            "1,200 square feet",
+            "1,200 square feet",
+            1200.0,
+            "sq ft",
+            "area",
+        ),
+        (
+            "It lasted 30 minutes.",
+            "30 minutes",
+            30.0,
+            "min",
+            "duration",
+        ),
+        ("A 54-year-old man", "54-year-old", 54.0, "year", "age"),
+        ("He retired, aged 54.", "aged 54", 54.0, "year", "age"),
+        ("Ann Lee, 54, said so.", "54", 54.0, "year", "age"),
+    ] {
+        let found = Normalizer::new().find(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let q = &found[0];
+        assert_eq!(q.text, quantity, "{text}");
+        assert_eq!(q.value, Some(value), "{text}");
+        assert_eq!(q.unit.as_deref(), Some(unit), "{text}");
+        assert_eq!(q.dimension.map(|d| d.as_str()), Some(dimension), "{text}");
+    }
+    let range = one("a 3-5W laser");
+    assert_eq!(
+        (range.low, range.high, range.unit.as_deref()),
+        (Some(3.0), Some(5.0), Some("W"))
+    );
+    // Not a unit: a code, a decade, a word that is also a unit symbol.
+    assert_eq!(texts("the 4G network in the 1990s"), Vec::<String>::new());
+    for code in [
+        "The 13F filing was late.",
+        "a Boeing 777F freighter",
+        "scp173m",
+        "24703m212",
+    ] {
+        assert!(
+            Normalizer::new()
+                .find(code)
+                .iter()
+                .all(|q| q.unit.is_none()),
+            "{code}: {:?}",
+            Normalizer::new().find(code)
+        );
+    }
+    assert_eq!(
+        one("Temperatures hit 35C on Monday.").unit.as_deref(),
+        Some("°C")
+    );
+    assert_eq!(one("a 7.62mm barrel").unit.as_deref(), Some("mm"));
+    assert_eq!(texts("5 in 10 voters"), ["5", "10"]);
+}
+
+#[test]
+fn currencies_written_as_words_are_money() {
+    for (text, value, unit) in [
+        ("4.2 million Australian dollars", 4.2e6, "AUD"),
+        ("6,999 Chinese yuan", 6999.0, "CNY"),
+        ("GBP 27 million", 27e6, "GBP"),
+        ("USD34.6 million", 34.6e6, "USD"),
+    ] {
+        let q = one(text);
+        assert_eq!(
+            (q.value, q.unit.as_deref()),
+            (Some(value), Some(unit)),
+            "{text}"
+        );
+    }
 }

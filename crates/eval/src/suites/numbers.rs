@@ -10,7 +10,7 @@
 
 use crate::score::PassRate;
 use crate::{read_to_string, Error};
-use newsie_core::{Quantity, QuantityKind};
+use newsie_core::{Dimension, Quantity, QuantityKind};
 use newsie_numbers::Normalizer;
 use serde::Serialize;
 use serde_json::Value;
@@ -124,10 +124,25 @@ fn quantity_matches(e: &Expect, q: &Quantity) -> bool {
     }
 }
 
+/// Whether `q` is a measure with a unit (`120 miles`, an age), not a
+/// count, an amount of money or a percentage.
+fn is_measure(q: &Quantity) -> bool {
+    !matches!(
+        q.dimension,
+        None | Some(Dimension::Count | Dimension::Currency | Dimension::Percent)
+    )
+}
+
 /// Which of our quantities a Recognizers-Text model would report.
 fn model_keeps(model: &str, q: &Quantity) -> bool {
     match model {
-        "NumberModel" => q.kind != QuantityKind::Ordinal && q.value.is_some(),
+        // Its numbers leave out a number glued to its unit (`180ml`, `29km`:
+        // `want []`) but keep one written apart (`3` of `in 3 years`).
+        "NumberModel" => {
+            q.kind != QuantityKind::Ordinal
+                && q.value.is_some()
+                && (!is_measure(q) || q.text.contains([' ', '-']))
+        }
         "OrdinalModel" => q.kind == QuantityKind::Ordinal,
         "PercentModel" => q.kind == QuantityKind::Percent,
         "CurrencyModel" => q.kind == QuantityKind::Money,
@@ -372,7 +387,15 @@ pub fn ieer(path: &Path, normalizer: &Normalizer) -> Result<IeerReport, Error> {
         })?;
         let text = doc["text"].as_str().unwrap_or("");
         let found = normalizer.find(text);
+        // A measure's span holds its unit (`30 minutes`), where IE-ER marks
+        // the number: the number's span is the one to compare, as far as
+        // the gold's own end when the rest is the unit.
         let spans: Vec<(usize, usize)> = found.iter().map(|q| char_span(text, q)).collect();
+        let number_ends = |span: (usize, usize)| -> bool {
+            found.iter().zip(&spans).any(|(q, s)| {
+                is_measure(q) && s.0 == span.0 && s.1 > span.1 && unit_rest(text, span.1, s.1)
+            })
+        };
         let mut gold_any = Vec::new();
         for e in doc["entities"].as_array().into_iter().flatten() {
             let span = (
@@ -389,12 +412,12 @@ pub fn ieer(path: &Path, normalizer: &Normalizer) -> Result<IeerReport, Error> {
             }
             let r = report.by_type.entry(ty.to_owned()).or_default();
             r.gold += 1;
-            if spans.contains(&span) {
+            if spans.contains(&span) || number_ends(span) {
                 r.exact += 1;
             }
             if spans.iter().any(|s| overlaps(*s, span)) {
                 r.overlap += 1;
-                if !spans.contains(&span) {
+                if !spans.contains(&span) && !number_ends(span) {
                     let ours: Vec<&str> = found
                         .iter()
                         .zip(&spans)
@@ -421,6 +444,16 @@ pub fn ieer(path: &Path, normalizer: &Normalizer) -> Result<IeerReport, Error> {
     }
     Ok(report)
 }
+/// Whether characters `[from, to)` of `text` are a unit after a number: a
+/// space or hyphen, then letters (`minutes`, `-mile`).
+fn unit_rest(text: &str, from: usize, to: usize) -> bool {
+    let rest: String = text.chars().skip(from).take(to - from).collect();
+    let word = rest.trim_start_matches([' ', '-']);
+    word.len() < rest.len()
+        && !word.is_empty()
+        && word.chars().all(|c| c.is_alphabetic() || c == ' ')
+}
+
 /// A pass-rate table as report rows (a pass rate shows as P = R = F1).
 fn pass_rate_rows(suite: &str, report: SuiteReport) -> crate::report::SuiteReport {
     use crate::report::Row;
@@ -436,11 +469,154 @@ fn pass_rate_rows(suite: &str, report: SuiteReport) -> crate::report::SuiteRepor
     }
 }
 
+/// Recognizers-Text NumberWithUnit models scored, with the file each reads.
+pub const RT_UNIT_MODELS: [&str; 3] = ["DimensionModel", "TemperatureModel", "AgeModel"];
+
+/// The NumberWithUnit units the annotation spec's table covers, by
+/// Recognizers-Text's name. Left out: angles (`Degree`, `Radian`, `Turn`),
+/// cooking measures (`Cup`, `Tablespoon`), units the table lacks
+/// (`Decimeter`, `Picometer`, `Microgram`, `Dram`, `Bit`, per-millisecond
+/// speeds) and a bare `Degree` of temperature (`98 degrees`), which the spec
+/// gives no unit.
+fn rt_unit_in_spec(unit: &str) -> bool {
+    matches!(
+        unit,
+        "Foot"
+            | "Meter"
+            | "Mile"
+            | "Inch"
+            | "Kilometer"
+            | "Millimeter"
+            | "Pound"
+            | "Gallon"
+            | "Ton"
+            | "Metric ton"
+            | "Kilogram"
+            | "Gram"
+            | "Ounce"
+            | "Square meter"
+            | "Square kilometer"
+            | "Acre"
+            | "Milliliter"
+            | "Barrel"
+            | "Cubic foot"
+            | "Kilometer per hour"
+            | "Mile per hour"
+            | "Megabyte"
+            | "C"
+            | "F"
+            | "Year"
+            | "Month"
+            | "Week"
+            | "Day"
+    )
+}
+
+/// Which of our quantities a NumberWithUnit model reports.
+fn unit_model_keeps(model: &str, q: &Quantity) -> bool {
+    match (model, q.dimension) {
+        ("TemperatureModel", Some(d)) => d == Dimension::Temperature,
+        ("AgeModel", Some(d)) => d == Dimension::Age,
+        ("DimensionModel", Some(d)) => {
+            is_measure(q)
+                && !matches!(
+                    d,
+                    Dimension::Temperature | Dimension::Age | Dimension::Duration
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Scores `normalizer` on Recognizers-Text's NumberWithUnit specs in `dir`
+/// (`DimensionModel.json`, ...), in the spec's scope: a case is scored when
+/// every expected result has a value and a unit of [`rt_unit_in_spec`]
+/// (cases expecting nothing are scored too), and passes as a Number model
+/// case does.
+pub fn recognizers_units(dir: &Path, normalizer: &Normalizer) -> Result<SuiteReport, Error> {
+    let mut report = SuiteReport::default();
+    for model in RT_UNIT_MODELS {
+        let path = dir.join(format!("{model}.json"));
+        let cases: Value =
+            serde_json::from_str(&read_to_string(&path)?).map_err(|e| Error::Format {
+                path: path.clone(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        for (n, case) in cases.as_array().into_iter().flatten().enumerate() {
+            let results = case["Results"].as_array().cloned().unwrap_or_default();
+            let in_scope = results.iter().all(|r| {
+                r["Resolution"]["value"].is_string()
+                    && r["Resolution"]["unit"]
+                        .as_str()
+                        .is_some_and(rt_unit_in_spec)
+            });
+            if !in_scope {
+                continue;
+            }
+            let input = case["Input"].as_str().unwrap_or("");
+            let expected: Vec<((usize, usize), Expect)> = results
+                .iter()
+                .filter_map(|r| {
+                    let value = r["Resolution"]["value"].as_str()?.parse().ok()?;
+                    let start = r["Start"].as_u64()? as usize;
+                    let end = r["End"].as_u64()? as usize + 1;
+                    Some(((start, end), Expect::Value(value)))
+                })
+                .collect();
+            let found: Vec<Quantity> = normalizer
+                .find(input)
+                .into_iter()
+                .filter(|q| unit_model_keeps(model, q))
+                .collect();
+            let mut used = vec![false; found.len()];
+            let mut ok = found.len() == expected.len();
+            for (span, e) in &expected {
+                let hit = found.iter().enumerate().find(|(k, q)| {
+                    !used[*k] && overlaps(char_span(input, q), *span) && quantity_matches(e, q)
+                });
+                match hit {
+                    Some((k, _)) => used[k] = true,
+                    None => ok = false,
+                }
+            }
+            report
+                .by_group
+                .entry(model.to_owned())
+                .or_default()
+                .record(ok);
+            if !ok {
+                let want: Vec<String> = results
+                    .iter()
+                    .map(|r| format!("{}={}", r["Text"], r["Resolution"]["value"]))
+                    .collect();
+                let got: Vec<String> = found
+                    .iter()
+                    .map(|q| format!("{:?}={:?} {:?}", q.text, q.value, q.unit))
+                    .collect();
+                report.failures.push(format!(
+                    "{model}#{n:03} {input:?}: want [{}] got [{}]",
+                    want.join(", "),
+                    got.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(report)
+}
+
 /// `newsie eval recognizers`: pass rate per Recognizers-Text model, on the
-/// expectations the annotation spec covers, under the benchmarks folder.
+/// expectations the annotation spec covers, under the benchmarks folder:
+/// the Number models and the NumberWithUnit models of [`RT_UNIT_MODELS`].
 pub fn recognizers_report(benchmarks: &Path) -> Result<crate::report::SuiteReport, Error> {
     let path = benchmarks.join("numbers/recognizers-text/recognizers_en_number_cases.jsonl");
-    let report = recognizers(&path, &Normalizer::new(), RtScope::Spec)?;
+    let mut report = recognizers(&path, &Normalizer::new(), RtScope::Spec)?;
+    let units = recognizers_units(
+        &benchmarks.join("numbers/recognizers-text/NumberWithUnit"),
+        &Normalizer::new(),
+    )?;
+    report.by_group.extend(units.by_group);
+    report.failures.extend(units.failures);
     Ok(pass_rate_rows(
         "recognizers (cases passed, spec scope)",
         report,
