@@ -28,10 +28,11 @@ fn report() -> SuiteReport {
 /// but for their seed (`models/ner/MANIFEST.md`). Then units of measure
 /// were read and the first fifteen fixtures' measures moved to the spec's
 /// rule (`41 seconds`, not `41`): quantities found 0.975 over all, 0.964 on
-/// the test half, every field 0.975 / 0.964.
+/// the test half, every field 0.975 / 0.964. Products run on over their
+/// model numbers (`Airbus A350`): entities 0.814, test half 0.771.
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
-    ("entities", "micro", 0.809),
+    ("entities", "micro", 0.813),
     ("quotes", "found", 0.985),
     ("quotes", "speaker", 0.94),
     ("quotes", "speaker_resolved", 0.88),
@@ -39,7 +40,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("quotes", "cue", 0.975),
     ("quantities", "found", 0.97),
     ("quantities", "all", 0.97),
-    ("entities test", "micro", 0.765),
+    ("entities test", "micro", 0.77),
     ("quotes test", "found", 0.99),
     ("quotes test", "speaker_resolved", 0.865),
     ("quotes test", "speaker_kind", 0.93),
