@@ -29,13 +29,15 @@ fn report() -> SuiteReport {
 /// were read and the first fifteen fixtures' measures moved to the spec's
 /// rule (`41 seconds`, not `41`): quantities found 0.975 over all, 0.964 on
 /// the test half, every field 0.975 / 0.964. Products run on over their
-/// model numbers (`Airbus A350`): entities 0.814, test half 0.771.
+/// model numbers (`Airbus A350`): entities 0.814, test half 0.771. A
+/// quote that runs on into the next paragraph is one record (the three in
+/// the fixtures merged): speaker resolved 0.8799 over all.
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
     ("entities", "micro", 0.813),
     ("quotes", "found", 0.985),
     ("quotes", "speaker", 0.94),
-    ("quotes", "speaker_resolved", 0.88),
+    ("quotes", "speaker_resolved", 0.875),
     ("quotes", "speaker_kind", 0.94),
     ("quotes", "cue", 0.975),
     ("quantities", "found", 0.97),

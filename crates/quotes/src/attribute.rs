@@ -374,20 +374,44 @@ impl Nesting {
 fn find_directs(doc: &Doc, settings: &Settings) -> Vec<Direct> {
     let text = doc.text;
     let mut out = Vec::new();
+    // A quotation open at the end of the paragraph before: (its opening
+    // mark, the mark's length, its paragraph).
+    let mut carried: Option<(usize, usize, usize)> = None;
+    let mut previous_end = 0;
     for (pi, para) in doc.paras.iter().enumerate() {
-        // (position of the opening mark, its length)
-        let mut open: Option<(usize, usize)> = None;
         let body = &text[para.start..para.end];
-        for mark in text::outer_marks(body, doc.marks) {
+        let marks = text::outer_marks(body, doc.marks);
+        let mut open: Option<(usize, usize, usize)> = None;
+        let mut marks = &marks[..];
+        if let Some((o, olen, opi)) = carried.take() {
+            match marks.first() {
+                // It runs on: the paragraph opens with a fresh mark, which
+                // joins the text of the one quotation.
+                Some(m) if m.opens && m.at == 0 => {
+                    open = Some((o, olen, opi));
+                    marks = &marks[1..];
+                }
+                _ => push_direct(
+                    doc,
+                    Span::new(o + olen, previous_end),
+                    Span::new(o, previous_end),
+                    opi,
+                    false,
+                    settings,
+                    &mut out,
+                ),
+            }
+        }
+        for mark in marks {
             let at = para.start + mark.at;
             match (mark.opens, open) {
-                (true, _) => open = Some((at, mark.len)),
-                (false, Some((o, olen))) => {
+                (true, _) => open = Some((at, mark.len, pi)),
+                (false, Some((o, olen, opi))) => {
                     push_direct(
                         doc,
                         Span::new(o + olen, at),
                         Span::new(o, at + mark.len),
-                        pi,
+                        opi,
                         true,
                         settings,
                         &mut out,
@@ -397,17 +421,19 @@ fn find_directs(doc: &Doc, settings: &Settings) -> Vec<Direct> {
                 (false, None) => {}
             }
         }
-        if let Some((o, olen)) = open {
-            push_direct(
-                doc,
-                Span::new(o + olen, para.end),
-                Span::new(o, para.end),
-                pi,
-                false,
-                settings,
-                &mut out,
-            );
-        }
+        carried = open;
+        previous_end = para.end;
+    }
+    if let Some((o, olen, opi)) = carried {
+        push_direct(
+            doc,
+            Span::new(o + olen, previous_end),
+            Span::new(o, previous_end),
+            opi,
+            false,
+            settings,
+            &mut out,
+        );
     }
     out
 }
