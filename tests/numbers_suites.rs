@@ -191,7 +191,7 @@ const FLOOR_IEER: [f64; 6] = [0.809, 0.958, 0.881, 0.973, 0.771, 0.87];
 /// recognizers`; what is left out and why: `rt_unit_in_spec`). Measured on
 /// 2026-12-06: AgeModel 17/18 (the miss: RT reads `about 40 - 50 years old`
 /// as `50 years old`, newsie as the range), TemperatureModel 28/28,
-/// DimensionModel 63/81 (left under the 0.90: feet plus inches as
+/// DimensionModel 64/81 (left under the 0.90: feet plus inches as
 /// one value, `pounds` of weight, which newsie reads as money, units in
 /// brackets, a spaced single `m`, RT's range and word-number conventions).
 #[test]

@@ -1983,6 +1983,15 @@ impl<'a> Parser<'a> {
         if t.is_num() && digits_value(self.str_of(i)).is_none() {
             return Step::Skip(i + 1);
         }
+        // Digits glued to the letters of a word before them are a model or
+        // a code (`A350`, `Q3`, `H1`), not a number of their own.
+        if t.is_num() && t.glued && i > 0 && self.t[i - 1].is_word() {
+            return Step::Skip(self.skip_chain(i + 1));
+        }
+        // Years of an era: `A.D. 800`, `300 BC`.
+        if t.is_num() && self.era_around(i) {
+            return Step::Skip(self.skip_chain(i + 1));
+        }
         // `No. 1`: a rank.
         if t.is_word() && self.str_of(i) == "No" {
             let mut k = i + 1;
@@ -2091,6 +2100,28 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         self.str_of(k).eq_ignore_ascii_case("last").then_some(k + 1)
+    }
+
+    /// Whether the digits at `i` are a year of an era: `A.D.` or `AD`
+    /// before them, or `BC`, `B.C.`, `BCE`, `AD`, `CE` after.
+    fn era_around(&self, i: usize) -> bool {
+        let era = |k: usize| {
+            let w: String = self.str_of(k).chars().filter(|c| *c != '.').collect();
+            matches!(w.as_str(), "AD" | "BC" | "BCE" | "CE")
+        };
+        // `A.D.` is several tokens (`A`, `.`, `D`, `.`): read back over them.
+        let mut before = String::new();
+        let mut k = i;
+        while k > 0 && before.len() < 4 {
+            k -= 1;
+            let w = self.str_of(k);
+            if w != "." && !w.chars().all(|c| c.is_ascii_uppercase()) {
+                break;
+            }
+            before.insert_str(0, w);
+        }
+        let before: String = before.chars().filter(|c| *c != '.').collect();
+        before.ends_with("AD") || era(i + 1)
     }
 
     /// A unit glued to the digits at token `j` (`512GB`, `35°C`, `70km/h`):
@@ -2614,6 +2645,10 @@ impl<'a> Parser<'a> {
     /// range (`more than 10 but less than 40`). `floor` is the first token
     /// not yet taken by an earlier quantity.
     fn hedge(&self, f: &mut Found, floor: usize) {
+        // A rank is exact: `moved up to fourth` reaches a place.
+        if f.kind == QKind::Ordinal {
+            return;
+        }
         let mut lead: Option<(usize, Lead)> = None;
         for p in f.s.saturating_sub(6).max(floor)..f.s {
             if let Some(l) = self.lead_hedge(p).filter(|l| l.end == f.s) {

@@ -757,3 +757,23 @@ fn currencies_written_as_words_are_money() {
         );
     }
 }
+
+#[test]
+fn ranks_codes_and_eras_are_no_hedged_counts() {
+    // `up to` before a rank reaches a place; it bounds nothing.
+    let q = one("The team moved up to fourth in the table.");
+    assert_eq!(
+        (q.text.as_str(), q.approximate, q.bound),
+        ("fourth", false, None)
+    );
+    // Digits glued to letters before them name a model or a period.
+    for text in [
+        "It ordered the A350.",
+        "Q3 was slow.",
+        "Built in A.D. 800.",
+        "It fell in 300 BC.",
+    ] {
+        assert!(texts(text).is_empty(), "{text}: {:?}", texts(text));
+    }
+    assert_eq!(texts("It costs US$5."), ["US$5"]);
+}
