@@ -10,7 +10,13 @@ use std::path::PathBuf;
 /// document yields exactly one JSON record (or an error record), in input
 /// order.
 #[derive(Debug, Parser)]
-#[command(name = "newsie", version, propagate_version = true)]
+// The version names the commit and the embedded model (build.rs), so that
+// a report of odd output says which code and which model gave it.
+#[command(
+    name = "newsie",
+    version = env!("NEWSIE_LONG_VERSION"),
+    propagate_version = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -55,7 +61,38 @@ pub enum Command {
     ///   newsie render article.txt -o page.html
     ///
     ///   newsie render --from results.jsonl -o page.html
+    ///
+    ///   newsie render article.txt > page.html
     Render(RenderArgs),
+    /// Print a shell completion script to standard output.
+    ///
+    /// Load it from your shell's start-up or completion folder. Examples:
+    ///
+    ///   newsie completions bash > ~/.local/share/bash-completion/completions/newsie
+    ///
+    ///   newsie completions zsh > ~/.zfunc/_newsie   (with fpath+=~/.zfunc
+    /// before compinit in ~/.zshrc)
+    ///
+    ///   newsie completions fish > ~/.config/fish/completions/newsie.fish
+    ///
+    ///   newsie completions powershell | Out-String | Invoke-Expression   (in
+    /// $PROFILE)
+    Completions(CompletionsArgs),
+    /// Print newsie's manual page (roff) to standard output.
+    ///
+    /// Examples:
+    ///
+    ///   newsie man | man -l -
+    ///
+    ///   newsie man > ~/.local/share/man/man1/newsie.1
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -70,9 +107,11 @@ pub struct RenderArgs {
     #[arg(long, value_name = "JSONL", conflicts_with = "paths")]
     pub from: Option<PathBuf>,
 
-    /// The HTML file to write.
-    #[arg(short, long, value_name = "FILE", default_value = "newsie.html")]
-    pub output: PathBuf,
+    /// The HTML file to write (atomically, as `extract -o`). Without it,
+    /// the page goes to standard output, which must then be redirected or
+    /// piped: newsie will not print a page to a terminal.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -100,9 +139,26 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Indent the JSON (one record spans several lines).
+    /// Indent the JSON (one record spans several lines); the same as
+    /// `--format json`.
     #[arg(long)]
     pub pretty: bool,
+
+    /// The output format: `jsonl`, one JSON record per line (the default);
+    /// `json`, the same indented; `csv`, one row per annotation of the one
+    /// list `--only` names (a document's id, offsets and every field; a
+    /// header line first); `conll`, one token per line with its BIO entity
+    /// tag, a blank line between sentences and `-DOCSTART- -X- O` before
+    /// each document, as NER tools read it. A document that fails gives an
+    /// error record in JSON, an error row in CSV, a `# error` line in CoNLL.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "jsonl")]
+    pub format: OutputFormat,
+
+    /// Offsets in bytes of the UTF-8 text (the default), or in `chars`:
+    /// Unicode code points, as Python's `str`, JavaScript and brat count
+    /// them (`text[start:end]` then holds in Python).
+    #[arg(long, value_enum, value_name = "UNIT", default_value = "bytes")]
+    pub offsets: Offsets,
 
     /// Fill only these lists (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "STAGES")]
@@ -112,8 +168,17 @@ pub struct ExtractArgs {
     /// instead of being processed. The default keeps two threads within
     /// about 5 GB on the densest text (a run of numbers needs about 160
     /// times the document; news text about 14 times).
-    #[arg(long, value_name = "MB", default_value_t = 16)]
-    pub max_doc_mb: u64,
+    /// A fraction is allowed (`--max-doc-mb 0.5`).
+    // Negative numbers reach the parser, which says why they are refused,
+    // rather than clap's "unexpected argument '-1'".
+    #[arg(
+        long,
+        value_name = "MB",
+        default_value_t = 16.0,
+        value_parser = parse_megabytes,
+        allow_negative_numbers = true
+    )]
+    pub max_doc_mb: f64,
 
     /// Add each document's text to its record as `document_text` (so that
     /// `newsie render --from` can draw it later).
@@ -126,6 +191,52 @@ pub struct ExtractArgs {
 
     #[command(flatten)]
     pub ner: NerArgs,
+}
+
+impl ExtractArgs {
+    /// `--max-doc-mb` in bytes, rounded to the nearest byte (and capped at
+    /// `u64::MAX`, which no input reaches).
+    pub fn max_doc_bytes(&self) -> u64 {
+        // `as` saturates a float too large for u64; the parser has ruled
+        // out negative and non-finite values.
+        (self.max_doc_mb * 1024.0 * 1024.0).round() as u64
+    }
+}
+
+/// Parses `--max-doc-mb`: a decimal number of megabytes, zero or more.
+fn parse_megabytes(text: &str) -> Result<f64, String> {
+    let mb: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of megabytes (such as 16 or 0.5)"))?;
+    if !mb.is_finite() || mb < 0.0 {
+        return Err(format!(
+            "`{text}` is not a size: give zero or more megabytes (such as 16 or 0.5)"
+        ));
+    }
+    Ok(mb)
+}
+
+/// How `newsie extract` writes its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON record per line.
+    Jsonl,
+    /// One indented JSON record per document.
+    Json,
+    /// One CSV row per annotation of the list `--only` names.
+    Csv,
+    /// CoNLL: a token per line with its BIO entity tag.
+    Conll,
+}
+
+/// What offsets count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Offsets {
+    /// Bytes of the UTF-8 text.
+    Bytes,
+    /// Unicode code points.
+    Chars,
 }
 
 /// Which entity tagger runs.

@@ -2,6 +2,7 @@
 
 use crate::args::{EvalArgs, Suite};
 use anyhow::{Context, Result};
+use clap::ValueEnum;
 use newsie_eval::report::SuiteReport;
 use newsie_eval::suites;
 use newsie_pipeline::Pipeline;
@@ -22,6 +23,39 @@ fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<Suite
     Ok(report)
 }
 
+/// The suite's name as it is typed on the command line.
+fn suite_name(suite: Suite) -> String {
+    suite
+        .to_possible_value()
+        .map_or_else(|| format!("{suite:?}"), |v| v.get_name().to_owned())
+}
+
+/// Where a failed suite looked for its data, and the option that moves it:
+/// each suite reads its own place, so the hint names that one.
+fn hint(suite: Suite, args: &EvalArgs) -> String {
+    match suite {
+        // Not shared data: the fixtures are the repository's own folder,
+        // which a run elsewhere does not see.
+        Suite::Fixtures => format!(
+            "the gold fixtures are read from {}{}: run newsie in the repository or pass --fixtures DIR",
+            args.fixtures.display(),
+            if args.fixtures.is_relative() {
+                " in the current folder"
+            } else {
+                ""
+            }
+        ),
+        Suite::Seed => format!(
+            "is the seed's gold file at {}? pass --seed FILE",
+            args.seed.display()
+        ),
+        _ => format!(
+            "is the shared data at {}? pass --benchmarks DIR",
+            args.benchmarks.display()
+        ),
+    }
+}
+
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let pipeline = crate::ner::build_pipeline(&args.ner, Pipeline::builder())?;
     let suites = if args.suites.is_empty() {
@@ -33,8 +67,9 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     for suite in suites {
         let report = run_suite(suite, &args, &pipeline).with_context(|| {
             format!(
-                "suite {suite:?} failed (is the shared data at {}?)",
-                args.benchmarks.display()
+                "suite {} failed ({})",
+                suite_name(suite),
+                hint(suite, &args)
             )
         })?;
         if !args.json {

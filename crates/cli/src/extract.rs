@@ -1,7 +1,8 @@
 //! `newsie extract`: read documents, annotate them in parallel, write one
 //! record per document in input order.
 
-use crate::args::{ExtractArgs, Stage};
+use crate::args::{ExtractArgs, OutputFormat, Stage};
+use crate::formats::Format;
 use crate::input::{spawn_reader, Input, ReadOptions};
 use crate::output::Sink;
 use anyhow::{Context, Result};
@@ -32,36 +33,12 @@ fn stages_from(only: &[Stage]) -> Stages {
     }
 }
 
-fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
-    let json = if pretty {
-        serde_json::to_string_pretty(value)
-    } else {
-        serde_json::to_string(value)
-    };
-    json.expect("records hold only strings, numbers and lists")
-}
-
-/// A record with the document's text added (`--include-text`).
-#[derive(serde::Serialize)]
-struct RecordWithText<'a> {
-    #[serde(flatten)]
-    record: &'a newsie_core::Record,
-    document_text: &'a str,
-}
-
-/// How records are written.
-#[derive(Clone, Copy)]
-struct Format {
-    pretty: bool,
-    include_text: bool,
-}
-
 /// The JSON of one input: its record, or an error record; and whether it
 /// succeeded.
 fn annotate(pipeline: &Pipeline, input: Input, format: Format) -> (String, bool) {
     let doc = match input.doc {
         Ok(doc) => doc,
-        Err(error) => return (to_json(&error, format.pretty), false),
+        Err(error) => return (format.error(&error), false),
     };
     // One bad document must never stop a corpus run, not even through a bug.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(&doc)));
@@ -89,30 +66,23 @@ fn annotate_batch(pipeline: &Pipeline, inputs: Vec<Input>, format: Format) -> Ve
         .iter()
         .map(|input| match &input.doc {
             Ok(doc) => render(doc, results.next(), format),
-            Err(error) => (to_json(error, format.pretty), false),
+            Err(error) => (format.error(error), false),
         })
         .collect()
 }
 
-/// The JSON of one document's outcome; `None` means the pipeline panicked.
+/// One document's outcome, written out; `None` means the pipeline
+/// panicked.
 fn render(
     doc: &Document,
     outcome: Option<Result<Record, newsie_pipeline::Error>>,
     format: Format,
 ) -> (String, bool) {
-    let pretty = format.pretty;
     match outcome {
-        Some(Ok(record)) if format.include_text => {
-            let with_text = RecordWithText {
-                record: &record,
-                document_text: doc.text(),
-            };
-            (to_json(&with_text, pretty), true)
-        }
-        Some(Ok(record)) => (to_json(&record, pretty), true),
+        Some(Ok(record)) => (format.record(doc, record), true),
         Some(Err(e)) => {
             let error = ErrorRecord::new(doc.id(), "pipeline", e.to_string());
-            (to_json(&error, pretty), false)
+            (format.error(&error), false)
         }
         None => {
             let error = ErrorRecord::new(
@@ -120,9 +90,40 @@ fn render(
                 "internal",
                 "newsie crashed on this document (a bug; please report it)",
             );
-            (to_json(&error, pretty), false)
+            (format.error(&error), false)
         }
     }
+}
+
+/// The format the arguments ask for, and the stages it needs; or why the
+/// arguments do not fit together.
+fn format_of(args: &ExtractArgs) -> Result<(Format, Stages)> {
+    let output = if args.pretty {
+        OutputFormat::Json
+    } else {
+        args.format
+    };
+    let mut stages = stages_from(&args.only);
+    let csv_list = match (output, args.only.as_slice()) {
+        (OutputFormat::Csv, [list]) => Some(*list),
+        (OutputFormat::Csv, _) => anyhow::bail!(
+            "--format csv writes one table: name its list with --only \
+             (sentences, entities, quotes or quantities)"
+        ),
+        _ => None,
+    };
+    if output == OutputFormat::Conll {
+        // CoNLL lines are the sentences' tokens with their entity tags.
+        stages.sentences = true;
+        stages.entities = true;
+    }
+    let format = Format {
+        output,
+        offsets: args.offsets,
+        include_text: args.include_text,
+        csv_list,
+    };
+    Ok((format, stages))
 }
 
 fn progress_bar(quiet: bool) -> Option<ProgressBar> {
@@ -145,11 +146,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     // Before the model loads and any document is read: an output that
     // cannot be written fails at once, not after the whole run.
+    let (format, stages) = format_of(&args)?;
     let mut sink = Sink::open(args.output.as_deref())?;
-    let pipeline = crate::ner::build_pipeline(
-        &args.ner,
-        Pipeline::builder().stages(stages_from(&args.only)),
-    )?;
+    let pipeline = crate::ner::build_pipeline(&args.ner, Pipeline::builder().stages(stages))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -163,18 +162,19 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let options = ReadOptions {
         jsonl: args.jsonl,
-        max_doc_bytes: args.max_doc_mb.saturating_mul(1024 * 1024),
+        max_doc_bytes: args.max_doc_bytes(),
     };
     let inputs = spawn_reader(args.paths, options, batch_size);
     let bar = progress_bar(args.quiet);
-    let format = Format {
-        pretty: args.pretty,
-        include_text: args.include_text,
-    };
     let started = Instant::now();
     let (mut documents, mut errors, mut bytes) = (0usize, 0usize, 0usize);
 
     let result = (|| -> Result<()> {
+        if let Some(header) = format.header() {
+            let out = sink.writer();
+            out.write_all(header.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
         // Block for the first document of a batch, then take whatever else
         // is ready: a streaming mapper never waits for a full batch.
         while let Ok(first) = inputs.recv() {
@@ -198,8 +198,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             };
             let out = sink.writer();
             for (line, ok) in &lines {
-                out.write_all(line.as_bytes())?;
-                out.write_all(b"\n")?;
+                // A CSV table of a document with nothing in its list has
+                // no row.
+                if !line.is_empty() {
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
                 documents += 1;
                 errors += usize::from(!ok);
             }
@@ -252,6 +256,7 @@ mod tests {
 
     #[test]
     fn compact_json_is_one_line() {
+        use crate::formats::to_json;
         let record = newsie_core::Record::new("a\nb");
         assert!(!to_json(&record, false).contains('\n'));
         assert!(to_json(&record, true).contains('\n'));

@@ -8,7 +8,9 @@
 mod args;
 mod eval;
 mod extract;
+mod formats;
 mod input;
+mod manual;
 mod ner;
 mod output;
 mod render;
@@ -23,6 +25,8 @@ fn main() -> ExitCode {
         args::Command::Extract(a) => extract::run(a),
         args::Command::Eval(a) => eval::run(a),
         args::Command::Render(a) => render::run(a),
+        args::Command::Completions(a) => manual::completions(a.shell),
+        args::Command::Man => manual::man(),
     });
     match result {
         Ok(code) => code,

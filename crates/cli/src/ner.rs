@@ -35,13 +35,6 @@ fn tagger(args: &NerArgs) -> Result<Option<Tagger>> {
                 .model
                 .clone()
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_MODEL));
-            if !dir.is_dir() {
-                anyhow::bail!(
-                    "no transformer checkpoint at {}: pass --model DIR (a folder with config.json, \
-                     model.safetensors and tokenizer.json)",
-                    dir.display()
-                );
-            }
             transformer(dir, args.precision).map(Some)
         }
     }
@@ -50,6 +43,13 @@ fn tagger(args: &NerArgs) -> Result<Option<Tagger>> {
 #[cfg(feature = "transformer")]
 fn transformer(dir: PathBuf, precision: PrecisionArg) -> Result<Tagger> {
     use newsie_ner::transformer::{BertClassifier, BertOptions, ClassifierBackend, Precision};
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no transformer checkpoint at {}: pass --model DIR (a folder with config.json, \
+             model.safetensors and tokenizer.json)",
+            dir.display()
+        );
+    }
     let precision = match precision {
         PrecisionArg::F32 => Precision::F32,
         PrecisionArg::Bf16 => Precision::Bf16,
@@ -60,10 +60,13 @@ fn transformer(dir: PathBuf, precision: PrecisionArg) -> Result<Tagger> {
     Ok(Tagger::with_backend(Box::new(backend)))
 }
 
+/// Without the feature no checkpoint can run, whatever `--model` names:
+/// say so before looking at the folder, which would blame the checkpoint.
 #[cfg(not(feature = "transformer"))]
 fn transformer(_dir: PathBuf, _precision: PrecisionArg) -> Result<Tagger> {
     anyhow::bail!(
-        "this newsie was built without the `transformer` feature; build it with \
+        "--ner transformer needs the `transformer` feature, and this newsie was built \
+         without it; build it with \
          `scripts/transformer/setup.sh && . ~/.cache/newsie-torch/env.sh && \
          cargo build --release -p newsie-cli --features transformer`"
     )

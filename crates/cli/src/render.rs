@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use newsie_core::{ErrorRecord, Record};
 use newsie_pipeline::Pipeline;
 use newsie_render::Page;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,10 +16,28 @@ use std::process::ExitCode;
 /// page of hundreds of megabytes would not open in a browser anyway.
 const MAX_DOC_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Refuses to print a page to a terminal: without `-o` the HTML goes to
+/// standard output, and a screenful of markup helps no one (a forgotten
+/// `-o` used to overwrite newsie.html silently instead).
+fn check_destination(output: Option<&Path>, stdout_is_terminal: bool) -> Result<()> {
+    if output.is_none() && stdout_is_terminal {
+        anyhow::bail!(
+            "newsie render writes an HTML page: name the file with -o FILE \
+             (newsie render ... -o page.html), or redirect standard output (> page.html)"
+        );
+    }
+    Ok(())
+}
+
 pub fn run(args: RenderArgs) -> Result<ExitCode> {
+    check_destination(args.output.as_deref(), std::io::stdout().is_terminal())?;
+    let destination = match &args.output {
+        Some(path) => path.display().to_string(),
+        None => "the page to standard output".to_owned(),
+    };
     // Before any article is read: a page that cannot be written fails at
     // once, not after the work.
-    let mut sink = Sink::open(Some(&args.output))?;
+    let mut sink = Sink::open(args.output.as_deref())?;
     let mut page = Page::new();
     match &args.from {
         Some(from) => add_from_jsonl(&mut page, from)?,
@@ -28,13 +46,12 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
     let html = page.to_html();
     if let Err(e) = sink.writer().write_all(html.as_bytes()) {
         sink.abandon();
-        return Err(e).with_context(|| format!("cannot write {}", args.output.display()));
+        return Err(e).with_context(|| format!("cannot write {destination}"));
     }
     sink.finish()?;
     let errors = page.error_count();
     eprintln!(
-        "newsie: wrote {} ({} documents, {errors} errors)",
-        args.output.display(),
+        "newsie: wrote {destination} ({} documents, {errors} errors)",
         page.len()
     );
     Ok(if errors > 0 {
@@ -181,6 +198,15 @@ fn read_named_file(id: &str, base: &Path) -> Result<String, ErrorRecord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_not_printed_to_a_terminal() {
+        let page = Path::new("page.html");
+        assert!(check_destination(None, true).is_err());
+        assert!(check_destination(None, false).is_ok(), "a pipe or a file");
+        assert!(check_destination(Some(page), true).is_ok());
+        assert!(check_destination(Some(page), false).is_ok());
+    }
 
     #[test]
     fn lines_of_extract_output_parse() {

@@ -27,8 +27,10 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A gold file could not be read.
-    #[error("cannot read {path}: {source}")]
+    /// A gold file could not be read. The cause is left out of the message
+    /// because it is the error's `source()`: a report that prints the chain
+    /// (anyhow's `{:#}`) would otherwise name it twice.
+    #[error("cannot read {path}")]
     Io {
         /// The file.
         path: PathBuf,
