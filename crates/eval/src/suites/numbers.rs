@@ -530,7 +530,7 @@ fn unit_model_keeps(model: &str, q: &Quantity) -> bool {
 
 /// Scores `normalizer` on Recognizers-Text's NumberWithUnit specs in `dir`
 /// (`DimensionModel.json`, ...), in the spec's scope: a case is scored when
-/// every expected result has a value and a unit of [`rt_unit_in_spec`]
+/// every expected result has a value and a unit of `rt_unit_in_spec`
 /// (cases expecting nothing are scored too), and passes as a Number model
 /// case does.
 pub fn recognizers_units(dir: &Path, normalizer: &Normalizer) -> Result<SuiteReport, Error> {
