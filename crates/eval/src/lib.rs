@@ -77,10 +77,15 @@ pub fn shared_dir() -> Option<PathBuf> {
 }
 
 /// The path of `relative` inside the shared data, or `None` (with a message
-/// on stderr saying what is skipped) when the shared data is absent.
+/// on stderr saying what is skipped) when the shared data is absent. With
+/// `NEWSIE_REQUIRE_SHARED` set (as `.ci/run` sets it when `../shared` is
+/// there), a missing file panics instead: a test that would skip fails.
 pub fn shared_file(relative: &str, skipping: &str) -> Option<PathBuf> {
     match shared_dir() {
         Some(dir) if dir.join(relative).exists() => Some(dir.join(relative)),
+        _ if std::env::var_os("NEWSIE_REQUIRE_SHARED").is_some() => {
+            panic!("{skipping}: ../shared/{relative} is absent, and NEWSIE_REQUIRE_SHARED forbids skipping")
+        }
         _ => {
             eprintln!("SKIPPED {skipping}: ../shared/{relative} is absent (set NEWSIE_SHARED to its folder)");
             None
