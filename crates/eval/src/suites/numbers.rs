@@ -133,6 +133,20 @@ fn is_measure(q: &Quantity) -> bool {
     )
 }
 
+/// Whether a Recognizers-Text case passes: as many quantities found as
+/// expected, each expected one matched by its own found quantity that
+/// overlaps its span (characters) with the expected value.
+fn case_passes(input: &str, expected: &[((usize, usize), Expect)], found: &[Quantity]) -> bool {
+    let mut used = vec![false; found.len()];
+    found.len() == expected.len()
+        && expected.iter().all(|(span, e)| {
+            let hit = found.iter().enumerate().find(|(k, q)| {
+                !used[*k] && overlaps(char_span(input, q), *span) && quantity_matches(e, q)
+            });
+            hit.map(|(k, _)| used[k] = true).is_some()
+        })
+}
+
 /// Which of our quantities a Recognizers-Text model would report.
 fn model_keeps(model: &str, q: &Quantity) -> bool {
     match model {
@@ -204,17 +218,7 @@ pub fn recognizers(
             .into_iter()
             .filter(|q| model_keeps(model, q))
             .collect();
-        let mut used = vec![false; found.len()];
-        let mut ok = found.len() == expected.len();
-        for (span, e) in &expected {
-            let hit = found.iter().enumerate().find(|(k, q)| {
-                !used[*k] && overlaps(char_span(input, q), *span) && quantity_matches(e, q)
-            });
-            match hit {
-                Some((k, _)) => used[k] = true,
-                None => ok = false,
-            }
-        }
+        let ok = case_passes(input, &expected, &found);
         report
             .by_group
             .entry(model.to_owned())
@@ -569,17 +573,7 @@ pub fn recognizers_units(dir: &Path, normalizer: &Normalizer) -> Result<SuiteRep
                 .into_iter()
                 .filter(|q| unit_model_keeps(model, q))
                 .collect();
-            let mut used = vec![false; found.len()];
-            let mut ok = found.len() == expected.len();
-            for (span, e) in &expected {
-                let hit = found.iter().enumerate().find(|(k, q)| {
-                    !used[*k] && overlaps(char_span(input, q), *span) && quantity_matches(e, q)
-                });
-                match hit {
-                    Some((k, _)) => used[k] = true,
-                    None => ok = false,
-                }
-            }
+            let ok = case_passes(input, &expected, &found);
             report
                 .by_group
                 .entry(model.to_owned())
