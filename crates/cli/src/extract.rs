@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use newsie_core::{Document, ErrorRecord, Record};
 use newsie_pipeline::{Pipeline, Stages};
 use rayon::prelude::*;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -33,23 +33,66 @@ fn stages_from(only: &[Stage]) -> Stages {
     }
 }
 
-/// The JSON of one input: its record, or an error record; and whether it
+/// Documents longer than this have their JSON record written straight to
+/// the output by the writer, never held as one string beside the record:
+/// for a 100 MB document the string alone would be some 450 MB.
+const STREAMED_DOC_BYTES: usize = 1 << 20;
+
+/// One input's output: written out already, or (a long document in JSON)
+/// the record to serialize straight into the output.
+enum Rendered {
+    Line(String),
+    Record(Box<(Document, Record)>),
+}
+
+impl Rendered {
+    /// Writes the output and its line break (none for an empty line: a
+    /// CSV table of a document with nothing in its list has no row).
+    fn write_to(self, out: &mut dyn Write, format: Format) -> std::io::Result<()> {
+        match self {
+            Rendered::Line(line) if line.is_empty() => Ok(()),
+            Rendered::Line(line) => {
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")
+            }
+            Rendered::Record(parts) => {
+                let (doc, record) = *parts;
+                format.write_json(out, &doc, record)?;
+                out.write_all(b"\n")
+            }
+        }
+    }
+}
+
+/// The output of one input: its record, or an error record; and whether it
 /// succeeded.
-fn annotate(pipeline: &Pipeline, input: Input, format: Format) -> (String, bool) {
+fn annotate(pipeline: &Pipeline, input: Input, format: Format) -> (Rendered, bool) {
     let doc = match input.doc {
         Ok(doc) => doc,
-        Err(error) => return (format.error(&error), false),
+        Err(error) => return (Rendered::Line(format.error(&error)), false),
     };
     // One bad document must never stop a corpus run, not even through a bug.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(&doc)));
-    render(&doc, outcome.ok(), format)
+    match outcome {
+        Ok(Ok(record)) if doc.text().len() > STREAMED_DOC_BYTES && format.is_json() => {
+            (Rendered::Record(Box::new((doc, record))), true)
+        }
+        outcome => {
+            let (line, ok) = render(&doc, outcome.ok(), format);
+            (Rendered::Line(line), ok)
+        }
+    }
 }
 
 /// The JSON lines of a batch of inputs, in order, their entities tagged in
 /// one call (`Pipeline::process_batch`, for taggers that run faster on
 /// batches). If the batch panics, each document runs again alone, so that
 /// a crash costs only its own document.
-fn annotate_batch(pipeline: &Pipeline, inputs: Vec<Input>, format: Format) -> Vec<(String, bool)> {
+fn annotate_batch(
+    pipeline: &Pipeline,
+    inputs: Vec<Input>,
+    format: Format,
+) -> Vec<(Rendered, bool)> {
     let docs: Vec<&Document> = inputs.iter().filter_map(|i| i.doc.as_ref().ok()).collect();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         pipeline.process_batch(&docs)
@@ -65,8 +108,11 @@ fn annotate_batch(pipeline: &Pipeline, inputs: Vec<Input>, format: Format) -> Ve
     inputs
         .iter()
         .map(|input| match &input.doc {
-            Ok(doc) => render(doc, results.next(), format),
-            Err(error) => (format.error(error), false),
+            Ok(doc) => {
+                let (line, ok) = render(doc, results.next(), format);
+                (Rendered::Line(line), ok)
+            }
+            Err(error) => (Rendered::Line(format.error(error)), false),
         })
         .collect()
 }
@@ -186,7 +232,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 }
             }
             bytes += batch.iter().map(|i| i.bytes).sum::<usize>();
-            let lines: Vec<(String, bool)> = if pipeline.prefers_batches() {
+            let lines: Vec<(Rendered, bool)> = if pipeline.prefers_batches() {
                 annotate_batch(&pipeline, batch, format)
             } else {
                 pool.install(|| {
@@ -197,13 +243,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 })
             };
             let out = sink.writer();
-            for (line, ok) in &lines {
-                // A CSV table of a document with nothing in its list has
-                // no row.
-                if !line.is_empty() {
-                    out.write_all(line.as_bytes())?;
-                    out.write_all(b"\n")?;
-                }
+            for (rendered, ok) in lines {
+                rendered.write_to(out, format)?;
                 documents += 1;
                 errors += usize::from(!ok);
             }

@@ -44,6 +44,43 @@ impl Format {
         }
     }
 
+    /// Whether records are JSON (what [`Format::write_json`] writes).
+    pub fn is_json(&self) -> bool {
+        matches!(self.output, OutputFormat::Jsonl | OutputFormat::Json)
+    }
+
+    /// Serializes a JSON record straight into `out` (no line break), as
+    /// [`Format::record`] would write it, without building the string.
+    pub fn write_json(
+        &self,
+        out: &mut dyn std::io::Write,
+        doc: &Document,
+        mut record: Record,
+    ) -> std::io::Result<()> {
+        if self.offsets == Offsets::Chars {
+            record.convert_to_char_offsets(doc.text());
+        }
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        let pretty = self.output == OutputFormat::Json;
+        let written = match (self.include_text, pretty) {
+            (true, p) => {
+                let with_text = RecordWithText {
+                    record: &record,
+                    document_text: doc.text(),
+                };
+                if p {
+                    serde_json::to_writer_pretty(&mut out, &with_text)
+                } else {
+                    serde_json::to_writer(&mut out, &with_text)
+                }
+            }
+            (false, true) => serde_json::to_writer_pretty(&mut out, &record),
+            (false, false) => serde_json::to_writer(&mut out, &record),
+        };
+        written.map_err(std::io::Error::from)?;
+        std::io::Write::flush(&mut out)
+    }
+
     /// A document that failed, written out.
     pub fn error(&self, error: &ErrorRecord) -> String {
         match self.output {
@@ -311,6 +348,30 @@ mod tests {
             conll(text, &record(text)),
             "-DOCSTART- -X- O\n\nZoë O\njoined O\nAcme B-ORG\nCorp I-ORG\ntoday O\n. O\n"
         );
+    }
+
+    #[test]
+    fn streamed_json_is_the_same_bytes_as_the_string() {
+        let text = "😀 Zoë joined Acme Corp.";
+        let doc = Document::new("d", text);
+        for output in [OutputFormat::Jsonl, OutputFormat::Json] {
+            for offsets in [Offsets::Bytes, Offsets::Chars] {
+                for include_text in [false, true] {
+                    let format = Format {
+                        output,
+                        offsets,
+                        include_text,
+                        csv_list: None,
+                    };
+                    let mut streamed = Vec::new();
+                    format.write_json(&mut streamed, &doc, record(text)).unwrap();
+                    assert_eq!(
+                        String::from_utf8(streamed).unwrap(),
+                        format.record(&doc, record(text))
+                    );
+                }
+            }
+        }
     }
 
     #[test]
