@@ -364,7 +364,9 @@ mod tests {
                         csv_list: None,
                     };
                     let mut streamed = Vec::new();
-                    format.write_json(&mut streamed, &doc, record(text)).unwrap();
+                    format
+                        .write_json(&mut streamed, &doc, record(text))
+                        .unwrap();
                     assert_eq!(
                         String::from_utf8(streamed).unwrap(),
                         format.record(&doc, record(text))
