@@ -128,6 +128,78 @@ impl Normalizer {
         out
     }
 
+    /// Every quantity in `text`, as [`Normalizer::find`] gives them, kept
+    /// with where each paragraph's quantities lie, so that
+    /// [`Normalizer::rescan_excluding`] can later drop the numbers of names
+    /// without reading the whole text again.
+    ///
+    /// This serves a caller that needs the quantities twice: once before it
+    /// knows the names (to tell a name that is only an amount, `No. 1`, from
+    /// a real one) and once after (`Digital Commerce 360`).
+    ///
+    /// ```
+    /// use newsie_core::Span;
+    /// use newsie_numbers::Normalizer;
+    ///
+    /// let normalizer = Normalizer::new();
+    /// let text = "The S&P 500 rose 2%.\nRevenue grew 13% to $4.1 billion.";
+    /// let scan = normalizer.scan(text);
+    /// assert_eq!(scan.quantities().len(), 4);
+    /// let names = [Span::new(4, 11)]; // `S&P 500`
+    /// let kept = normalizer.rescan_excluding(text, &scan, &names);
+    /// assert_eq!(kept, normalizer.find_excluding(text, &names));
+    /// assert_eq!(kept.len(), 3);
+    /// ```
+    pub fn scan(&self, text: &str) -> Scan {
+        let nothing = Protected::new(&[]);
+        let mut tokens = Vec::with_capacity(256);
+        let mut quantities = Vec::new();
+        let mut paragraphs = Vec::new();
+        let mut last_end = 0;
+        for (from, to) in scan::chunks(text) {
+            let first = quantities.len();
+            scan::tokens(text, from, to, &mut tokens);
+            self.find_in(text, &tokens, &nothing, &mut last_end, &mut quantities);
+            if quantities.len() > first {
+                paragraphs.push(Paragraph {
+                    span: Span::new(from, to),
+                    quantities: first..quantities.len(),
+                });
+            }
+        }
+        Scan {
+            quantities,
+            paragraphs,
+        }
+    }
+
+    /// The quantities of `text` that do not overlap a `protected` span, as
+    /// [`Normalizer::find_excluding`] gives them, from an earlier
+    /// [`Normalizer::scan`] of the same text with the same settings. Only a
+    /// paragraph where a scanned quantity overlaps a protected span is read
+    /// again: elsewhere protection changes nothing.
+    pub fn rescan_excluding(&self, text: &str, scan: &Scan, protected: &[Span]) -> Vec<Quantity> {
+        let protected = Protected::new(protected);
+        let mut tokens = Vec::new();
+        let mut out = Vec::with_capacity(scan.quantities.len());
+        for paragraph in &scan.paragraphs {
+            let found = &scan.quantities[paragraph.quantities.clone()];
+            if !found
+                .iter()
+                .any(|q| protected.overlaps(Span::new(q.start, q.end)))
+            {
+                out.extend_from_slice(found);
+                continue;
+            }
+            // No quantity reaches across a paragraph, so the one read
+            // before this paragraph never limits it.
+            let mut last_end = paragraph.span.start;
+            scan::tokens(text, paragraph.span.start, paragraph.span.end, &mut tokens);
+            self.find_in(text, &tokens, &protected, &mut last_end, &mut out);
+        }
+        out
+    }
+
     fn find_in(
         &self,
         text: &str,
@@ -183,6 +255,35 @@ impl Normalizer {
                 Step::Nothing => i += 1,
             }
         }
+    }
+}
+
+/// The quantities of a text, read with nothing protected, by paragraph
+/// ([`Normalizer::scan`]).
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    quantities: Vec<Quantity>,
+    /// The paragraphs that hold at least one quantity, in order.
+    paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone)]
+struct Paragraph {
+    span: Span,
+    /// Its quantities' indices in [`Scan::quantities`].
+    quantities: std::ops::Range<usize>,
+}
+
+impl Scan {
+    /// Every quantity found, sorted by start, as [`Normalizer::find`] gives
+    /// them.
+    pub fn quantities(&self) -> &[Quantity] {
+        &self.quantities
+    }
+
+    /// The quantities, as a vector.
+    pub fn into_quantities(self) -> Vec<Quantity> {
+        self.quantities
     }
 }
 

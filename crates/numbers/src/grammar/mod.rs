@@ -398,6 +398,60 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// Whether the capitalized word at `i` belongs to a name: it does not
+    /// start its sentence or line, a capitalized word (no number word
+    /// itself) comes right after it or right before it, and the line is no
+    /// title-case headline, where every word has a capital.
+    fn in_name(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| &self.t[p]) else {
+            return false;
+        };
+        let after_break = self.text[prev.end..self.t[i].start].contains('\n');
+        let mid_sentence = matches!(prev.kind, Kind::Word | Kind::Num | Kind::Sym(',' | '&'));
+        let name_follows = self.tok(i + 1).is_some_and(|next| {
+            next.is_word() && next.cap && !next.glued && next.lex == Lex::Other
+        });
+        mid_sentence
+            && !after_break
+            && (name_follows || self.prev_is_name_word(i))
+            && !self.in_title_case_line(i)
+    }
+
+    /// Whether the line of token `i` reads as a title-case headline: at
+    /// most 40 tokens, at least three words of four letters or more, every
+    /// one capitalized. (The bound keeps the look linear on text without
+    /// line breaks.)
+    fn in_title_case_line(&self, i: usize) -> bool {
+        const HEADLINE_TOKENS: usize = 40;
+        let breaks = |k: usize| self.text[self.t[k - 1].end..self.t[k].start].contains('\n');
+        let mut first = i;
+        while first > 0 && !breaks(first) {
+            first -= 1;
+            if i - first > HEADLINE_TOKENS {
+                return false;
+            }
+        }
+        let mut last = i;
+        while last + 1 < self.t.len() && !breaks(last + 1) {
+            last += 1;
+            if last - first > HEADLINE_TOKENS {
+                return false;
+            }
+        }
+        let long_words = self.t[first..=last]
+            .iter()
+            .filter(|w| w.is_word() && w.end - w.start >= 4);
+        let (mut capitalized, mut lower) = (0, 0);
+        for word in long_words {
+            if word.cap {
+                capitalized += 1;
+            } else {
+                lower += 1;
+            }
+        }
+        lower == 0 && capitalized >= 3
+    }
+
     /// Whether the number at `i` is a day of the month.
     fn is_day(&self, i: usize, value: f64, end: usize) -> bool {
         if !(1.0..=31.0).contains(&value) {
@@ -517,6 +571,12 @@ impl<'a> Parser<'a> {
         };
         if a.e <= i {
             return Step::Nothing;
+        }
+        // A number word with a capital inside a sentence, next to another
+        // capitalized word, is part of a name: `the First Amendment`,
+        // `Three Mile Island`, `Marine One`, `World War Three`.
+        if a.e == i + 1 && t.is_word() && t.cap && self.in_name(i) {
+            return Step::Skip(a.e);
         }
         // Names and codes: `Top 1000`, `SCP-173`.
         if a.bare && t.is_num() {
