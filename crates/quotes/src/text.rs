@@ -3,12 +3,85 @@
 
 use newsie_core::{word_tokens, Span};
 
+/// A lower-cased word, held inline when it is short (nearly every word),
+/// so that tokenizing an article allocates once for its token vector, not
+/// once per token.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Lower {
+    Inline { len: u8, bytes: [u8; INLINE_LOWER] },
+    Heap(Box<str>),
+}
+
+/// The longest lower-cased word kept inline, in bytes.
+const INLINE_LOWER: usize = 22;
+
+impl Lower {
+    /// `word` lower-cased.
+    fn of(word: &str) -> Lower {
+        if word.len() <= INLINE_LOWER && word.is_ascii() {
+            let mut bytes = [0; INLINE_LOWER];
+            bytes[..word.len()].copy_from_slice(word.as_bytes());
+            bytes[..word.len()].make_ascii_lowercase();
+            return Lower::Inline {
+                len: word.len() as u8,
+                bytes,
+            };
+        }
+        Lower::verbatim(&word.to_lowercase())
+    }
+
+    /// `text` as it is (already lower case, or punctuation).
+    fn verbatim(text: &str) -> Lower {
+        if text.len() <= INLINE_LOWER {
+            let mut bytes = [0; INLINE_LOWER];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            Lower::Inline {
+                len: text.len() as u8,
+                bytes,
+            }
+        } else {
+            Lower::Heap(text.into())
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            // Copied whole from a `&str` (or ASCII lower-cased, which
+            // keeps UTF-8 valid), so the bytes are UTF-8; `unwrap_or`
+            // only satisfies the type.
+            Lower::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or("")
+            }
+            Lower::Heap(text) => text,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
 /// A word or a single punctuation character.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok {
     pub span: Span,
     /// Lower-cased word, or the punctuation character as a string.
-    pub lower: String,
+    pub lower: Lower,
     pub is_word: bool,
     /// Starts with an upper-case letter.
     pub capitalized: bool,
@@ -174,7 +247,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 let at = from + i;
                 out.push(Tok {
                     span: Span::new(at, at + c.len_utf8()),
-                    lower: c.to_string(),
+                    lower: Lower::verbatim(c.encode_utf8(&mut [0; 4])),
                     is_word: false,
                     capitalized: false,
                 });
@@ -189,7 +262,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         if (gap == "'" || gap == "’") && word.eq_ignore_ascii_case("s") && pos > 0 {
             out.push(Tok {
                 span: Span::new(pos, span.end),
-                lower: format!("{gap}s"),
+                lower: Lower::of(&text[pos..span.end]),
                 is_word: true,
                 capitalized: false,
             });
@@ -198,10 +271,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         // The shared tokenizer may yield the clitic whole (`’s`).
         let glued = span.start == pos && pos > 0 && out.last().is_some_and(|t| t.is_word);
-        if glued && gap.is_empty() && matches!(word.to_lowercase().as_str(), "'s" | "’s") {
+        if glued && gap.is_empty() && matches!(word, "'s" | "’s" | "'S" | "’S") {
             out.push(Tok {
                 span,
-                lower: word.to_lowercase(),
+                lower: Lower::of(word),
                 is_word: true,
                 capitalized: false,
             });
@@ -218,7 +291,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         out.push(Tok {
             span,
-            lower: word.to_lowercase(),
+            lower: Lower::of(word),
             is_word: true,
             capitalized: word.chars().next().is_some_and(char::is_uppercase),
         });
