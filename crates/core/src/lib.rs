@@ -29,7 +29,7 @@ pub use record::{
     SCHEMA_VERSION,
 };
 pub use span::Span;
-pub use tokens::{is_word_char, word_tokens, Token, TokenIter};
+pub use tokens::{is_word_char, word_tokens, Token, TokenIter, TokenStream};
 
 /// A document: an identifier and its text. The text is never modified by
 /// any stage; every annotation points into it by byte offsets.

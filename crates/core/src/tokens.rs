@@ -65,6 +65,73 @@ pub fn word_tokens(text: &str) -> TokenIter<'_> {
     TokenIter { text, pos: 0 }
 }
 
+/// The word tokens of a whole text ([`word_tokens`]), computed once and
+/// read by every stage that needs words: a pipeline hands one stream to the
+/// entity tagger and the quote attributor instead of letting each tokenize
+/// the text again.
+///
+/// ```
+/// use newsie_core::{word_tokens, Span, TokenStream};
+/// let text = "Jane Roe said so. Acme Corp. agreed.";
+/// let stream = TokenStream::new(text);
+/// assert_eq!(stream.tokens().len(), 9);
+/// // A sentence's tokens, as tokenizing the sentence alone gives them.
+/// let second = Span::new(18, text.len());
+/// let alone: Vec<Span> = word_tokens(&text[second])
+///     .map(|t| Span::new(second.start + t.span.start, second.start + t.span.end))
+///     .collect();
+/// let shared: Vec<Span> = stream.within(text, second).unwrap().iter().map(|t| t.span).collect();
+/// assert_eq!(shared, alone);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TokenStream {
+    tokens: Vec<Token>,
+}
+
+impl TokenStream {
+    /// Tokenizes `text`.
+    pub fn new(text: &str) -> TokenStream {
+        TokenStream {
+            tokens: word_tokens(text).collect(),
+        }
+    }
+
+    /// Every token, in order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The tokens of `text[span]` (`text` being the streamed text), exactly
+    /// as tokenizing that slice alone would give them, when the stream can
+    /// vouch for it: `span` is bounded by whitespace or the text's edges on
+    /// both sides. (The tokenizer reads one character past a token's edge,
+    /// so at a whitespace boundary the slice and the whole text split
+    /// alike.) `None` otherwise, or when `span` is not within `text`.
+    pub fn within(&self, text: &str, span: Span) -> Option<&[Token]> {
+        text.get(span.start..span.end)?;
+        let open = text[..span.start]
+            .chars()
+            .next_back()
+            .map_or(true, char::is_whitespace);
+        let close = text[span.end..]
+            .chars()
+            .next()
+            .map_or(true, char::is_whitespace);
+        if !(open && close) {
+            return None;
+        }
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        let tokens = &self.tokens[first..end];
+        // A token starting inside the span ends inside it at a whitespace
+        // boundary; this guards a stream built from another text.
+        tokens
+            .last()
+            .map_or(true, |t| t.span.end <= span.end)
+            .then_some(tokens)
+    }
+}
+
 /// The iterator returned by [`word_tokens`].
 #[derive(Debug, Clone)]
 pub struct TokenIter<'a> {
@@ -225,6 +292,50 @@ impl Iterator for TokenIter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Wherever the stream vouches for a slice, its tokens are the
+        /// slice's own; and it vouches for every slice between spaces.
+        #[test]
+        fn a_stream_slice_is_the_slice_tokenized(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "J.", "Smith", "U.S.", "St.", "John's", "Acme", "Corp.", "don't", "’s", "24.2",
+                "1,250", "AT&T", "O'Neill", ".", "\"", "“", "”", "—", "a.m.", "é", "日本",
+                " ", "  ", "\n", "\n\n", "x", "-", "'", "s",
+            ]), 0..40),
+            cuts in prop::collection::vec(0usize..400, 0..6),
+        ) {
+            let text: String = parts.concat();
+            let stream = TokenStream::new(&text);
+            let mut bounds: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(text.len()))
+                .filter(|&c| text.is_char_boundary(c))
+                .chain([0, text.len()])
+                // Every place after a space, as sentence spans start.
+                .chain(text.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8()))
+                .collect();
+            bounds.sort_unstable();
+            bounds.dedup();
+            for pair in bounds.windows(2) {
+                let span = Span::new(pair[0], pair[1]);
+                let alone: Vec<Span> = word_tokens(&text[span])
+                    .map(|t| Span::new(span.start + t.span.start, span.start + t.span.end))
+                    .collect();
+                let spaced = |c: Option<char>| c.map_or(true, char::is_whitespace);
+                let between_spaces = spaced(text[..span.start].chars().next_back())
+                    && spaced(text[span.end..].chars().next());
+                match stream.within(&text, span) {
+                    Some(tokens) => {
+                        let shared: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+                        prop_assert_eq!(shared, alone);
+                    }
+                    None => prop_assert!(!between_spaces),
+                }
+            }
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         word_tokens(text).map(|t| &text[t.span]).collect()

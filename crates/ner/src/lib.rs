@@ -47,7 +47,7 @@ pub mod transformer;
 pub use model::Model;
 
 use features::{split_tag, Position};
-use newsie_core::{word_tokens, Entity, EntityLabel, Span};
+use newsie_core::{word_tokens, Entity, EntityLabel, Span, TokenStream};
 
 /// Why tagging, loading or training failed.
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +91,20 @@ pub trait Backend: Send + Sync {
             .iter()
             .map(|(text, sentences)| self.tag(text, sentences))
             .collect()
+    }
+
+    /// Tags `text` as [`Backend::tag`] does, given its word tokens computed
+    /// once by the caller and shared with other stages. The default ignores
+    /// them; a backend that reads newsie's own tokens (the linear model)
+    /// takes them instead of tokenizing again.
+    fn tag_stream(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        stream: &TokenStream,
+    ) -> Result<Vec<Entity>, Error> {
+        let _ = stream;
+        self.tag(text, sentences)
     }
 
     /// Whether [`Backend::tag_many`] is faster than tagging the documents
@@ -655,15 +669,25 @@ fn clean_sentences(text: &str, sentences: &[Span]) -> Vec<Span> {
 }
 
 /// The words of each sentence of `text` (newsie's shared word tokenizer),
-/// with their byte spans in `text`; `sentences` are cleaned first.
-fn sentence_words<'t>(text: &'t str, sentences: &[Span]) -> (Vec<Vec<Span>>, Vec<Vec<&'t str>>) {
+/// with their byte spans in `text`; `sentences` are cleaned first. A
+/// sentence's words come from `stream` where it can vouch for them
+/// ([`TokenStream::within`]), else from tokenizing the sentence alone: the
+/// same words either way.
+fn sentence_words<'t>(
+    text: &'t str,
+    sentences: &[Span],
+    stream: Option<&TokenStream>,
+) -> (Vec<Vec<Span>>, Vec<Vec<&'t str>>) {
     let token_spans: Vec<Vec<Span>> = clean_sentences(text, sentences)
         .iter()
-        .map(|s| {
-            word_tokens(&text[*s])
-                .map(|t| Span::new(s.start + t.span.start, s.start + t.span.end))
-                .collect()
-        })
+        .map(
+            |s| match stream.and_then(|stream| stream.within(text, *s)) {
+                Some(tokens) => tokens.iter().map(|t| t.span).collect(),
+                None => word_tokens(&text[*s])
+                    .map(|t| Span::new(s.start + t.span.start, s.start + t.span.end))
+                    .collect(),
+            },
+        )
         .collect();
     let words = token_spans
         .iter()
@@ -715,9 +739,14 @@ fn label_index(label: EntityLabel) -> usize {
         .unwrap_or(0)
 }
 
-impl Backend for LinearBackend {
-    fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
-        let (token_spans, words) = sentence_words(text, sentences);
+impl LinearBackend {
+    fn tag_words(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        stream: Option<&TokenStream>,
+    ) -> Result<Vec<Entity>, Error> {
+        let (token_spans, words) = sentence_words(text, sentences, stream);
         let tagged = self.model.tag_document(&words);
         let mut mentions = Vec::new();
         for (s, (sentence, tags)) in words.iter().zip(&tagged).enumerate() {
@@ -735,6 +764,21 @@ impl Backend for LinearBackend {
             entity.label = label;
         }
         Ok(out)
+    }
+}
+
+impl Backend for LinearBackend {
+    fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
+        self.tag_words(text, sentences, None)
+    }
+
+    fn tag_stream(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        stream: &TokenStream,
+    ) -> Result<Vec<Entity>, Error> {
+        self.tag_words(text, sentences, Some(stream))
     }
 
     fn tag_tokens(&self, document: &[Vec<&str>]) -> Result<Vec<TokenEntity>, Error> {
@@ -797,6 +841,18 @@ impl Tagger {
     /// Entities come in text order, with byte spans into `text`.
     pub fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
         self.backend.tag(text, sentences)
+    }
+
+    /// Tags `text` as [`Tagger::tag`] does, reading its word tokens from
+    /// `stream` (built once from `text` by the caller and shared with
+    /// other stages) where the backend can.
+    pub fn tag_stream(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        stream: &TokenStream,
+    ) -> Result<Vec<Entity>, Error> {
+        self.backend.tag_stream(text, sentences, stream)
     }
 
     /// Tags one pre-tokenized document (sentences of tokens).

@@ -18,7 +18,9 @@
 //! assert!(record.validate(doc.text()).is_ok());
 //! ```
 
-use newsie_core::{Document, Entity, EntityLabel, QuantityKind, Record, Sentence, Span};
+use newsie_core::{
+    Document, Entity, EntityLabel, QuantityKind, Record, Sentence, Span, TokenStream,
+};
 use newsie_ner::Tagger;
 use newsie_numbers::{Normalizer, Scan};
 use newsie_quotes::Attributor;
@@ -218,11 +220,18 @@ impl Pipeline {
     /// Annotates `text` in one piece.
     fn annotate(&self, id: &str, text: &str) -> Result<Record, Error> {
         let sentence_spans = self.splitter.split(text);
+        // One word tokenization, read by the entity tagger and the quote
+        // attributor alike.
+        let stream = if self.tagger.is_some() || self.stages.quotes {
+            TokenStream::new(text)
+        } else {
+            TokenStream::default()
+        };
         let entities: Vec<Entity> = match &self.tagger {
-            Some(tagger) => tagger.tag(text, &sentence_spans)?,
+            Some(tagger) => tagger.tag_stream(text, &sentence_spans, &stream)?,
             None => Vec::new(),
         };
-        Ok(self.finish(id, text, sentence_spans, entities))
+        Ok(self.finish(id, text, sentence_spans, entities, Some(&stream)))
     }
 
     /// Annotates several documents, their entities tagged in one call
@@ -252,7 +261,9 @@ impl Pipeline {
         docs.iter()
             .zip(sentence_spans)
             .zip(entities)
-            .map(|((doc, spans), entities)| Ok(self.finish(doc.id(), doc.text(), spans, entities?)))
+            .map(|((doc, spans), entities)| {
+                Ok(self.finish(doc.id(), doc.text(), spans, entities?, None))
+            })
             .collect()
     }
 
@@ -328,6 +339,7 @@ impl Pipeline {
         text: &str,
         sentence_spans: Vec<Span>,
         entities: Vec<Entity>,
+        stream: Option<&TokenStream>,
     ) -> Record {
         let mut record = Record::new(id);
         // The number scanner runs once: its quantities tell the names that
@@ -339,7 +351,13 @@ impl Pipeline {
         };
         let entities = self.without_numbers(text, &scan, entities);
         if self.stages.quotes {
-            record.quotes = self.attributor.attribute(text, &sentence_spans, &entities);
+            record.quotes = match stream {
+                Some(stream) => {
+                    self.attributor
+                        .attribute_stream(text, &sentence_spans, &entities, stream)
+                }
+                None => self.attributor.attribute(text, &sentence_spans, &entities),
+            };
         }
         if self.stages.quantities {
             // Digits inside names (`Digital Commerce 360`, `S&P 500`) are part

@@ -6,7 +6,9 @@
 use crate::lexicon::{self, CueClass};
 use crate::text::{self, MarkStyle, Tok};
 use crate::Settings;
-use newsie_core::{Cue, Entity, EntityLabel, Quote, QuoteKind, Span, Speaker, SpeakerKind};
+use newsie_core::{
+    Cue, Entity, EntityLabel, Quote, QuoteKind, Span, Speaker, SpeakerKind, TokenStream,
+};
 use std::collections::{HashMap, HashSet};
 
 /// A pair of quotation marks and what lies between them.
@@ -102,7 +104,12 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, sentences: &[Span], entities: &[Entity]) -> Doc<'a> {
+    fn new(
+        text: &'a str,
+        sentences: &[Span],
+        entities: &[Entity],
+        stream: Option<&TokenStream>,
+    ) -> Doc<'a> {
         let paras = text::paragraphs(text);
         let mut sents: Vec<Span> = sentences
             .iter()
@@ -144,7 +151,10 @@ impl<'a> Doc<'a> {
                 .flat_map(|s| text::pieces_within(text, s, MAX_QUOTE_BYTES))
                 .collect();
         }
-        let toks = text::tokenize(text);
+        let toks = match stream {
+            Some(stream) => text::tokenize_from(text, stream.tokens().iter().copied()),
+            None => text::tokenize(text),
+        };
         let mut sent_toks = Vec::with_capacity(sents.len());
         let mut t = 0;
         for s in &sents {
@@ -249,12 +259,13 @@ pub(crate) fn run(
     text: &str,
     sentences: &[Span],
     entities: &[Entity],
+    stream: Option<&TokenStream>,
     settings: &Settings,
 ) -> Vec<Quote> {
     if text.is_empty() {
         return Vec::new();
     }
-    let doc = Doc::new(text, sentences, entities);
+    let doc = Doc::new(text, sentences, entities, stream);
     let directs = find_directs(&doc, settings);
     let mut cues = find_cues(&doc, &directs, settings);
     let single_orgs = speaker_org_words(&doc, &cues);

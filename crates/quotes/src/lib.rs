@@ -47,7 +47,7 @@ mod attribute;
 mod lexicon;
 mod text;
 
-use newsie_core::{Entity, Quote, Span};
+use newsie_core::{Entity, Quote, Span, TokenStream};
 
 pub use attribute::MAX_QUOTE_BYTES;
 
@@ -158,7 +158,20 @@ impl Attributor {
     /// and `entities` come from other stages and may be empty; spans that
     /// are out of bounds or off character boundaries are ignored.
     pub fn attribute(&self, text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
-        attribute::run(text, sentences, entities, &self.settings)
+        attribute::run(text, sentences, entities, None, &self.settings)
+    }
+
+    /// [`Attributor::attribute`], reading the words of `text` from
+    /// `stream` (built once from the whole of `text` by the caller and
+    /// shared with other stages) instead of tokenizing it again.
+    pub fn attribute_stream(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        entities: &[Entity],
+        stream: &TokenStream,
+    ) -> Vec<Quote> {
+        attribute::run(text, sentences, entities, Some(stream), &self.settings)
     }
 }
 

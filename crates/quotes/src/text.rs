@@ -1,7 +1,7 @@
 //! Tokens with punctuation, paragraphs, and a rough sentence splitter for
 //! when the caller gives no sentences.
 
-use newsie_core::{word_tokens, Span};
+use newsie_core::{word_tokens, Span, Token};
 
 /// A lower-cased word, held inline when it is short (nearly every word),
 /// so that tokenizing an article allocates once for its token vector, not
@@ -239,6 +239,12 @@ fn is_apostrophe_at(chars: &[(usize, char)], k: usize, last_right: Option<usize>
 /// Words and punctuation of `text`, in order. A possessive `’s` is one
 /// token so that noun phrases can run across it.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    tokenize_from(text, word_tokens(text))
+}
+
+/// [`tokenize`], from the word tokens of the whole of `text` (newsie's
+/// shared tokenizer), computed elsewhere.
+pub(crate) fn tokenize_from(text: &str, words: impl Iterator<Item = Token>) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let mut pos = 0;
     let push_punct = |out: &mut Vec<Tok>, from: usize, to: usize| {
@@ -254,7 +260,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             }
         }
     };
-    for token in word_tokens(text) {
+    for token in words {
         let span = token.span;
         // A possessive: an apostrophe glued between the previous word and `s`.
         let gap = &text[pos..span.start];

@@ -657,7 +657,7 @@ fn text_entities(
 
 impl<M: TokenClassifier> Backend for ClassifierBackend<M> {
     fn tag(&self, text: &str, sentences: &[Span]) -> Result<Vec<Entity>, Error> {
-        let (token_spans, words) = crate::sentence_words(text, sentences);
+        let (token_spans, words) = crate::sentence_words(text, sentences, None);
         let tagged = self.tag_words(&words)?;
         Ok(text_entities(text, &token_spans, &words, tagged))
     }
@@ -666,7 +666,7 @@ impl<M: TokenClassifier> Backend for ClassifierBackend<M> {
         // Per document: token spans and words, sentence by sentence.
         let prepared: Vec<_> = documents
             .iter()
-            .map(|(text, sentences)| crate::sentence_words(text, sentences))
+            .map(|(text, sentences)| crate::sentence_words(text, sentences, None))
             .collect();
         let words: Vec<&Vec<Vec<&str>>> = prepared.iter().map(|(_, words)| words).collect();
         match self.tag_documents(&words) {
