@@ -97,6 +97,13 @@ fn run(pipeline: &Pipeline, text: &str) -> Work {
     }
 }
 
+/// The counters are global, so the tests of this file take turns: one
+/// test's allocations must not count in another's.
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     PIPELINE.get_or_init(|| Pipeline::builder().build().unwrap())
@@ -107,6 +114,7 @@ const SMALL: usize = WINDOW_BYTES + WINDOW_BYTES / 2;
 
 #[test]
 fn every_pattern_is_bounded_and_linear() {
+    let _turn = one_at_a_time();
     let pipeline = pipeline();
     // Load the model and warm every lazy table once.
     run(pipeline, NEWS);
@@ -147,4 +155,61 @@ fn every_pattern_is_bounded_and_linear() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every fixture article, one after the other, repeated to about `n` bytes:
+/// news of many styles and names, as one document.
+fn fixture_news(n: usize) -> String {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&folder)
+        .expect("the fixtures folder")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let articles: Vec<String> = paths
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect();
+    let mut text = String::with_capacity(n + 64 * 1024);
+    while text.len() < n {
+        for article in &articles {
+            text.push_str(article);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+/// The speed issue's (25) check of linear work on big documents: 8 MB and
+/// 16 MB of news as single documents. Doubling the text may at most
+/// multiply the work (allocations) by 2.2, and the heap's peak stays within
+/// 8 times the document plus one window's working set.
+#[test]
+fn big_news_documents_cost_linear_work() {
+    let _turn = one_at_a_time();
+    let pipeline = pipeline();
+    run(pipeline, NEWS);
+    let small = fixture_news(8 << 20);
+    let large = small.repeat(2);
+    let a = run(pipeline, &small);
+    let b = run(pipeline, &large);
+    let growth = b.allocations as f64 / a.allocations as f64;
+    eprintln!(
+        "news {} MB: heap peak {:.1} MB, allocations {}; x2: heap peak {:.1} MB, allocations x{growth:.3}",
+        small.len() >> 20,
+        a.heap_bytes as f64 / 1e6,
+        a.allocations,
+        b.heap_bytes as f64 / 1e6,
+    );
+    assert!(growth <= 2.2, "allocations grew x{growth:.3} for x2 input");
+    for (text, work) in [(&small, &a), (&large, &b)] {
+        let bound = 8 * text.len() as u64 + HEAP_WINDOW;
+        assert!(
+            work.heap_bytes <= bound,
+            "heap peak {} bytes for {} in (bound {bound})",
+            work.heap_bytes,
+            text.len()
+        );
+    }
 }
