@@ -64,6 +64,27 @@ pub enum Command {
     ///
     ///   newsie render article.txt > page.html
     Render(RenderArgs),
+    /// Who said what across a corpus: speakers merged across documents,
+    /// sourcing shares per group, most-mentioned entities and the figures
+    /// stated with each organization, as an HTML page, JSON or CSV.
+    ///
+    /// Reads `newsie extract` output (JSON Lines, streamed with bounded
+    /// memory; a bad line is skipped with a warning), or annotates articles
+    /// itself. Exit status: 0, or 1 when lines were skipped or articles
+    /// failed, 2 on a usage or output error.
+    ///
+    /// Examples:
+    ///
+    ///   newsie extract corpus/ -o out.jsonl && newsie report out.jsonl -o report.html
+    ///
+    ///   newsie report corpus/ --group-by folder -o report.html   (articles, one group per folder)
+    ///
+    ///   newsie report out.jsonl --group-by source --format json > report.json
+    ///
+    ///   newsie report out.jsonl --format csv -o tables/   (speakers.csv, groups.csv, entities.csv, figures.csv, quotes.csv)
+    ///
+    ///   newsie report out.jsonl --format csv --table figures --top 0 > figures.csv
+    Report(crate::report::ReportArgs),
     /// Print a shell completion script to standard output.
     ///
     /// Load it from your shell's start-up or completion folder. Examples:

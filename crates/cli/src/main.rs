@@ -14,6 +14,7 @@ mod manual;
 mod ner;
 mod output;
 mod render;
+mod report;
 mod signals;
 
 use clap::Parser;
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
         args::Command::Extract(a) => extract::run(a),
         args::Command::Eval(a) => eval::run(a),
         args::Command::Render(a) => render::run(a),
+        args::Command::Report(a) => report::run(a),
         args::Command::Completions(a) => manual::completions(a.shell),
         args::Command::Man => manual::man(),
     });
