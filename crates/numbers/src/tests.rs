@@ -842,3 +842,48 @@ fn a_capitalized_number_word_inside_a_name_is_no_number() {
     assert_eq!(texts("It said.\nFive Democrats left."), ["Five"]);
     assert_eq!(texts("Storm Leaves Three Towns Without Power"), ["Three"]);
 }
+
+#[test]
+fn pounds_are_a_weight_where_the_words_say_so() {
+    let weight = |text: &str| {
+        let q = one(text);
+        (q.kind, q.unit.clone(), q.value)
+    };
+    for text in [
+        "He lost 25 pounds last year.",
+        "The fish weighed two pounds.",
+        "They seized 20 pounds of cocaine.",
+        "a weight of 300 pounds",
+    ] {
+        let (kind, unit, _) = weight(text);
+        assert_eq!(
+            (kind, unit.as_deref()),
+            (QuantityKind::Cardinal, Some("lb")),
+            "{text}"
+        );
+    }
+    let baby = Normalizer::new().find("The baby weighed seven pounds, four ounces.");
+    let units: Vec<Option<&str>> = baby.iter().map(|q| q.unit.as_deref()).collect();
+    assert_eq!(units, [Some("lb"), Some("oz")]);
+    // Without a word of weighing, pounds are money.
+    for text in [
+        "a fine of 25 pounds",
+        "It sold for 5 million pounds.",
+        "paid 5 pounds sterling",
+    ] {
+        let (kind, unit, _) = weight(text);
+        assert_eq!(
+            (kind, unit.as_deref()),
+            (QuantityKind::Money, Some("GBP")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_power_written_as_a_digit_makes_an_area_or_a_volume() {
+    assert_eq!(one("a 24703m2 site").unit.as_deref(), Some("m2"));
+    assert_eq!(one("a 500km2 park").unit.as_deref(), Some("km2"));
+    assert_eq!(one("a 5m3 tank").unit.as_deref(), Some("m3"));
+    assert!(texts("code 24703m212").is_empty());
+}

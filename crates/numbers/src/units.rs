@@ -117,6 +117,8 @@ fn named_unit(word: &str) -> Option<Measure> {
         "kilogram" | "kilograms" | "kilo" | "kilos" => unit("kg", Mass),
         "tonne" | "tonnes" => unit("t", Mass),
         "ounce" | "ounces" => unit("oz", Mass),
+        // Reached only where the pounds are no money (`lost 25 pounds`).
+        "pound" | "pounds" => unit("lb", Mass),
         "ton" | "tons" => unit("ton", Mass),
         "knot" | "knots" => unit("kn", Speed),
         // With the misspellings readers write.

@@ -22,11 +22,15 @@ impl Parser<'_> {
         if self.glued(number) && number > 0 && self.tok(number - 1).is_some_and(|t| t.is_word()) {
             return None;
         }
-        // The longest run of glued unit characters: `km/h`, `°C`, `m²`.
+        // The longest run of glued unit characters: `km/h`, `°C`, `m²`,
+        // `m2` (a power written as a digit).
         let mut end = j;
         while end == j
             || self.tok(end).is_some_and(|t| {
-                t.glued && (t.is_word() || matches!(t.kind, Kind::Sym('/' | '°' | 'º' | '²' | '³')))
+                t.glued
+                    && (t.is_word()
+                        || matches!(t.kind, Kind::Sym('/' | '°' | 'º' | '²' | '³'))
+                        || (t.is_num() && matches!(self.str_of(end), "2" | "3")))
             })
         {
             end += 1;

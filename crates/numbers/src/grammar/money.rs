@@ -289,6 +289,42 @@ impl Parser<'_> {
         a.unit_after = true;
     }
 
+    /// Whether `pound(s)` at `k`, after the number starting at `s`, is a
+    /// weight: `pounds of` something (`20 pounds of meat`), ounces after it
+    /// (`seven pounds, four ounces`), or a word of weighing just before the
+    /// number (`weighs two pounds`, `lost 25 pounds`, `a weight of 300
+    /// pounds`). Without such a word, pounds are money.
+    fn pounds_weigh(&self, s: usize, k: usize) -> bool {
+        if self.lex(k + 1) == Lex::Of {
+            return true;
+        }
+        let mut n = k + 1;
+        if self.is_sym(n, ',') || self.lex(n) == Lex::And {
+            n += 1;
+        }
+        let number_next = self.tok(n).is_some_and(|t| t.is_num())
+            || matches!(self.lex(n), Lex::Unit(_) | Lex::Tens(_));
+        if number_next
+            && matches!(
+                self.str_of(n + 1).to_ascii_lowercase().as_str(),
+                "ounce" | "ounces" | "oz"
+            )
+        {
+            return true;
+        }
+        const WEIGHING: &[&str] = &[
+            "gain", "gained", "gaining", "gains", "heavier", "heavy", "lighter", "lose", "loses",
+            "losing", "lost", "shed", "sheds", "shedding", "weigh", "weighed", "weighing",
+            "weighs", "weight",
+        ];
+        (s.saturating_sub(4)..s).any(|i| {
+            self.tok(i).is_some_and(|t| t.is_word())
+                && WEIGHING
+                    .binary_search(&self.str_of(i).to_ascii_lowercase().as_str())
+                    .is_ok()
+        })
+    }
+
     pub(super) fn money_suffix(&self, a: &mut Amt) {
         let mut e = a.e;
         // `10 grand`, `ten dimes`.
@@ -387,8 +423,8 @@ impl Parser<'_> {
         {
             return;
         }
-        // `20 pounds of meat` is a weight.
-        if code == "GBP" && sub == 1 && self.lex(k + 1) == Lex::Of && qual.is_none() {
+        // `20 pounds of meat`, `lost 25 pounds` are weights.
+        if code == "GBP" && sub == 1 && qual.is_none() && self.pounds_weigh(a.s, k) {
             return;
         }
         let unit = qual.unwrap_or(code);
