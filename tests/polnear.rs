@@ -60,7 +60,10 @@ fn polnear_test_floors() {
     };
     let docs = polnear::load(&path).expect("PolNeAR test loads");
     assert_eq!(docs.len(), 84, "one annotator per article");
-    let pipeline = Pipeline::builder().build().expect("pipeline builds");
+    let pipeline = Pipeline::builder()
+        .attributor(polnear::attributor())
+        .build()
+        .expect("pipeline builds");
     let scores = polnear::evaluate(&pipeline, &docs).expect("pipeline runs");
     let report = |name: &str, c: newsie_eval::Counts| {
         eprintln!(
@@ -113,7 +116,10 @@ fn polnear_dump_predictions() {
         return;
     };
     let docs = polnear::load(&path).expect("PolNeAR loads");
-    let pipeline = Pipeline::builder().build().expect("pipeline builds");
+    let pipeline = Pipeline::builder()
+        .attributor(polnear::attributor())
+        .build()
+        .expect("pipeline builds");
     let mut out = std::fs::File::create(out_path).expect("dump file");
     let mut total = polnear::PolnearScores::default();
     for doc in &docs {

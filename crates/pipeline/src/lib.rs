@@ -126,6 +126,7 @@ pub struct PipelineBuilder {
     stages: Stages,
     splitter: Option<Splitter>,
     tagger: Option<Tagger>,
+    attributor: Option<Attributor>,
 }
 
 impl PipelineBuilder {
@@ -159,6 +160,15 @@ impl PipelineBuilder {
         self
     }
 
+    /// Uses this quote attributor instead of the default one: for example
+    /// one with [wide attribution](newsie_quotes::AttributorBuilder::wide_attribution)
+    /// on, which also reports beliefs and findings as PolNeAR annotates
+    /// them.
+    pub fn attributor(mut self, attributor: Attributor) -> Self {
+        self.attributor = Some(attributor);
+        self
+    }
+
     /// Builds the pipeline, loading the embedded NER model when entities or
     /// quotes are wanted and no tagger was given.
     pub fn build(self) -> Result<Pipeline, Error> {
@@ -172,7 +182,7 @@ impl PipelineBuilder {
             stages: self.stages,
             splitter: self.splitter.unwrap_or_default(),
             tagger,
-            attributor: Attributor::new(),
+            attributor: self.attributor.unwrap_or_default(),
             normalizer: Normalizer::new(),
         })
     }
@@ -194,6 +204,7 @@ impl Pipeline {
             stages: Stages::ALL,
             splitter: None,
             tagger: None,
+            attributor: None,
         }
     }
 

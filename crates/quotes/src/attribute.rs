@@ -741,7 +741,6 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit, wide: bool) {
         });
     if after_boundary {
         if let Some((a, b)) = np_after(doc, cue.end, hi) {
-            let first = &doc.toks[a];
             let w = doc.word(a);
             // `called the rise “a kick in the teeth”`: an object before
             // quoted words, not a speaker.
@@ -749,8 +748,10 @@ fn locate_speaker(doc: &Doc, cue: &mut CueHit, wide: bool) {
                 .toks
                 .get(b)
                 .is_some_and(|t| t.is_punct('“') || t.is_punct('"'));
+            // `said council member Tom Byrne`: a descriptor before a name.
+            let names_someone = (a..b).any(|k| doc.toks[k].is_word && doc.toks[k].capitalized);
             if !before_quote
-                && (first.capitalized || lexicon::is_determiner(w) || matches!(w, "he" | "she"))
+                && (names_someone || lexicon::is_determiner(w) || matches!(w, "he" | "she"))
             {
                 cue.speaker_np = Some((a, b));
                 cue.inverted = true;
@@ -1918,6 +1919,17 @@ fn attribute_directs(
             }
         }
         if attribution.is_none() && !d.partial {
+            if let Some((ci, only_a_tag)) = tag_opening_next_paragraph(doc, d, cues) {
+                // A tag with a clause of its own (`He said the plan
+                // would fail.`) still reports that clause.
+                used[ci] |= only_a_tag;
+                attribution = Some((
+                    cues[ci].mention.clone(),
+                    Some((cues[ci].span, cues[ci].lemma)),
+                ));
+            }
+        }
+        if attribution.is_none() && !d.partial {
             // A quote-only paragraph: the speaker of the paragraph before.
             let para_has_cue = cue_paras[d.para].0;
             let opens_para = doc
@@ -1968,6 +1980,49 @@ fn attribute_directs(
         }
     }
     out
+}
+
+/// The most tokens before the cue of a tag that opens a paragraph (`Mayor
+/// Jane Roe said`).
+const TAG_TOKENS_BEFORE: usize = 5;
+/// The most tokens after the cue of a sentence that is only a tag (`said
+/// Roe on Monday.`), not a report of its own.
+const TAG_TOKENS_AFTER: usize = 6;
+
+/// `“We will rebuild the bridge,”` at the end of a paragraph and `she
+/// said.` opening the next, as some newsrooms break their lines: a quote
+/// that closes its paragraph on a comma (or `?`, `!`, a dash), which
+/// announces a tag, takes the cue that opens the next paragraph (within
+/// [`TAG_TOKENS_BEFORE`] tokens). The cue's index, and whether its sentence
+/// is only that tag.
+fn tag_opening_next_paragraph(doc: &Doc, d: &Direct, cues: &[CueHit]) -> Option<(usize, bool)> {
+    let para = doc.paras.get(d.para)?;
+    if !d.closed || para.end != d.outer.end {
+        return None;
+    }
+    let last = doc.text[d.inner].trim_end().chars().next_back()?;
+    if !matches!(last, ',' | '?' | '!' | '—' | '–') {
+        return None;
+    }
+    let next = doc.paras.get(d.para + 1)?;
+    let ci = cues.partition_point(|c| c.span.start < next.start);
+    let cue = cues
+        .get(ci)
+        .filter(|c| c.span.start < next.end && c.mention.is_some())?;
+    let token_at = |at: usize| doc.toks.partition_point(|t| t.span.start < at);
+    let (first, cue_start, cue_end) = (
+        token_at(next.start),
+        token_at(cue.span.start),
+        token_at(cue.span.end),
+    );
+    let sentence_end = doc
+        .sent_of(cue.span.start)
+        .and_then(|s| doc.sent_toks.get(s))
+        .map_or(cue_end, |&(_, end)| end);
+    let opens_paragraph = cue_start - first <= TAG_TOKENS_BEFORE;
+    let only_a_tag = sentence_end.saturating_sub(cue_end) <= TAG_TOKENS_AFTER;
+    let opens_with_mark = doc.toks.get(first).is_some_and(|t| doc.is_mark(t));
+    (opens_paragraph && !opens_with_mark).then_some((ci, only_a_tag))
 }
 
 /// Under the wider notion, a quote reported inside a reported clause

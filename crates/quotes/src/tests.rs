@@ -517,3 +517,50 @@ fn span_of(text: &str, part: &str) -> Span {
     let at = text.find(part).unwrap();
     Span::new(at, at + part.len())
 }
+
+#[test]
+fn a_tag_opening_the_next_paragraph_attributes_the_quote_before() {
+    let text = "Mayor Jane Roe spoke on Monday.\n\n“We will rebuild the bridge by spring,”\nshe said.\n\n\
+                “Will it hold?”\nasked council member Tom Byrne.\n\n“We are done.”\nThe council then voted.\n\n\
+                “It is late,”\nRoe said the repairs would cost $4 million.";
+    let q = quotes(text);
+    let direct: Vec<(&str, Option<&str>)> = q
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| {
+            let resolved = q.speaker.as_ref().and_then(|s| s.resolved.as_deref());
+            (q.text.as_str(), resolved)
+        })
+        .collect();
+    assert_eq!(
+        direct,
+        [
+            ("We will rebuild the bridge by spring,", Some("Jane Roe")),
+            ("Will it hold?", Some("Tom Byrne")),
+            // Closed on a full stop, before a sentence that is no tag: a
+            // quote-only paragraph, the previous speaker's.
+            ("We are done.", Some("Tom Byrne")),
+            ("It is late,", Some("Jane Roe")),
+        ]
+    );
+    // A tag with a clause of its own still reports the clause.
+    assert!(q
+        .iter()
+        .any(|q| q.kind == QuoteKind::Indirect && q.text == "the repairs would cost $4 million"));
+}
+
+#[test]
+fn an_inverted_speaker_may_carry_a_descriptor_before_the_name() {
+    for (text, name) in [
+        (
+            "“Can we?” asked council member Tom Byrne, who opposed it.",
+            "Tom Byrne",
+        ),
+        ("“It will pass,” said former mayor Ann Lee.", "Ann Lee"),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        let resolved = q[0].speaker.as_ref().and_then(|s| s.resolved.as_deref());
+        assert_eq!(resolved, Some(name), "{text}");
+    }
+}

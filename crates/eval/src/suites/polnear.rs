@@ -454,17 +454,16 @@ pub fn attributor() -> Attributor {
         .unwrap_or_default()
 }
 
-/// The record of one article: `pipeline`'s sentences and entities, with
-/// quotes from [`attributor`] (PolNeAR's wider notion of attribution).
+/// The record of one article, as `pipeline` gives it. Build the pipeline
+/// with [`attributor`] (`newsie extract --quotes wide`) for PolNeAR's wider
+/// notion of attribution: its default scope, speech, misses the beliefs and
+/// findings PolNeAR annotates.
 pub fn predict(pipeline: &Pipeline, doc: &PolnearDoc) -> Result<Record, Error> {
-    let mut record = pipeline.process(&Document::new(doc.id.clone(), doc.text.clone()))?;
-    let sentences: Vec<Span> = record.sentences.iter().map(|s| s.span()).collect();
-    record.quotes = attributor().attribute(&doc.text, &sentences, &record.entities);
-    Ok(record)
+    Ok(pipeline.process(&Document::new(doc.id.clone(), doc.text.clone()))?)
 }
 
-/// Runs `pipeline` (sentences and entities) and [`attributor`] on every
-/// article and sums the scores.
+/// Runs `pipeline` on every article and sums the scores (see [`predict`]
+/// for the pipeline to build).
 pub fn evaluate(pipeline: &Pipeline, docs: &[PolnearDoc]) -> Result<PolnearScores, Error> {
     let mut total = PolnearScores::default();
     for doc in docs {
