@@ -1,0 +1,314 @@
+//! Resolution: each cue's speaker phrase classified (a person, an
+//! anonymous source, an organization) and resolved to the canonical name
+//! it stands for: a pronoun to the speaker or person before it, a surname
+//! to the full name, a description (`the company`, `a spokeswoman`) to the
+//! organization it speaks for.
+
+use super::cues::CueHit;
+use super::names::{classify_name, name_start, Names, SingleOrgs};
+use super::speakers::np_after;
+use super::Doc;
+use crate::lexicon;
+use newsie_core::{EntityLabel, Span, SpeakerKind};
+use std::collections::HashMap;
+
+/// A classified speaker mention.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    pub(super) span: Span,
+    pub(super) kind: SpeakerKind,
+    pub(super) resolved: Option<String>,
+}
+
+/// A person's gender as the article shows it (`she` → female), by name.
+pub(super) type Genders = HashMap<String, bool>;
+
+/// What the speakers so far tell about the next pronoun.
+#[derive(Default)]
+pub(super) struct Memory {
+    /// The last human speaker (named or anonymous), for `he`/`she`.
+    last_human: Option<Mention>,
+    /// The last speaker of any kind, for `they`.
+    last_any: Option<Mention>,
+    genders: Genders,
+}
+
+/// Gives each cue its speaker mention, classified and resolved, in
+/// document order, remembering the speakers so far for the pronouns after
+/// them; a cue that shares its subject takes the mention of the
+/// sentence's earlier cue, else of the sentence's opening name.
+pub(super) fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
+    let mut memory = Memory::default();
+    for ci in 0..cues.len() {
+        let mention = if cues[ci].shares_subject {
+            let sent = cues[ci].sent;
+            let earlier = cues[..ci]
+                .iter()
+                .rev()
+                .take_while(|c| c.sent == sent)
+                .find(|c| c.mention.is_some());
+            match earlier {
+                Some(c) => c.mention.clone(),
+                None => {
+                    let (lo, hi) = doc.sent_toks[sent];
+                    let mut start = lo;
+                    while start < hi && !doc.toks[start].is_word {
+                        start += 1;
+                    }
+                    np_after(doc, start, hi)
+                        .filter(|&(a, _)| doc.toks[a].capitalized)
+                        .map(|(a, b)| classify_mention(doc, names, a, b, &memory))
+                }
+            }
+        } else {
+            cues[ci]
+                .speaker_np
+                .map(|(a, b)| classify_mention(doc, names, a, b, &memory))
+        };
+        if let Some(m) = &mention {
+            let text = &doc.text[m.span.start..m.span.end];
+            let female = match text.to_lowercase().as_str() {
+                "she" | "her" => Some(true),
+                "he" | "him" => Some(false),
+                _ => None,
+            };
+            if let (Some(f), Some(name), SpeakerKind::Person) = (female, &m.resolved, m.kind) {
+                memory.genders.insert(name.clone(), f);
+            }
+            if m.kind != SpeakerKind::Organization {
+                memory.last_human = Some(m.clone());
+            }
+            memory.last_any = Some(m.clone());
+        }
+        cues[ci].mention = mention;
+    }
+}
+
+/// The speaker mention of the phrase `[a, b)`, classified and resolved: a
+/// pronoun, a name at the phrase's end, or a common noun phrase.
+pub(super) fn classify_mention(
+    doc: &Doc,
+    names: &Names,
+    a: usize,
+    b: usize,
+    memory: &Memory,
+) -> Mention {
+    // `Jane Roe of Acme Securities said`: the speaker is the person the
+    // tagger found; `of ...` names her firm.
+    let b = (a + 1..b)
+        .find(|&k| doc.word(k) == "of" && doc.person_ends_at(k - 1))
+        .unwrap_or(b);
+    // A closing abbreviation's period belongs to the name (`Acme Corp.`).
+    let b = if b > a + 1 && doc.toks[b - 1].is_punct('.') {
+        b - 1
+    } else {
+        b
+    };
+    let span = doc.span_of(a, b);
+    let span = doc.with_abbrev_dot(span, b - 1);
+    let at = span.start;
+    if b - a == 1 {
+        if let Some(mention) = pronoun_mention(names, doc.word(a), span, memory) {
+            return mention;
+        }
+    }
+    if let Some(mention) = named_mention(doc, names, a, b, at) {
+        return mention;
+    }
+    common_noun_mention(doc, names, a, b, span)
+}
+
+/// A pronoun `w` at `span`: `he`/`she` the last human speaker or the
+/// person named before, `it` the organization in focus, `they` the last
+/// speaker; `None` when `w` is no pronoun.
+fn pronoun_mention(names: &Names, w: &str, span: Span, memory: &Memory) -> Option<Mention> {
+    let at = span.start;
+    match w {
+        "he" | "she" | "him" | "her" => {
+            let female = Some(matches!(w, "she" | "her"));
+            // The person named most recently, unless the last speaker
+            // (an unnamed spokeswoman, say) came after that name.
+            let named = names.person_before(at, female, &memory.genders);
+            let speaker = memory.last_human.as_ref().filter(|h| {
+                named.map_or(true, |(pos, _)| h.span.start > pos)
+                    && h.resolved.as_ref().map_or(true, |r| {
+                        h.kind != SpeakerKind::Person
+                            || memory.genders.get(r).map_or(true, |g| Some(*g) == female)
+                    })
+            });
+            Some(match (speaker, named) {
+                (Some(h), _) => Mention {
+                    span,
+                    kind: h.kind,
+                    resolved: h.resolved.clone(),
+                },
+                (None, Some((_, name))) => Mention {
+                    span,
+                    kind: SpeakerKind::Person,
+                    resolved: Some(name.to_owned()),
+                },
+                (None, None) => Mention {
+                    span,
+                    kind: SpeakerKind::Person,
+                    resolved: names.last_person_before(at).map(str::to_owned),
+                },
+            })
+        }
+        "it" => Some(Mention {
+            span,
+            kind: SpeakerKind::Organization,
+            resolved: names.focus(at),
+        }),
+        "they" => Some(match &memory.last_any {
+            Some(m) => Mention {
+                span,
+                kind: m.kind,
+                resolved: m.resolved.clone(),
+            },
+            None => Mention {
+                span,
+                kind: SpeakerKind::Organization,
+                resolved: names.focus(at),
+            },
+        }),
+        "we" | "i" | "you" | "who" => Some(Mention {
+            span,
+            kind: SpeakerKind::Person,
+            resolved: None,
+        }),
+        _ => None,
+    }
+}
+
+/// A name at the end of the phrase `[a, b)` (`CEO Andy Jassy`, `the
+/// Post`), as a person (a surname resolved to the full name) or an
+/// organization (in its fullest form, or the body a generic `the
+/// Commission` stands for); `None` when the phrase ends in no name.
+fn named_mention(doc: &Doc, names: &Names, a: usize, b: usize, at: usize) -> Option<Mention> {
+    let mut r = b;
+    while r > a
+        && (doc.toks[r - 1].capitalized
+            || (r - 1 > a && doc.word(r - 1) == "of" && doc.toks[r - 2].capitalized))
+    {
+        r -= 1;
+    }
+    // `Analysts at Kessler Research`: people of the organization.
+    let group_of_org = r > a + 1
+        && matches!(doc.word(r - 1), "at" | "of" | "from" | "with" | "for")
+        && lexicon::is_role_noun(doc.word(r - 2));
+    if r >= b || group_of_org || (b - r == 1 && lexicon::is_capitalized_non_name(doc.raw(r))) {
+        return None;
+    }
+    let s = name_start(doc, r, b);
+    let all_titles = (s..b).all(|k| lexicon::is_title(doc.raw(k)));
+    if all_titles {
+        return None;
+    }
+    let name_span = doc.with_abbrev_dot(doc.span_of(s, b), b - 1);
+    let name = &doc.text[name_span.start..name_span.end];
+    let label = classify_name(doc, s, b, &SingleOrgs::new());
+    let single = b - s == 1;
+    let surname = if single {
+        names.full_name(name, at)
+    } else {
+        None
+    };
+    let fuller_org = names.fullest_org(name, at);
+    let is_org = match label {
+        Some(EntityLabel::Org) => true,
+        Some(_) => surname.is_none() && fuller_org.is_some(),
+        None => surname.is_none(),
+    };
+    if is_org {
+        // `the Commission`: a generic organization noun stands
+        // for a body named before.
+        let with_the = single && s == r && r > a && r - 1 == a && doc.word(a) == "the";
+        let described = with_the
+            .then(|| names.described_org(doc.word(s), at))
+            .flatten()
+            .filter(|_| lexicon::is_org_noun(doc.word(s)));
+        let span = if with_the {
+            doc.span_of(a, b)
+        } else {
+            name_span
+        };
+        return Some(Mention {
+            span,
+            kind: SpeakerKind::Organization,
+            resolved: Some(described.unwrap_or_else(|| names.org_name(name, at))),
+        });
+    }
+    let resolved = surname.map(str::to_owned).or_else(|| Some(name.to_owned()));
+    Some(Mention {
+        span: name_span,
+        kind: SpeakerKind::Person,
+        resolved,
+    })
+}
+
+/// A common noun phrase `[a, b)` at `span`: a role (`a spokeswoman`) is
+/// anonymous and speaks for the organization it names or the one in
+/// focus, an organization noun (`the company`) for the body it describes,
+/// `the` and a title (`the senator`) for the person named last.
+fn common_noun_mention(doc: &Doc, names: &Names, a: usize, b: usize, span: Span) -> Mention {
+    let at = span.start;
+    // A common noun phrase.
+    let words: Vec<&str> = (a..b).map(|k| doc.word(k)).collect();
+    let head = *words.last().unwrap_or(&"");
+    let org_inside = || {
+        (a..b)
+            .find(|&k| {
+                doc.toks[k].capitalized
+                    && !lexicon::is_title(doc.raw(k))
+                    && !lexicon::is_role_noun(doc.word(k))
+                    && !lexicon::is_capitalized_non_name(doc.raw(k))
+            })
+            .map(|k| {
+                let mut e = k + 1;
+                while e < b && doc.toks[e].capitalized {
+                    e += 1;
+                }
+                names.org_name(&doc.text[doc.span_of(k, e)], at)
+            })
+    };
+    // `a sheriff’s spokeswoman`: a modifier that names the kind of body.
+    let described_by_modifier = || {
+        (a..b)
+            .filter(|&k| doc.toks[k].is_word && !doc.toks[k].is_possessive())
+            .map(|k| doc.word(k))
+            .filter(|w| !lexicon::is_determiner(w) && !lexicon::is_role_noun(w))
+            .find_map(|w| names.described_org(w, at))
+    };
+    if words.iter().any(|w| lexicon::is_role_noun(w)) {
+        let resolved = org_inside()
+            .or_else(described_by_modifier)
+            .or_else(|| names.focus(at));
+        return Mention {
+            span,
+            kind: SpeakerKind::Anonymous,
+            resolved,
+        };
+    }
+    if lexicon::is_org_noun(head) {
+        let resolved = org_inside()
+            .or_else(|| names.described_org(head, at))
+            .or_else(|| names.focus(at));
+        return Mention {
+            span,
+            kind: SpeakerKind::Organization,
+            resolved,
+        };
+    }
+    if lexicon::is_title(head) && words.first().is_some_and(|w| *w == "the") {
+        return Mention {
+            span,
+            kind: SpeakerKind::Person,
+            resolved: names.last_person_before(at).map(str::to_owned),
+        };
+    }
+    Mention {
+        span,
+        kind: SpeakerKind::Anonymous,
+        resolved: org_inside(),
+    }
+}
