@@ -531,6 +531,7 @@ pub(crate) fn is_title(word: &str) -> bool {
             | "former"
             | "the"
             | "democratic"
+            | "democrat"
             | "republican"
             | "gop"
             | "u.s."
@@ -550,6 +551,14 @@ pub(crate) fn is_title(word: &str) -> bool {
             | "congressman"
             | "congresswoman"
             | "assemblyman"
+            | "assemblywoman"
+            | "councilman"
+            | "councilwoman"
+            | "councillor"
+            | "councilor"
+            | "mp"
+            | "mep"
+            | "msp"
     )
 }
 
@@ -607,6 +616,31 @@ pub(crate) fn is_role_noun(word: &str) -> bool {
             | "workers"
             | "leader"
             | "leaders"
+            | "strategist"
+            | "strategists"
+    )
+}
+
+/// Role nouns of people who speak for no body (`a person familiar with the
+/// plans`, `sources`, `analysts`), unlike a spokesperson or an official.
+pub(crate) fn speaks_for_no_body(word: &str) -> bool {
+    matches!(
+        word,
+        "person"
+            | "people"
+            | "source"
+            | "sources"
+            | "insider"
+            | "insiders"
+            | "analyst"
+            | "analysts"
+            | "expert"
+            | "experts"
+            | "observers"
+            | "critics"
+            | "supporters"
+            | "voters"
+            | "residents"
             | "strategist"
             | "strategists"
     )

@@ -564,3 +564,41 @@ fn an_inverted_speaker_may_carry_a_descriptor_before_the_name() {
         assert_eq!(resolved, Some(name), "{text}");
     }
 }
+
+#[test]
+fn a_spokesman_of_another_kind_of_body_is_not_the_company() {
+    let resolved = |text: &str| -> Vec<Option<String>> {
+        quotes(text)
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.resolved.clone()))
+            .collect()
+    };
+    // A union named earlier: the union's spokesman.
+    let text = "Meridian Air Group Inc. said profit rose. The Air Line Pilots Association \
+                called a vote. A union spokesman said the pilots wanted raises.";
+    assert_eq!(
+        resolved(text).last().cloned().flatten().as_deref(),
+        Some("Air Line Pilots Association")
+    );
+    // No union named: no one, rather than the company.
+    let text = "Meridian Air Group Inc. said profit rose. A union spokesman said the \
+                pilots wanted raises.";
+    assert_eq!(resolved(text).last().cloned(), Some(None));
+    // A person familiar with the plans speaks for no body.
+    let text = "Kestrel Airways said it would buy jets. The first arrives in 2028, \
+                according to a person familiar with the negotiations.";
+    assert_eq!(resolved(text).last().cloned(), Some(None));
+    // A spokeswoman with no kind named speaks for the article's company.
+    let text = "Kestrel Airways said it would buy jets. A spokeswoman said the deal was final.";
+    assert_eq!(
+        resolved(text).last().cloned().flatten().as_deref(),
+        Some("Kestrel Airways")
+    );
+}
+
+#[test]
+fn a_party_label_before_a_name_is_no_part_of_it() {
+    let q = quotes("Democrat Paula Brandt said every ballot would be counted again.");
+    let resolved = q[0].speaker.as_ref().and_then(|s| s.resolved.as_deref());
+    assert_eq!(resolved, Some("Paula Brandt"));
+}

@@ -569,16 +569,7 @@ impl Names {
     /// before `at` whose name holds the head noun or a word of its kind,
     /// in its fullest form.
     pub(super) fn described_org(&self, head: &str, at: usize) -> Option<String> {
-        let kinds: &[&str] = match head {
-            "bank" | "lender" => &["bank", "banque", "bancorp", "banco"],
-            "utility" => &["power", "energy", "electric", "gas", "water", "utilities"],
-            "carmaker" | "automaker" => &["motor", "motors", "auto", "automotive"],
-            "airline" | "carrier" => &["air", "airlines", "airways"],
-            "insurer" => &["insurance", "assurance"],
-            "university" | "school" => &["university", "college", "school"],
-            "government" | "ministry" | "department" => &["ministry", "department", "government"],
-            _ => &[],
-        };
+        let kinds = body_kind_words(head).unwrap_or(&[]);
         let end = self.orgs.partition_point(|(start, _)| *start < at);
         // The latest mention before `at` of any of the words.
         std::iter::once(head)
@@ -618,4 +609,45 @@ impl Names {
         let i = self.persons.partition_point(|p| p.0 < at);
         i.checked_sub(1).map(|i| self.persons[i].1.as_str())
     }
+}
+
+/// The words that name a body of the kind `noun` describes (`the union`:
+/// `Union`, `Association`, `Federation` ...), when it describes a kind of
+/// body: a spokesman of that kind speaks for such a body, not for whatever
+/// company the article is about.
+pub(super) fn body_kind_words(noun: &str) -> Option<&'static [&'static str]> {
+    Some(match noun {
+        "bank" | "lender" => &["bank", "banque", "bancorp", "banco"],
+        "utility" => &["power", "energy", "electric", "gas", "water", "utilities"],
+        "carmaker" | "automaker" => &["motor", "motors", "auto", "automotive"],
+        "airline" | "carrier" => &["air", "airlines", "airways"],
+        "insurer" => &["insurance", "assurance"],
+        "university" | "school" => &["university", "college", "school"],
+        "government" | "ministry" | "department" => &["ministry", "department", "government"],
+        "union" => &[
+            "union",
+            "association",
+            "federation",
+            "guild",
+            "brotherhood",
+            "workers",
+            "teamsters",
+        ],
+        "league" => &["league", "association", "federation"],
+        "agency" | "regulator" | "watchdog" => &[
+            "agency",
+            "authority",
+            "commission",
+            "administration",
+            "office",
+            "bureau",
+            "board",
+        ],
+        "authority" => &["authority", "agency", "commission", "board"],
+        "police" => &["police", "constabulary", "sheriff"],
+        "court" => &["court", "tribunal"],
+        "council" => &["council", "board"],
+        "hospital" => &["hospital", "clinic", "health"],
+        _ => return None,
+    })
 }

@@ -5,7 +5,7 @@
 //! organization it speaks for.
 
 use super::cues::CueHit;
-use super::names::{classify_name, name_start, Names, SingleOrgs};
+use super::names::{self, classify_name, name_start, Names, SingleOrgs};
 use super::speakers::np_after;
 use super::Doc;
 use crate::lexicon;
@@ -272,17 +272,27 @@ fn common_noun_mention(doc: &Doc, names: &Names, a: usize, b: usize, span: Span)
             })
     };
     // `a sheriff’s spokeswoman`: a modifier that names the kind of body.
-    let described_by_modifier = || {
+    let modifiers = || {
         (a..b)
             .filter(|&k| doc.toks[k].is_word && !doc.toks[k].is_possessive())
             .map(|k| doc.word(k))
             .filter(|w| !lexicon::is_determiner(w) && !lexicon::is_role_noun(w))
-            .find_map(|w| names.described_org(w, at))
     };
-    if words.iter().any(|w| lexicon::is_role_noun(w)) {
-        let resolved = org_inside()
-            .or_else(described_by_modifier)
-            .or_else(|| names.focus(at));
+    let described_by_modifier = || modifiers().find_map(|w| names.described_org(w, at));
+    if let Some(role) = words.iter().find(|w| lexicon::is_role_noun(w)) {
+        // Whom the speaker stands for, failing a name: the article's company,
+        // unless the phrase says another kind of body (`a union spokesman`
+        // with no union named) or no body at all (`a person familiar with
+        // the plans`, `sources`).
+        let for_no_named_body = modifiers().any(|w| names::body_kind_words(w).is_some())
+            || lexicon::speaks_for_no_body(role);
+        let resolved = org_inside().or_else(described_by_modifier).or_else(|| {
+            if for_no_named_body {
+                None
+            } else {
+                names.focus(at)
+            }
+        });
         return Mention {
             span,
             kind: SpeakerKind::Anonymous,
