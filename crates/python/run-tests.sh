@@ -15,9 +15,12 @@
 #                     crates/python/target (or $CARGO_TARGET_DIR)
 #   PYTHON            the Python that makes the virtualenv (default python3)
 #   NEWSIE_CLI        a newsie binary to compare with (skips building one)
-#   NEWSIE_PY_EXTRAS  1: also install pandas and spaCy, so that the tests of
-#                     newsie.to_frames and the spaCy component run instead of
-#                     skipping (a few hundred MB; off in CI)
+#   NEWSIE_PY_EXTRAS  1: also install pandas, spaCy and PySpark, so that the
+#                     tests of newsie.to_frames, the spaCy component and the
+#                     Spark mapPartitions example run instead of skipping
+#                     (a few hundred MB, cached; CI sets it, and sets
+#                     NEWSIE_REQUIRE_PY_EXTRAS=1 and NEWSIE_REQUIRE_SPARK=1
+#                     so that none of them may skip)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,7 +43,10 @@ fi
 "$python" -m pip install --quiet --disable-pip-version-check \
   "maturin==$maturin_version" "pytest==$pytest_version"
 if [ "${NEWSIE_PY_EXTRAS:-0}" = 1 ]; then
-  "$python" -m pip install --quiet --disable-pip-version-check pandas spacy
+  # The versions ../shared/spec/resources.md lists for spaCy, the Spark
+  # example's for PySpark.
+  "$python" -m pip install --quiet --disable-pip-version-check \
+    "pandas==2.3.3" "spacy==3.8.18" "pyspark==3.5.9"
 fi
 echo "tools ready ($(elapsed))" >&2
 

@@ -156,6 +156,11 @@ fn id_of(obj: &Bound<'_, PyAny>) -> Option<String> {
 ///     only: the lists to fill, an iterable of ``"sentences"``,
 ///         ``"entities"``, ``"quotes"``, ``"quantities"`` (a single name
 ///         also works); ``None`` fills all four. The others stay empty.
+///     quotes: which quotes count: ``"speech"`` (the default), what someone
+///         said or wrote, as newsie's annotation spec scopes them; or
+///         ``"wide"``, also beliefs, findings and other attributions without
+///         a speech verb, as the PolNeAR corpus annotates them (the CLI's
+///         ``--quotes``).
 ///     max_doc_mb: the largest text accepted, in MiB of UTF-8 (default 16).
 ///         A longer one raises ``ValueError`` when called, and gives an
 ///         error record in ``pipe``.
@@ -163,6 +168,7 @@ fn id_of(obj: &Bound<'_, PyAny>) -> Option<String> {
 struct Pipeline {
     inner: Arc<newsie_pipeline::Pipeline>,
     only: Vec<&'static str>,
+    quotes: &'static str,
     max_doc_mb: f64,
     max_doc_bytes: usize,
     /// Worker pools by thread count, made on first use by `pipe` and kept:
@@ -250,9 +256,27 @@ impl Pipeline {
 #[pymethods]
 impl Pipeline {
     #[new]
-    #[pyo3(signature = (only = None, *, max_doc_mb = 16.0))]
-    fn new(py: Python<'_>, only: Option<&Bound<'_, PyAny>>, max_doc_mb: f64) -> PyResult<Self> {
+    #[pyo3(signature = (only = None, *, quotes = "speech", max_doc_mb = 16.0))]
+    fn new(
+        py: Python<'_>,
+        only: Option<&Bound<'_, PyAny>>,
+        quotes: &str,
+        max_doc_mb: f64,
+    ) -> PyResult<Self> {
         let (stages, only) = stages_of(only)?;
+        let (quotes, wide) = match quotes {
+            "speech" => ("speech", false),
+            "wide" => ("wide", true),
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown quote scope {other:?}: expected \"speech\" or \"wide\""
+                )))
+            }
+        };
+        let attributor = newsie_quotes::Attributor::builder()
+            .wide_attribution(wide)
+            .build()
+            .map_err(|e| PyRuntimeError::new_err(format!("cannot build the attributor: {e}")))?;
         if !(max_doc_mb.is_finite() && max_doc_mb > 0.0) {
             return Err(PyValueError::new_err(format!(
                 "max_doc_mb must be a positive number, not {max_doc_mb}"
@@ -260,11 +284,17 @@ impl Pipeline {
         }
         // Loading the embedded model takes a moment: let other threads run.
         let inner = py
-            .detach(|| newsie_pipeline::Pipeline::builder().stages(stages).build())
+            .detach(|| {
+                newsie_pipeline::Pipeline::builder()
+                    .stages(stages)
+                    .attributor(attributor)
+                    .build()
+            })
             .map_err(|e| PyRuntimeError::new_err(format!("cannot build the pipeline: {e}")))?;
         Ok(Pipeline {
             inner: Arc::new(inner),
             only,
+            quotes,
             max_doc_mb,
             // `as` saturates: a limit beyond the address space is no limit.
             max_doc_bytes: (max_doc_mb * MB).round() as usize,
@@ -276,6 +306,12 @@ impl Pipeline {
     #[getter]
     fn only(&self) -> Vec<&'static str> {
         self.only.clone()
+    }
+
+    /// Which quotes count: ``"speech"`` or ``"wide"``.
+    #[getter]
+    fn quotes(&self) -> &'static str {
+        self.quotes
     }
 
     /// The largest text accepted, in MiB of UTF-8.

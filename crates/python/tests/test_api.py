@@ -154,3 +154,14 @@ def test_the_gil_is_released_while_annotating(pipeline: newsie.Pipeline) -> None
         stop.set()
         thread.join()
         sys.setswitchinterval(interval)
+
+
+def test_quote_scope_speech_or_wide() -> None:
+    text = "Senator Jane Roe believes the bill will fail. A study found that rents rose."
+    speech = newsie.Pipeline(only="quotes")
+    wide = newsie.Pipeline(only="quotes", quotes="wide")
+    assert (speech.quotes, wide.quotes) == ("speech", "wide")
+    # Beliefs and findings are quotes only in the wide scope.
+    assert len(wide(text).quotes) > len(speech(text).quotes)
+    with pytest.raises(ValueError, match="quote scope"):
+        newsie.Pipeline(quotes="beliefs")

@@ -1,12 +1,23 @@
 """The optional helpers: ``newsie.to_frames`` (pandas) and the spaCy
-component. Each test skips when its library is not installed."""
+component. Each test skips when its library is not installed, unless
+``NEWSIE_REQUIRE_PY_EXTRAS=1`` (CI) makes the absence a failure."""
 
 from __future__ import annotations
+
+import importlib
+from types import ModuleType
 
 import pytest
 
 import newsie
-from conftest import fixture_text
+from conftest import SHARED, fixture_text, required
+
+
+def need(module: str) -> ModuleType:
+    """The optional library, or a skip (a failure where CI requires it)."""
+    if required("NEWSIE_REQUIRE_PY_EXTRAS"):
+        return importlib.import_module(module)
+    return pytest.importorskip(module)
 
 TEXT = (
     "😀 “We are hiring,” Andy Jassy said in Seattle. "
@@ -15,7 +26,7 @@ TEXT = (
 
 
 def test_to_frames(pipeline: newsie.Pipeline) -> None:
-    pd = pytest.importorskip("pandas")
+    pd = need("pandas")
     records = list(pipeline.pipe([TEXT, 7, fixture_text("veridian-earnings.txt")]))  # type: ignore[list-item]
     frames = newsie.to_frames(records)
     assert set(frames) == {"sentences", "entities", "quotes", "quantities", "errors"}
@@ -36,7 +47,7 @@ def test_to_frames(pipeline: newsie.Pipeline) -> None:
 
 
 def test_spacy_component() -> None:
-    spacy = pytest.importorskip("spacy")
+    spacy = need("spacy")
     nlp = spacy.blank("en")
     # Found through the spacy_factories entry point, without an import.
     nlp.add_pipe("newsie")
@@ -61,3 +72,31 @@ def test_spacy_component() -> None:
     contract.add_pipe("newsie", config={"alignment_mode": "contract", "only": ["entities"]})
     doc = contract(TEXT)
     assert doc.ents and not doc.spans["newsie_quotes"]
+
+
+def test_spacy_component_on_the_seed(pipeline: newsie.Pipeline) -> None:
+    spacy = need("spacy")
+    seed = SHARED / "seed" / "aws-layoffs.txt"
+    if not seed.exists():
+        if required("NEWSIE_REQUIRE_SHARED"):
+            pytest.fail(f"{seed} is absent but NEWSIE_REQUIRE_SHARED=1")
+        pytest.skip(f"{seed} is absent")
+    text = seed.read_bytes().decode("utf-8")
+    record = pipeline(text)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsie")
+    doc = nlp(text)
+    # The component carries the record's annotations, span for span.
+    assert [(q.text, q.label_) for q in doc.spans["newsie_quotes"]] == [
+        (q.text, q.kind) for q in record.quotes
+    ]
+    quotes = {q.text[:20]: q for q in record.quotes}
+    spokesperson = quotes["We’ve identified a f"].speaker
+    assert spokesperson is not None and spokesperson.kind == "anonymous"
+    jassy = [q for q in record.quotes if q.text.startswith("AWS’s continued")]
+    assert jassy and jassy[0].speaker is not None
+    assert jassy[0].speaker.resolved == "Andy Jassy"
+    assert {e.text for e in record.entities} <= {e.text for e in doc.ents} | {
+        s.text for s in doc.spans.get("newsie_entities", [])
+    }
+    assert len(doc.spans["newsie_quantities"]) == len(record.quantities)

@@ -36,10 +36,13 @@ class Pipeline:
         cls,
         only: Optional[Union[str, Iterable[str]]] = None,
         *,
+        quotes: Literal["speech", "wide"] = "speech",
         max_doc_mb: float = 16.0,
     ) -> Pipeline: ...
     @property
     def only(self) -> list[_StageName]: ...
+    @property
+    def quotes(self) -> Literal["speech", "wide"]: ...
     @property
     def max_doc_mb(self) -> float: ...
     def __call__(self, text: str, id: Optional[Union[str, int]] = None) -> Record:
