@@ -545,7 +545,6 @@ pub(crate) fn is_title(word: &str) -> bool {
             | "host"
             | "anchor"
             | "author"
-            | "st"
             | "supt"
             | "superintendent"
             | "congressman"

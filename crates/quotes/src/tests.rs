@@ -602,3 +602,33 @@ fn a_party_label_before_a_name_is_no_part_of_it() {
     let resolved = q[0].speaker.as_ref().and_then(|s| s.resolved.as_deref());
     assert_eq!(resolved, Some("Paula Brandt"));
 }
+
+#[test]
+fn a_tagged_name_keeps_its_inner_words_as_speaker() {
+    let text = "The drug works, the U.S. Food and Drug Administration said. Earnings rose \
+                5.9 per cent in the year to November, according to the Office for National \
+                Statistics. More than 250,000 fans attended, according to the St. Louis Sports \
+                Commission.";
+    let org = |name: &str| {
+        let at = text.find(name).unwrap();
+        Entity::new(text, Span::new(at, at + name.len()), EntityLabel::Org, 0.9)
+    };
+    let entities = [
+        org("U.S. Food and Drug Administration"),
+        org("Office for National Statistics"),
+        org("St. Louis Sports Commission"),
+    ];
+    let q = Attributor::new().attribute(text, &[], &entities);
+    let speakers: Vec<&str> = q
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.text.as_str()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            "U.S. Food and Drug Administration",
+            "Office for National Statistics",
+            "St. Louis Sports Commission"
+        ]
+    );
+}

@@ -160,6 +160,17 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether tokens `i` and `j` (`i < j`) lie in one organization, place
+    /// or other non-person name the entity tagger found (`Office for National
+    /// Statistics`, `Food and Drug Administration`).
+    fn in_one_name(&self, i: usize, j: usize) -> bool {
+        let (first, last) = (self.toks[i].span, self.toks[j].span);
+        let from = self.entities.partition_point(|(s, _)| s.end <= first.start);
+        self.entities.get(from).is_some_and(|(s, label)| {
+            *label != EntityLabel::Per && s.start <= first.start && last.end <= s.end
+        })
+    }
+
     fn entity_label(&self, span: Span) -> Option<EntityLabel> {
         // Entities are sorted by start; skip those that end before `span`.
         let from = self.entities.partition_point(|(s, _)| s.end <= span.start);

@@ -186,9 +186,12 @@ fn pronoun_mention(names: &Names, w: &str, span: Span, memory: &Memory) -> Optio
 /// Commission` stands for); `None` when the phrase ends in no name.
 fn named_mention(doc: &Doc, names: &Names, a: usize, b: usize, at: usize) -> Option<Mention> {
     let mut r = b;
+    // Back over capitalized words, `of` between two of them, and any word
+    // inside the same tagged name (`Office for National Statistics`).
     while r > a
         && (doc.toks[r - 1].capitalized
-            || (r - 1 > a && doc.word(r - 1) == "of" && doc.toks[r - 2].capitalized))
+            || (r - 1 > a && doc.word(r - 1) == "of" && doc.toks[r - 2].capitalized)
+            || (r < b && r - 1 > a && doc.toks[r - 2].capitalized && doc.in_one_name(r - 2, r)))
     {
         r -= 1;
     }

@@ -319,7 +319,12 @@ fn is_abbreviated_title(word: &str) -> bool {
 /// The noun phrase that ends at token `end` (exclusive), not before `lo`.
 fn np_before(doc: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
     let mut j = end;
-    while j > lo && is_np_word(doc, j - 1) && !(j < end && line_break_after(doc, j - 1)) {
+    // Back over noun-phrase words, and over any word inside a tagged name
+    // (the `and` of `Food and Drug Administration`).
+    while j > lo
+        && (is_np_word(doc, j - 1) || (j < end && doc.in_one_name(j - 1, j)))
+        && !(j < end && line_break_after(doc, j - 1))
+    {
         j -= 1;
     }
     while j < end
