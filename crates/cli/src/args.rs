@@ -109,6 +109,25 @@ pub enum Command {
     Man,
 }
 
+/// `--quotes`: the scope of quote attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteScope {
+    /// Speech and writing (the annotation spec's scope).
+    Speech,
+    /// Speech, beliefs, findings and other attributions (PolNeAR's scope).
+    Wide,
+}
+
+impl QuoteScope {
+    /// The quote attributor for this scope.
+    pub fn attributor(self) -> newsie_quotes::Attributor {
+        newsie_quotes::Attributor::builder()
+            .wide_attribution(self == QuoteScope::Wide)
+            .build()
+            .expect("the default attributor settings are valid")
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for.
@@ -151,8 +170,10 @@ pub struct ExtractArgs {
 
     /// Write the records to FILE (atomically: a temporary file, then a
     /// rename; a symbolic link is written through, to the file it names)
-    /// instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// instead of standard output. With `--format brat`, or `--format csv`
+    /// and several lists, a folder (made when missing) for their files. A
+    /// warning says when it lies inside an input folder.
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
 
     /// Worker threads (default: all cores). The output is byte-identical
@@ -160,18 +181,30 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Indent the JSON (one record spans several lines); the same as
-    /// `--format json`.
+    /// Indent the JSON (one record spans several lines): the same as
+    /// `--format json`; with `--format spacy`, indented spaCy documents.
+    /// Refused with the formats that are not JSON.
     #[arg(long)]
     pub pretty: bool,
 
     /// The output format: `jsonl`, one JSON record per line (the default);
-    /// `json`, the same indented; `csv`, one row per annotation of the one
-    /// list `--only` names (a document's id, offsets and every field; a
-    /// header line first); `conll`, one token per line with its BIO entity
-    /// tag, a blank line between sentences and `-DOCSTART- -X- O` before
-    /// each document, as NER tools read it. A document that fails gives an
-    /// error record in JSON, an error row in CSV, a `# error` line in CoNLL.
+    /// `json`, the same indented; `csv`, one row per annotation (a
+    /// document's id, offsets and every field; a header line first): with
+    /// `--only` one list, one table to standard output or -o FILE, else one
+    /// file per list (sentences.csv, entities.csv, quotes.csv,
+    /// quantities.csv) in -o DIR; `conll`, one token per line with its BIO
+    /// entity tag, a blank line between sentences and `-DOCSTART- -X- O`
+    /// before each document, as NER tools read it; `spacy`, one JSON object
+    /// per line in spaCy's `Doc.to_json` shape (text, tokens, ents, sents,
+    /// span groups newsie_quotes, newsie_speakers, newsie_cues and
+    /// newsie_quantities; the id and values under `newsie`), for
+    /// `Doc(Vocab()).from_json(json.loads(line))`; `brat`, a
+    /// `.txt` and an `.ann` standoff file per document, and annotation.conf,
+    /// in -o DIR (file names from the ids, made safe and unique). spacy and
+    /// brat count offsets in code points whatever `--offsets` says. A
+    /// document that fails gives an error record in JSON and spaCy, an
+    /// error row in CSV, a `# error` line in CoNLL, a line on standard
+    /// error in brat.
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "jsonl")]
     pub format: OutputFormat,
 
@@ -190,6 +223,13 @@ pub struct ExtractArgs {
     /// rare number inside a name the tagger would have found comes out.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "STAGES")]
     pub only: Vec<Stage>,
+
+    /// Which quotes count: `speech`, what someone said or wrote, as the
+    /// annotation spec scopes them (the default); `wide`, also beliefs,
+    /// findings and other attributions without a speech verb (`X believes`,
+    /// `a study found`), as PolNeAR annotates them.
+    #[arg(long, value_enum, value_name = "SCOPE", default_value = "speech")]
+    pub quotes: QuoteScope,
 
     /// Documents larger than this many megabytes yield an error record
     /// instead of being processed. The default keeps two threads within
@@ -251,10 +291,29 @@ pub enum OutputFormat {
     Jsonl,
     /// One indented JSON record per document.
     Json,
-    /// One CSV row per annotation of the list `--only` names.
+    /// One CSV row per annotation: one table (`--only` one list), or one
+    /// file per list in -o DIR.
     Csv,
     /// CoNLL: a token per line with its BIO entity tag.
     Conll,
+    /// spaCy's `Doc.to_json` shape, one document per line.
+    Spacy,
+    /// brat standoff: a .txt and an .ann file per document in -o DIR.
+    Brat,
+}
+
+impl OutputFormat {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Json => "json",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Conll => "conll",
+            OutputFormat::Spacy => "spacy",
+            OutputFormat::Brat => "brat",
+        }
+    }
 }
 
 /// What offsets count.

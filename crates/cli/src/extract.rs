@@ -2,15 +2,15 @@
 //! record per document in input order.
 
 use crate::args::{ExtractArgs, OutputFormat, Stage};
-use crate::formats::Format;
+use crate::formats::{Format, Lists, Written};
 use crate::input::{spawn_reader, Input, ReadOptions};
-use crate::output::Sink;
-use anyhow::{Context, Result};
+use crate::output::{input_folder_holding, Destination};
+use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsie_core::{Document, ErrorRecord, Record};
 use newsie_pipeline::{Pipeline, Stages};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -41,24 +41,23 @@ const STREAMED_DOC_BYTES: usize = 1 << 20;
 /// One input's output: written out already, or (a long document in JSON)
 /// the record to serialize straight into the output.
 enum Rendered {
-    Line(String),
+    Done(Written),
     Record(Box<(Document, Record)>),
 }
 
 impl Rendered {
-    /// Writes the output and its line break (none for an empty line: a
-    /// CSV table of a document with nothing in its list has no row).
-    fn write_to(self, out: &mut dyn Write, format: Format) -> std::io::Result<()> {
+    /// Writes the output to its destination.
+    fn write_to(self, destination: &mut Destination, format: Format) -> Result<()> {
         match self {
-            Rendered::Line(line) if line.is_empty() => Ok(()),
-            Rendered::Line(line) => {
-                out.write_all(line.as_bytes())?;
-                out.write_all(b"\n")
-            }
+            Rendered::Done(written) => destination.write(written),
             Rendered::Record(parts) => {
                 let (doc, record) = *parts;
+                let out = destination
+                    .one()
+                    .context("internal error: a JSON record without its one output")?;
                 format.write_json(out, &doc, record)?;
-                out.write_all(b"\n")
+                out.write_all(b"\n")?;
+                Ok(())
             }
         }
     }
@@ -69,7 +68,7 @@ impl Rendered {
 fn annotate(pipeline: &Pipeline, input: Input, format: Format) -> (Rendered, bool) {
     let doc = match input.doc {
         Ok(doc) => doc,
-        Err(error) => return (Rendered::Line(format.error(&error)), false),
+        Err(error) => return (Rendered::Done(format.error(&error)), false),
     };
     // One bad document must never stop a corpus run, not even through a bug.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(&doc)));
@@ -78,8 +77,8 @@ fn annotate(pipeline: &Pipeline, input: Input, format: Format) -> (Rendered, boo
             (Rendered::Record(Box::new((doc, record))), true)
         }
         outcome => {
-            let (line, ok) = render(&doc, outcome.ok(), format);
-            (Rendered::Line(line), ok)
+            let (written, ok) = render(&doc, outcome.ok(), format);
+            (Rendered::Done(written), ok)
         }
     }
 }
@@ -109,10 +108,10 @@ fn annotate_batch(
         .iter()
         .map(|input| match &input.doc {
             Ok(doc) => {
-                let (line, ok) = render(doc, results.next(), format);
-                (Rendered::Line(line), ok)
+                let (written, ok) = render(doc, results.next(), format);
+                (Rendered::Done(written), ok)
             }
-            Err(error) => (Rendered::Line(format.error(error)), false),
+            Err(error) => (Rendered::Done(format.error(error)), false),
         })
         .collect()
 }
@@ -123,7 +122,7 @@ fn render(
     doc: &Document,
     outcome: Option<Result<Record, newsie_pipeline::Error>>,
     format: Format,
-) -> (String, bool) {
+) -> (Written, bool) {
     match outcome {
         Some(Ok(record)) => (format.record(doc, record), true),
         Some(Err(e)) => {
@@ -142,22 +141,20 @@ fn render(
 }
 
 /// The format the arguments ask for, and the stages it needs; or why the
-/// arguments do not fit together.
+/// arguments do not fit together. (Whether a format that writes a folder
+/// has one is checked when the destination opens.)
 fn format_of(args: &ExtractArgs) -> Result<(Format, Stages)> {
-    let output = if args.pretty {
-        OutputFormat::Json
-    } else {
-        args.format
+    let (output, pretty) = match (args.pretty, args.format) {
+        (false, format) => (format, format == OutputFormat::Json),
+        (true, OutputFormat::Jsonl | OutputFormat::Json) => (OutputFormat::Json, true),
+        (true, OutputFormat::Spacy) => (OutputFormat::Spacy, true),
+        (true, format) => bail!(
+            "--pretty indents JSON, and --format {} is not JSON \
+             (use it with --format json or spacy, or leave it out)",
+            format.name()
+        ),
     };
     let mut stages = stages_from(&args.only);
-    let csv_list = match (output, args.only.as_slice()) {
-        (OutputFormat::Csv, [list]) => Some(*list),
-        (OutputFormat::Csv, _) => anyhow::bail!(
-            "--format csv writes one table: name its list with --only \
-             (sentences, entities, quotes or quantities)"
-        ),
-        _ => None,
-    };
     if output == OutputFormat::Conll {
         // CoNLL lines are the sentences' tokens with their entity tags.
         stages.sentences = true;
@@ -167,9 +164,34 @@ fn format_of(args: &ExtractArgs) -> Result<(Format, Stages)> {
         output,
         offsets: args.offsets,
         include_text: args.include_text,
-        csv_list,
+        pretty,
+        lists: Lists::of(&args.only),
     };
     Ok((format, stages))
+}
+
+/// Warns when the output lands inside an input folder, where a later run
+/// over that folder would find it.
+fn warn_if_inside_inputs(args: &ExtractArgs, format: &Format) {
+    let Some(output) = args.output.as_deref() else {
+        return;
+    };
+    let Some(folder) = input_folder_holding(output, &args.paths) else {
+        return;
+    };
+    let consequence = if format.output == OutputFormat::Brat {
+        "a later run over that folder will read its .txt files as articles; write it elsewhere"
+    } else if !format.writes_tables() && output.extension().is_some_and(|e| e == "txt") {
+        "a later run over that folder will read it as an article; write it elsewhere"
+    } else {
+        "a later run will not read it (only *.txt files are articles), \
+         but other tools may take it for part of the corpus"
+    };
+    eprintln!(
+        "newsie: warning: the output {} is inside the input folder {}: {consequence}",
+        output.display(),
+        folder.display()
+    );
 }
 
 fn progress_bar(quiet: bool) -> Option<ProgressBar> {
@@ -193,8 +215,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     // Before the model loads and any document is read: an output that
     // cannot be written fails at once, not after the whole run.
     let (format, stages) = format_of(&args)?;
-    let mut sink = Sink::open(args.output.as_deref())?;
-    let pipeline = crate::ner::build_pipeline(&args.ner, Pipeline::builder().stages(stages))?;
+    let mut destination = Destination::open(&format, args.output.as_deref())?;
+    warn_if_inside_inputs(&args, &format);
+    let pipeline = crate::ner::build_pipeline(
+        &args.ner,
+        Pipeline::builder()
+            .stages(stages)
+            .attributor(args.quotes.attributor()),
+    )?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -216,11 +244,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let (mut documents, mut errors, mut bytes) = (0usize, 0usize, 0usize);
 
     let result = (|| -> Result<()> {
-        if let Some(header) = format.header() {
-            let out = sink.writer();
-            out.write_all(header.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
         // Block for the first document of a batch, then take whatever else
         // is ready: a streaming mapper never waits for a full batch.
         while let Ok(first) = inputs.recv() {
@@ -242,13 +265,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                         .collect()
                 })
             };
-            let out = sink.writer();
             for (rendered, ok) in lines {
-                rendered.write_to(out, format)?;
+                rendered.write_to(&mut destination, format)?;
                 documents += 1;
                 errors += usize::from(!ok);
             }
-            out.flush()?;
+            destination.flush()?;
             if let Some(bar) = &bar {
                 let secs = started.elapsed().as_secs_f64().max(1e-9);
                 bar.set_position(documents as u64);
@@ -265,10 +287,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         bar.finish_and_clear();
     }
     if let Err(e) = result {
-        sink.abandon();
+        destination.abandon();
         return Err(e).context("cannot write the output");
     }
-    sink.finish()?;
+    destination.finish()?;
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
