@@ -37,17 +37,17 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("entities", "micro", 0.813),
     ("quotes", "found", 0.985),
     ("quotes", "speaker", 0.94),
-    ("quotes", "speaker_resolved", 0.875),
+    ("quotes", "speaker_resolved", 0.895),
     ("quotes", "speaker_kind", 0.94),
     ("quotes", "cue", 0.975),
-    ("quantities", "found", 0.97),
-    ("quantities", "all", 0.97),
+    ("quantities", "found", 0.985),
+    ("quantities", "all", 0.985),
     ("entities test", "micro", 0.77),
     ("quotes test", "found", 0.99),
     ("quotes test", "speaker_resolved", 0.865),
     ("quotes test", "speaker_kind", 0.93),
-    ("quantities test", "found", 0.96),
-    ("quantities test", "all", 0.96),
+    ("quantities test", "found", 0.975),
+    ("quantities test", "all", 0.975),
 ];
 
 #[test]

@@ -348,7 +348,13 @@ fn lookup_lower(w: &[u8]) -> Lex {
         | b"increase" | b"increases" | b"decreased" | b"decrease" | b"climbed" | b"jumped"
         | b"dropped" | b"declined" | b"slipped" | b"surged" | b"soared" | b"slumped"
         | b"raised" | b"cut" | b"lowered" | b"lifted" | b"went" | b"moved" | b"changed"
-        | b"edged" | b"gained" | b"plunged" | b"tumbled" | b"sank" | b"slid" => Change,
+        | b"edged" | b"gained" | b"plunged" | b"tumbled" | b"sank" | b"slid" | b"narrowed"
+        | b"narrows" | b"narrowing" | b"widened" | b"widens" | b"widening" | b"shrank"
+        | b"shrinks" | b"shrunk" | b"expanded" | b"expands" | b"advanced" | b"retreated"
+        | b"eased" | b"rebounded" | b"dipped" | b"dips" | b"jumps" | b"climbs" | b"drops"
+        | b"declines" | b"slips" | b"surges" | b"soars" | b"gains" | b"tumbles" | b"sinks"
+        | b"slides" | b"plummeted" | b"swelled" | b"contracted" | b"trimmed" | b"boosted"
+        | b"hiked" | b"slashed" => Change,
         b"party" | b"parties" | b"hand" | b"handed" | b"rate" | b"rater" | b"person" | b"guess"
         | b"guessing" | b"guessed" => SetPhrase,
         _ => Other,

@@ -887,3 +887,26 @@ fn a_power_written_as_a_digit_makes_an_area_or_a_volume() {
     assert_eq!(one("a 5m3 tank").unit.as_deref(), Some("m3"));
     assert!(texts("code 24703m212").is_empty());
 }
+
+#[test]
+fn years_clocks_periods_of_play_and_a_second() {
+    // Years before 1900 where the words say year.
+    assert!(texts("Records began in 1884, and it rained.").is_empty());
+    assert!(texts("its wettest winter since 1836.").is_empty());
+    assert_eq!(texts("in 1500 cases"), ["1500"]);
+    // A clock time written with a point.
+    assert!(texts("He lifted the trophy at 9.47 p.m. on Sunday.").is_empty());
+    // A position or a period of play is no fraction; its ordinal counts.
+    assert!(texts("the scrum-half Liam Fenwick crossed").is_empty());
+    assert_eq!(texts("equalised with a second-half volley"), ["second"]);
+    // `a second` is time only where time words follow.
+    assert_eq!(texts("a second plant in Arizona"), ["second"]);
+    assert!(texts("a second later it fell").is_empty());
+}
+
+#[test]
+fn a_change_verb_makes_two_values_of_x_to_y() {
+    let found = Normalizer::new().find("gross margin narrowed 1.8 percentage points to 62.4%");
+    let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["1.8 percentage points", "62.4%"]);
+}

@@ -398,6 +398,81 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// Whether the four digits at `i` (before 1900) are a year by their
+    /// words: after `in`, `since`, `from`, `until`, `before`, `after`, and
+    /// before no noun they count (`since records began in 1884`, not `in
+    /// 1500 cases`).
+    fn reads_as_early_year(&self, i: usize, next: usize) -> bool {
+        let before = i
+            .checked_sub(1)
+            .filter(|&p| self.t[p].is_word())
+            .map(|p| self.str_of(p).to_ascii_lowercase());
+        let after_year_word = before.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "since" | "from" | "until" | "till" | "before" | "after" | "circa"
+            )
+        });
+        let noun_follows = self.tok(next).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && !matches!(
+                    self.str_of(next),
+                    "and"
+                        | "to"
+                        | "when"
+                        | "as"
+                        | "the"
+                        | "with"
+                        | "for"
+                        | "until"
+                        | "after"
+                        | "before"
+                        | "but"
+                        | "or"
+                        | "that"
+                        | "by"
+                        | "in"
+                        | "on"
+                        | "at"
+                )
+        });
+        after_year_word && !noun_follows
+    }
+
+    /// Whether `a second` before token `next` is a moment of time (`for a
+    /// second`, `a second later`, `a second or two`), not a rank (`a second
+    /// plant`, `a second-half goal`): nothing follows, or punctuation, or a
+    /// word that goes with a span of time.
+    fn second_is_time(&self, next: usize) -> bool {
+        let Some(t) = self.tok(next) else {
+            return true;
+        };
+        if !t.is_word() {
+            return !(self.is_hyphen(next) && t.glued);
+        }
+        matches!(
+            self.str_of(next).to_ascii_lowercase().as_str(),
+            "later"
+                | "earlier"
+                | "ago"
+                | "or"
+                | "and"
+                | "before"
+                | "after"
+                | "longer"
+                | "more"
+                | "of"
+                | "to"
+                | "in"
+                | "too"
+                | "faster"
+                | "slower"
+                | "late"
+                | "early"
+        )
+    }
+
     /// Whether the capitalized word at `i` belongs to a name: it does not
     /// start its sentence or line, a capitalized word (no number word
     /// itself) comes right after it or right before it, and the line is no
@@ -585,7 +660,9 @@ impl<'a> Parser<'a> {
             }
             let v = a.value;
             let s = self.str_of(i);
-            let year = s.len() == 4 && (1900.0..=2100.0).contains(&v);
+            let year = s.len() == 4
+                && ((1900.0..=2100.0).contains(&v)
+                    || ((1000.0..1900.0).contains(&v) && self.reads_as_early_year(i, a.e)));
             if year && !matches!(self.lex(a.e), Lex::Hundred | Lex::Scale(_)) {
                 return Step::Skip(self.skip_chain(a.e));
             }
@@ -596,12 +673,37 @@ impl<'a> Parser<'a> {
         if a.kind == QKind::Ordinal && t.is_num() && self.is_day(i, a.value, a.e) {
             return Step::Skip(a.e);
         }
+        // `9.47 p.m.`: a clock time written with a point, as British news
+        // writes it.
+        if t.is_num() && a.e == i + 1 && self.is_clock(a.e) {
+            let written = self.str_of(i);
+            let clock = written.split_once('.').is_some_and(|(h, m)| {
+                m.len() == 2
+                    && h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
+                    && m.parse::<u32>().is_ok_and(|m| m < 60)
+            });
+            if clock {
+                return Step::Skip(a.e);
+            }
+        }
         // `the second to last`, `third-to-last`: a place counted from the
         // end, whose number is no rank.
         if a.kind == QKind::Ordinal {
             if let Some(end) = self.to_last_tail(a.e) {
                 return Step::Skip(end);
             }
+        }
+        // `scrum-half`, `second-half`: a position or a period of play, no
+        // fraction (the ordinal of `second-half` counts on its own).
+        if t.is_word()
+            && matches!(t.lex, Lex::Half)
+            && i >= 2
+            && self.is_hyphen(i - 1)
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.t[i - 2].is_word()
+        {
+            return Step::Nothing;
         }
         // `one` as a pronoun: `the one`, `which one`, `one of`.
         if t.is_word()
@@ -618,8 +720,9 @@ impl<'a> Parser<'a> {
             }
             if t.lex == Lex::Ord(2, false)
                 && i > 0
-                && (matches!(self.lex(i - 1), Lex::A | Lex::Per | Lex::Unit(_))
-                    || self.t[i - 1].is_num())
+                && (matches!(self.lex(i - 1), Lex::Per | Lex::Unit(_))
+                    || self.t[i - 1].is_num()
+                    || (self.lex(i - 1) == Lex::A && self.second_is_time(a.e)))
             {
                 return Step::Nothing;
             }
