@@ -162,22 +162,27 @@ fn fixtures_entity_f1_floor() {
 // the company (models/ner/MANIFEST.md), and a name with `& Co.` after it
 // read as the firm: CoNLL-2003 test 0.8961, CoNLL++ 0.8986, seed 0.7273,
 // fixtures 0.8550 (over five seed sets the trainer's CoNLL test figure is
-// 0.8959-0.8985, mean 0.8971). The fixtures move by up to 2.5 points and
+// 0.8959-0.8985, mean 0.8971). Since 2026-12-06 it is also trained on
+// CrossNER's train files at weight 0.3 (`aa0c8a04…`): CoNLL-2003 test
+// 0.8986, text path 0.8936, CoNLL++ 0.9012, seed 0.7273, all thirty
+// fixtures 0.8215 (trainer's CoNLL test 0.8995-0.9005 over four seed sets);
+// the floors below follow it. The fixtures move by up to 2.5 points and
 // the seed article by up to 6 between training seeds (over the same five
 // seed sets: fixtures 0.849-0.861, seed 0.727), so their floors follow the
 // installed model, not the best seed seen. The two-pass model described
 // there is not installed: it tags under the 1M tokens/s floor and, trained
 // the same way, scored no higher.
-const CONLL_TEST_FLOOR: f64 = 0.896;
+const CONLL_TEST_FLOOR: f64 = 0.898;
 /// Measured on 2026-12-06 (`newsie eval conll2003`, row `entities test
 /// (text)`): 0.8921 once the tokenizer kept initials and abbreviations with
 /// their dots (0.885 before). The rest of the gap to the token path is the
 /// reconstructed text's CoNLL tokens (`U.S` without its dot, `MOODY 'S`,
 /// `C$` read as a currency) and newsie's own conventions (`Milan-based` is
 /// the place Milan).
-const CONLL_TEXT_FLOOR: f64 = 0.892;
-const CONLLPP_FLOOR: f64 = 0.898;
+const CONLL_TEXT_FLOOR: f64 = 0.893;
+const CONLLPP_FLOOR: f64 = 0.900;
 const SEED_FLOOR: f64 = 0.727;
 /// All thirty fixtures since 2026-12-06 (0.8103; the first fifteen give
-/// 0.857): see `tests/fixtures.rs` for the halves.
-const FIXTURES_FLOOR: f64 = 0.809;
+/// 0.857; 0.8215 with the model trained with CrossNER): see
+/// `tests/fixtures.rs` for the halves.
+const FIXTURES_FLOOR: f64 = 0.82;

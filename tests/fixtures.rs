@@ -31,10 +31,12 @@ fn report() -> SuiteReport {
 /// the test half, every field 0.975 / 0.964. Products run on over their
 /// model numbers (`Airbus A350`): entities 0.814, test half 0.771. A
 /// quote that runs on into the next paragraph is one record (the three in
-/// the fixtures merged): speaker resolved 0.8799 over all.
+/// the fixtures merged): speaker resolved 0.8799 over all. The NER model
+/// trained with CrossNER's text (`models/ner/MANIFEST.md`, 2026-12-06):
+/// entities 0.8215 over all, 0.8452 on the dev half, 0.7797 on the test half.
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
-    ("entities", "micro", 0.813),
+    ("entities", "micro", 0.82),
     ("quotes", "found", 0.985),
     ("quotes", "speaker", 0.94),
     ("quotes", "speaker_resolved", 0.895),
@@ -42,7 +44,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("quotes", "cue", 0.975),
     ("quantities", "found", 0.985),
     ("quantities", "all", 0.985),
-    ("entities test", "micro", 0.77),
+    ("entities test", "micro", 0.775),
     ("quotes test", "found", 0.99),
     ("quotes test", "speaker_resolved", 0.865),
     ("quotes test", "speaker_kind", 0.93),

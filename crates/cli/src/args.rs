@@ -417,6 +417,9 @@ pub enum Suite {
     /// Named entities: CoNLL-2003 test and CoNLL++ on gold tokens, and
     /// the test set again as plain text through the whole pipeline.
     Conll2003,
+    /// Named entities: CrossNER's five Wikipedia domains (dev and test, gold
+    /// tokens, labels mapped onto PER/ORG/LOC/MISC), per domain and overall.
+    Crossner,
     /// Quote attribution: PolNeAR test.
     Polnear,
     /// Number normalization: Microsoft Recognizers-Text specs.

@@ -27,6 +27,7 @@ fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<Suite
         Suite::Seed => suites::gold_docs::single(pipeline, "seed (aws-layoffs)", &args.seed)?,
         Suite::GoldenRules => suites::golden_rules::report(&bench("sbd-golden-rules"))?,
         Suite::Conll2003 => suites::conll::report_pipeline(pipeline, &bench("conll2003"))?,
+        Suite::Crossner => suites::crossner::report_pipeline(pipeline, &bench("crossner"))?,
         Suite::Polnear => unreachable!("scored above"),
         Suite::Recognizers => suites::numbers::recognizers_report(&args.benchmarks)?,
         Suite::Duckling => suites::numbers::duckling_report(&args.benchmarks)?,

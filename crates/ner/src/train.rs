@@ -425,6 +425,13 @@ pub struct TrainConfig {
     pub silver_weight: f32,
     /// Whether silver entities also join the gazetteer.
     pub silver_gazetteer: bool,
+    /// Further training files (IOB2 with `-DOCSTART-` lines), each with the
+    /// weight of its updates against a gold one's (0..=1): annotated text
+    /// of other kinds than CoNLL's (CrossNER's Wikipedia domains, mapped
+    /// with `scripts/ner/crossner_to_iob2.py`).
+    pub extra: Vec<(PathBuf, f32)>,
+    /// Whether the further files' entities also join the gazetteer.
+    pub extra_gazetteer: bool,
     /// The probability, per training token, of leaving out the features
     /// that name the word itself (0 disables it).
     pub identity_dropout: f64,
@@ -467,6 +474,8 @@ impl TrainConfig {
             silver: None,
             silver_weight: 1.0,
             silver_gazetteer: false,
+            extra: Vec::new(),
+            extra_gazetteer: false,
             identity_dropout: 0.0,
             second_pass: false,
             ensemble: 1,
@@ -515,6 +524,20 @@ impl TrainConfig {
     /// Sets whether silver entities join the gazetteer.
     pub fn silver_gazetteer(mut self, yes: bool) -> Self {
         self.silver_gazetteer = yes;
+        self
+    }
+
+    /// Adds a further training file (IOB2 with `-DOCSTART-` lines), whose
+    /// updates count `weight` times a gold update; may be called again for
+    /// more files.
+    pub fn extra(mut self, path: impl Into<PathBuf>, weight: f32) -> Self {
+        self.extra.push((path.into(), weight.clamp(0.0, 1.0)));
+        self
+    }
+
+    /// Sets whether the further files' entities join the gazetteer.
+    pub fn extra_gazetteer(mut self, yes: bool) -> Self {
+        self.extra_gazetteer = yes;
         self
     }
 
@@ -714,7 +737,8 @@ struct FitData<'a> {
     stacks: Option<&'a [Stack]>,
     /// Indices of the documents to learn from.
     use_docs: Vec<usize>,
-    n_gold_docs: usize,
+    /// How much each training document's updates count (1 for gold).
+    doc_weights: &'a [f32],
     dev_docs: &'a [Vec<Sentence>],
     dev_prepared: &'a [Prepared],
     dev_stacks: Option<&'a [Stack]>,
@@ -888,11 +912,7 @@ fn fit_member(
             let prep = &data.prepared[d];
             let mut memory = DocMemory::of_document(prep);
             let doc = &data.docs[d];
-            let amount = if d < data.n_gold_docs {
-                1.0
-            } else {
-                config.silver_weight
-            };
+            let amount = data.doc_weights[d];
             let drop = || {
                 if drop_threshold == 0 {
                     return false;
@@ -989,7 +1009,11 @@ fn fit_member(
 /// Trains a model; `log` receives one line per epoch.
 pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained, Error> {
     let mut train_docs = read_conll(&config.train)?;
-    let n_gold_docs = train_docs.len();
+    // Each document's update weight, and whether its entities join the
+    // gazetteer: gold always; silver entities only when asked, since
+    // spaCy's mistakes would otherwise become trusted dictionary entries.
+    let mut doc_weights = vec![1.0; train_docs.len()];
+    let mut in_gazetteer = vec![true; train_docs.len()];
     if let Some(path) = &config.silver {
         let silver = read_conll(path)?;
         log(&format!(
@@ -998,7 +1022,21 @@ pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained,
             silver.iter().map(Vec::len).sum::<usize>(),
             config.silver_weight
         ));
+        doc_weights.extend(silver.iter().map(|_| config.silver_weight));
+        in_gazetteer.extend(silver.iter().map(|_| config.silver_gazetteer));
         train_docs.extend(silver);
+    }
+    for (path, weight) in &config.extra {
+        let extra = read_conll(path)?;
+        log(&format!(
+            "extra {}: {} documents, {} sentences, weight {weight}",
+            path.display(),
+            extra.len(),
+            extra.iter().map(Vec::len).sum::<usize>(),
+        ));
+        doc_weights.extend(extra.iter().map(|_| *weight));
+        in_gazetteer.extend(extra.iter().map(|_| config.extra_gazetteer));
+        train_docs.extend(extra);
     }
     let dev_docs = read_conll(&config.dev)?;
     log(&format!(
@@ -1019,22 +1057,20 @@ pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained,
         clusters,
         gazetteer: U64Map::default(),
     };
-    // Silver entities join the gazetteer only when asked: spaCy's mistakes
-    // would otherwise become trusted dictionary entries.
-    let gazetteer_docs = if config.silver_gazetteer {
-        train_docs.len()
-    } else {
-        n_gold_docs
-    };
-    let all: Vec<&Vec<Sentence>> = train_docs[..gazetteer_docs].iter().collect();
+    let all: Vec<&Vec<Sentence>> = train_docs
+        .iter()
+        .zip(&in_gazetteer)
+        .filter(|(_, &yes)| yes)
+        .map(|(d, _)| d)
+        .collect();
     add_to_gazetteer(&mut full.gazetteer, &all);
     let mut folds = [full.clone(), full.clone()];
     for (k, fold) in folds.iter_mut().enumerate() {
         fold.gazetteer.clear();
-        let others: Vec<&Vec<Sentence>> = train_docs[..gazetteer_docs]
+        let others: Vec<&Vec<Sentence>> = train_docs
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % 2 != k)
+            .filter(|(i, _)| i % 2 != k && in_gazetteer[*i])
             .map(|(_, d)| d)
             .collect();
         add_to_gazetteer(&mut fold.gazetteer, &others);
@@ -1051,7 +1087,7 @@ pub fn train(config: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Trained,
         prepared: &train_prepared,
         stacks: None,
         use_docs: (0..train_docs.len()).collect(),
-        n_gold_docs,
+        doc_weights: &doc_weights,
         dev_docs: &dev_docs,
         dev_prepared: &dev_prepared,
         dev_stacks: None,

@@ -44,10 +44,14 @@ fn label_of(name: &str) -> Option<EntityLabel> {
 }
 
 /// Entities of IOB1 or IOB2 labels: an entity starts at a `B-` label, or at
-/// an `I-` label whose type differs from the token before.
-fn entities_of(labels: &[Option<(bool, EntityLabel)>]) -> Vec<(usize, usize, EntityLabel)> {
+/// an `I-` label whose type differs from the token before. Generic over the
+/// type so that a suite with finer labels (CrossNER) finds its entities on
+/// those before mapping them.
+pub(crate) fn entities_of<K: Copy + PartialEq>(
+    labels: &[Option<(bool, K)>],
+) -> Vec<(usize, usize, K)> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, EntityLabel)> = None;
+    let mut open: Option<(usize, K)> = None;
     for (i, label) in labels.iter().enumerate() {
         match *label {
             Some((begins, kind)) => {

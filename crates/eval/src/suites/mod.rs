@@ -1,6 +1,7 @@
 //! One module per gold suite: each adapts a file format and scores a stage.
 
 pub mod conll;
+pub mod crossner;
 pub mod gold_docs;
 pub mod golden_rules;
 pub mod numbers;

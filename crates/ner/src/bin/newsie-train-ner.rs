@@ -4,6 +4,7 @@
 //! newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE]
 //!                  [--epochs N] [--seed N] [--max-features N]
 //!                  [--silver IOB2 [--silver-weight W] [--silver-gazetteer]]
+//!                  [--extra IOB2 [--extra-weight W]]... [--extra-gazetteer]
 //!                  [--identity-dropout P] [--second-pass] [--ensemble N]
 //!                  [--update passive-aggressive|perceptron]
 //!                  --out MODEL
@@ -12,7 +13,10 @@
 //! newsie-train-ner --predict MODEL FILE...
 //! ```
 //!
-//! `--second-pass` also trains a second pass over the first pass's tags
+//! `--extra` adds a further training file (IOB2, `-DOCSTART-` before each
+//! document), its updates weighted by the `--extra-weight` that follows it
+//! (default 1); it may be given several times, and `--extra-gazetteer` puts
+//! their entities in the gazetteer too. `--second-pass` also trains a second pass over the first pass's tags
 //! (see `models/ner/MANIFEST.md`); `--ensemble N` averages the weights of
 //! `N` learners trained with seeds `seed..seed+N`; `--update` picks how a
 //! training token moves the weights (passive-aggressive steps by default, or
@@ -43,7 +47,7 @@ fn main() -> ExitCode {
     let (Some(train_path), Some(dev), Some(out)) =
         (value("--train"), value("--dev"), value("--out"))
     else {
-        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--identity-dropout P] [--second-pass] [--ensemble N] [--update passive-aggressive|perceptron] --out MODEL");
+        eprintln!("usage: newsie-train-ner --train TRAIN --dev DEV [--test TEST] [--clusters FILE] [--epochs N] [--seed N] [--max-features N] [--silver IOB2 [--silver-weight W] [--silver-gazetteer]] [--extra IOB2 [--extra-weight W]]... [--extra-gazetteer] [--identity-dropout P] [--second-pass] [--ensemble N] [--update passive-aggressive|perceptron] --out MODEL");
         return ExitCode::from(2);
     };
     let mut config = TrainConfig::new(train_path, dev);
@@ -72,6 +76,20 @@ fn main() -> ExitCode {
     }
     if args.iter().any(|a| a == "--silver-gazetteer") {
         config = config.silver_gazetteer(true);
+    }
+    match extra_files(&args) {
+        Ok(extra) => {
+            for (path, weight) in extra {
+                config = config.extra(path, weight);
+            }
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    }
+    if args.iter().any(|a| a == "--extra-gazetteer") {
+        config = config.extra_gazetteer(true);
     }
     if args.iter().any(|a| a == "--second-pass") {
         config = config.second_pass(true);
@@ -122,6 +140,39 @@ fn main() -> ExitCode {
             .unwrap_or_default()
     );
     ExitCode::SUCCESS
+}
+
+/// The `--extra FILE` arguments in order, each with the `--extra-weight W`
+/// that follows it before the next `--extra` (1 when none does).
+fn extra_files(args: &[String]) -> Result<Vec<(String, f32)>, String> {
+    let mut out: Vec<(String, f32)> = Vec::new();
+    let mut weighted = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--extra" => {
+                let path = args.get(i + 1).ok_or("--extra needs a file")?;
+                out.push((path.clone(), 1.0));
+                weighted = false;
+                i += 1;
+            }
+            "--extra-weight" => {
+                let w = args
+                    .get(i + 1)
+                    .and_then(|w| w.parse::<f32>().ok())
+                    .ok_or("--extra-weight needs a number")?;
+                match out.last_mut() {
+                    Some(last) if !weighted => last.1 = w,
+                    _ => return Err("each --extra-weight follows its own --extra FILE".into()),
+                }
+                weighted = true;
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(out)
 }
 
 /// `--speed MODEL [--runs N] TEXT...`: single-threaded tagging throughput
