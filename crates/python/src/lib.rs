@@ -156,6 +156,10 @@ fn id_of(obj: &Bound<'_, PyAny>) -> Option<String> {
 ///     only: the lists to fill, an iterable of ``"sentences"``,
 ///         ``"entities"``, ``"quotes"``, ``"quantities"`` (a single name
 ///         also works); ``None`` fills all four. The others stay empty.
+///     ner: the entity tagger: ``"linear"``, the embedded model (the only
+///         one a wheel carries; the transformer backend needs libtorch and
+///         is built into the ``newsie`` binary with the ``transformer``
+///         feature).
 ///     quotes: which quotes count: ``"speech"`` (the default), what someone
 ///         said or wrote, as newsie's annotation spec scopes them; or
 ///         ``"wide"``, also beliefs, findings and other attributions without
@@ -256,14 +260,30 @@ impl Pipeline {
 #[pymethods]
 impl Pipeline {
     #[new]
-    #[pyo3(signature = (only = None, *, quotes = "speech", max_doc_mb = 16.0))]
+    #[pyo3(signature = (only = None, *, ner = "linear", quotes = "speech", max_doc_mb = 16.0))]
     fn new(
         py: Python<'_>,
         only: Option<&Bound<'_, PyAny>>,
+        ner: &str,
         quotes: &str,
         max_doc_mb: f64,
     ) -> PyResult<Self> {
         let (stages, only) = stages_of(only)?;
+        match ner {
+            "linear" => {}
+            "transformer" => {
+                return Err(PyValueError::new_err(
+                    "ner=\"transformer\" needs libtorch, which this wheel does not carry: \
+                     use the newsie binary built with `--features transformer` \
+                     (`newsie extract --ner transformer`), or ner=\"linear\"",
+                ))
+            }
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown entity tagger {other:?}: expected \"linear\""
+                )))
+            }
+        }
         let (quotes, wide) = match quotes {
             "speech" => ("speech", false),
             "wide" => ("wide", true),

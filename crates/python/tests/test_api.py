@@ -165,3 +165,11 @@ def test_quote_scope_speech_or_wide() -> None:
     assert len(wide(text).quotes) > len(speech(text).quotes)
     with pytest.raises(ValueError, match="quote scope"):
         newsie.Pipeline(quotes="beliefs")
+
+
+def test_the_entity_tagger_is_the_embedded_model() -> None:
+    assert newsie.Pipeline(ner="linear", only="entities")("Andy Jassy runs Amazon.").entities
+    with pytest.raises(ValueError, match="libtorch"):
+        newsie.Pipeline(ner="transformer")
+    with pytest.raises(ValueError, match="entity tagger"):
+        newsie.Pipeline(ner="crf")

@@ -36,6 +36,7 @@ class Pipeline:
         cls,
         only: Optional[Union[str, Iterable[str]]] = None,
         *,
+        ner: Literal["linear"] = "linear",
         quotes: Literal["speech", "wide"] = "speech",
         max_doc_mb: float = 16.0,
     ) -> Pipeline: ...
