@@ -100,3 +100,22 @@ def test_spacy_component_on_the_seed(pipeline: newsie.Pipeline) -> None:
         s.text for s in doc.spans.get("newsie_entities", [])
     }
     assert len(doc.spans["newsie_quantities"]) == len(record.quantities)
+
+
+def test_spacy_component_logs_what_it_cannot_align(caplog: pytest.LogCaptureFixture) -> None:
+    spacy = need("spacy")
+    from spacy.tokens import Doc
+
+    from newsie.spacy import NewsieComponent
+
+    nlp = spacy.blank("en")
+    component = NewsieComponent(alignment_mode="contract", spans_prefix="")
+    # One token holds the whole of `13% today`: the quantity `13%` has no
+    # token of its own to contract to.
+    doc = Doc(nlp.vocab, words=["Revenue", "grew", "13% today", "."], spaces=[True, True, False, False])
+    assert doc.text == "Revenue grew 13% today."
+    with caplog.at_level("WARNING", logger="newsie"):
+        doc = component(doc)
+    assert [q.text for q in doc._.newsie.quantities] == ["13%"]
+    assert len(doc.spans["quantities"]) == 0
+    assert "1 newsie span(s) could not be aligned" in caplog.text
