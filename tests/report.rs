@@ -14,10 +14,12 @@ use newsie_core::{
 };
 use newsie_pipeline::Pipeline;
 use newsie_report::{Kind, Report, Tables};
+
+#[path = "browser.rs"]
+mod browser;
+use browser::{chromium, dump_dom};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 /// A document's record, its text and its group (`fixtures` or `seed`).
 struct Annotated {
@@ -328,77 +330,6 @@ fn ranked_lists_keep_the_top_n() {
 
 // ---- The page in a browser ----
 
-/// The browser, or `None` (with a SKIPPED message) when it is absent and
-/// not required.
-fn chromium(skipping: &str) -> Option<PathBuf> {
-    let candidates = std::env::var_os("NEWSIE_CHROMIUM")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain(
-            [
-                "/usr/bin/chromium",
-                "/usr/bin/chromium-browser",
-                "/usr/bin/google-chrome",
-            ]
-            .map(PathBuf::from),
-        );
-    for candidate in candidates {
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-    }
-    if std::env::var("NEWSIE_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
-        panic!("{skipping}: NEWSIE_REQUIRE_BROWSER=1 but no Chromium found (.ci/install-chromium.sh installs it)");
-    }
-    eprintln!("SKIPPED {skipping}: Chromium is absent (install the `chromium` package, or set NEWSIE_CHROMIUM)");
-    None
-}
-
-/// The DOM of `page` after loading it, as headless Chromium serializes it.
-fn dump_dom(browser: &Path, page: &Path) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", page.canonicalize().unwrap().display());
-    let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(&url)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Chromium starts");
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut dom = String::new();
-        std::io::Read::read_to_string(&mut stdout, &mut dom).map(|_| dom)
-    });
-    let deadline = Instant::now() + Duration::from_secs(90);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "Chromium failed on {url}: {status}");
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("Chromium did not finish {url} in time");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let dom = reader.join().unwrap().expect("the DOM is UTF-8");
-    assert!(dom.contains("<body"), "no DOM for {url}: {dom:.300}");
-    dom
-}
-
 /// A document whose quote and speaker carry an XSS canary.
 fn hostile() -> Annotated {
     let words = "<script>document.title='pwned'</script><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
@@ -449,7 +380,7 @@ fn in_a_browser_every_speaker_links_to_its_quotes_and_back_and_text_stays_text()
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
     std::fs::write(&page, tables.to_html()).unwrap();
-    let dom = dump_dom(&browser, &page);
+    let dom = dump_dom(&browser, &page, "");
 
     // The canary never ran, and it is shown as text.
     let body = &dom[dom.find("<body").unwrap()..];

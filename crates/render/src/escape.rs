@@ -7,7 +7,7 @@ use std::fmt::Write;
 /// (`& < > " '`) written as a character reference. The same escaping is
 /// safe in element content and in double- or single-quoted attribute
 /// values, so callers never have to think about which context they are in.
-pub(crate) fn push_escaped(out: &mut String, text: &str) {
+pub fn push_escaped(out: &mut String, text: &str) {
     // Copy runs of harmless characters in one go: most article text has
     // no special characters at all.
     let mut run_start = 0;
@@ -30,7 +30,7 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 }
 
 /// `text`, HTML-escaped.
-pub(crate) fn escaped(text: &str) -> String {
+pub fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     push_escaped(&mut out, text);
     out

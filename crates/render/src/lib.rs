@@ -40,7 +40,11 @@ mod assets;
 mod escape;
 mod markup;
 
-use escape::{compact_number, escaped, format_number, push_escaped};
+/// HTML escaping of text and attribute values (`& < > " '`), shared with
+/// other pages built from article text (`newsie report`).
+pub use escape::{escaped, push_escaped};
+
+use escape::{compact_number, format_number};
 use markup::{push_marked, Mark};
 use newsie_core::{
     EntityLabel, ErrorRecord, Quantity, QuantityKind, QuoteKind, Record, SpeakerKind,

@@ -6,6 +6,7 @@
 use crate::svg::{push_bar_chart, push_stacked_bar, Bar, Part};
 use crate::tables::{GroupRow, Ranked, SpeakerRow, Tables};
 use newsie_core::{EntityLabel, QuoteKind};
+pub(crate) use newsie_render::{escaped, push_escaped};
 use std::fmt::Write;
 
 const STYLE: &str = "
@@ -38,34 +39,6 @@ const PERSON: &str = "#2b6cb0";
 const ANONYMOUS: &str = "#b7791f";
 const ORGANIZATION: &str = "#2f855a";
 const UNATTRIBUTED: &str = "#a0aec0";
-
-/// Appends `text` with `& < > " '` written as character references: safe
-/// in element content and in quoted attribute values alike.
-pub(crate) fn push_escaped(out: &mut String, text: &str) {
-    let mut from = 0;
-    for (at, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
-            '\0' => "\u{FFFD}",
-            _ => continue,
-        };
-        out.push_str(&text[from..at]);
-        out.push_str(replacement);
-        from = at + c.len_utf8();
-    }
-    out.push_str(&text[from..]);
-}
-
-/// `text`, escaped.
-pub(crate) fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
-}
 
 fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
