@@ -854,6 +854,7 @@ fn pounds_are_a_weight_where_the_words_say_so() {
         "The fish weighed two pounds.",
         "They seized 20 pounds of cocaine.",
         "a weight of 300 pounds",
+        "She hopes to drop 15 pounds.",
     ] {
         let (kind, unit, _) = weight(text);
         assert_eq!(
@@ -870,6 +871,9 @@ fn pounds_are_a_weight_where_the_words_say_so() {
         "a fine of 25 pounds",
         "It sold for 5 million pounds.",
         "paid 5 pounds sterling",
+        // A scale says money even after a word of weighing.
+        "The firm lost 25 million pounds last year.",
+        "The club gained 2.5m pounds from the sale.",
     ] {
         let (kind, unit, _) = weight(text);
         assert_eq!(
@@ -909,4 +913,61 @@ fn a_change_verb_makes_two_values_of_x_to_y() {
     let found = Normalizer::new().find("gross margin narrowed 1.8 percentage points to 62.4%");
     let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(texts, ["1.8 percentage points", "62.4%"]);
+}
+
+#[test]
+fn a_scale_letter_before_a_currency_word_is_a_million() {
+    for (text, unit) in [
+        ("It cost 5m euros.", "EUR"),
+        ("It cost 5 m euros.", "EUR"),
+        ("a 4.2m Australian dollars deal", "AUD"),
+        ("sold for 5m Hong Kong dollars", "HKD"),
+    ] {
+        let q = one(text);
+        assert_eq!(
+            (q.kind, q.value, q.unit.as_deref()),
+            (
+                QuantityKind::Money,
+                Some(if text.contains("4.2") { 4.2e6 } else { 5e6 }),
+                Some(unit)
+            ),
+            "{text}"
+        );
+    }
+    // Without a currency word the glued letter stays metres.
+    assert_eq!(one("a 5m wall").unit.as_deref(), Some("m"));
+}
+
+#[test]
+fn spaced_and_bracketed_unit_symbols() {
+    // A spaced `m` after a bare number is metres, twice in `1 m x 1 m`.
+    let found = Normalizer::new().find("The tiles are 1 m x 1 m.");
+    let units: Vec<Option<&str>> = found.iter().map(|q| q.unit.as_deref()).collect();
+    assert_eq!(units, [Some("m"), Some("m")]);
+    assert_eq!(one("the 100 m final").text, "100 m");
+    // Not before what a count counts, nor before a code's glued digits.
+    assert_eq!(one("About 5 m people watched.").unit, None);
+    assert_eq!(one("code 24703 m212").unit, None);
+    // A unit symbol in brackets, as tables write it.
+    for text in [
+        "The weight is 20 (kg)",
+        "The weight is 20 [kg]",
+        "a depth of 4 (m)",
+    ] {
+        let q = one(text);
+        assert!(
+            q.text.ends_with(')') || q.text.ends_with(']'),
+            "{text}: {q:?}"
+        );
+        assert!(q.unit.is_some(), "{text}");
+    }
+    // Ambiguous letters in brackets are left alone: `(in)`, `(C)`.
+    assert_eq!(one("rose 20 (in) total").unit, None);
+}
+
+#[test]
+fn that_one_counts_a_unit_but_not_a_day() {
+    assert_eq!(one("that one mile can provide").unit.as_deref(), Some("mi"));
+    assert!(texts("I hope I can be like that one day.").is_empty());
+    assert!(texts("Which one did you pick?").is_empty());
 }

@@ -119,6 +119,13 @@ impl Parser<'_> {
             }
             return;
         }
+        // `20 (kg)`, `4.5 [m]`: a unit symbol in brackets, as tables and
+        // data notes write it.
+        if let Some((m, end)) = self.bracketed_unit(k) {
+            f.measure = Some(m);
+            f.e = end;
+            return;
+        }
         let words: Vec<String> = (k..k + 3)
             .map_while(|i| self.tok(i).filter(|t| t.is_word()))
             .map(|t| self.text[t.start..t.end].to_ascii_lowercase())
@@ -136,6 +143,19 @@ impl Parser<'_> {
                 self.age_after_duration(f);
                 return;
             }
+            // A spaced `m` after a bare number is metres (`a 2 m wall`, `1 m
+            // x 1 m`): money already took `$5 m` and `5 m euros`. Before a
+            // plural noun it is an informal million (`5 m people`).
+            // Digits or letters glued after it make a code (`24703 m212`).
+            let code_after = self
+                .tok(k + 1)
+                .is_some_and(|t| t.glued && (t.is_num() || t.is_word()));
+            if self.str_of(k) == "m" && !self.glued(k) && !code_after && !self.plural_noun_at(k + 1)
+            {
+                f.measure = Some(units::word_unit("m", true).expect("m is a unit glued"));
+                f.e = k + 1;
+                return;
+            }
             // `87 yo`, `a 45-yo`: an age in years.
             if matches!(views.first(), Some(&"yo")) {
                 f.measure = Some(age());
@@ -144,6 +164,39 @@ impl Parser<'_> {
             }
         }
         self.age_around(f);
+    }
+
+    /// A unit symbol in matching brackets at `k` (`(kg)`, `[m]`, `{cm}`,
+    /// `<kg>`): its measure and the token after the closing bracket.
+    fn bracketed_unit(&self, k: usize) -> Option<(Measure, usize)> {
+        let close = match self.tok(k)?.kind {
+            Kind::Sym('(') => ')',
+            Kind::Sym('[') => ']',
+            Kind::Sym('{') => '}',
+            Kind::Sym('<') => '>',
+            _ => return None,
+        };
+        self.tok(k + 1).filter(|t| t.is_word() && t.glued)?;
+        if !self.is_sym(k + 2, close) || !self.glued(k + 2) {
+            return None;
+        }
+        let written = self.str_of(k + 1);
+        // Inside brackets a lone letter is a symbol, not a word (`(m)`,
+        // `(g)`), but `(in)`, `(C)` and `(F)` stay too ambiguous.
+        let glued_ok = matches!(written, "m" | "g" | "t" | "W" | "h");
+        let m = units::word_unit(written, glued_ok)?;
+        Some((m, k + 3))
+    }
+
+    /// Whether a lower-case plural word sits at `k` (`people`, `users`):
+    /// what a count would count.
+    fn plural_noun_at(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k).filter(|t| t.is_word() && !t.cap) else {
+            return false;
+        };
+        let w = &self.text[t.start..t.end];
+        (w.ends_with('s') && !w.ends_with("ss"))
+            || matches!(w, "people" | "children" | "men" | "women")
     }
 
     /// `five years old`, `ten months old`, `3 years of age`: a duration

@@ -705,11 +705,16 @@ impl<'a> Parser<'a> {
         {
             return Step::Nothing;
         }
-        // `one` as a pronoun: `the one`, `which one`, `one of`.
+        // `one` as a pronoun: `the one`, `which one`, `one of`; but `that
+        // one mile` counts the unit after it. Not a time unit: `like that
+        // one day` is some day, `this one day at a time` an idiom.
+        let unit_next = self.tok(i + 1).is_some_and(|n| n.is_word())
+            && units::word_unit(self.str_of(i + 1), false)
+                .is_some_and(|m| m.dimension != Dimension::Duration);
         if t.is_word()
             && a.e == i + 1
             && t.lex == Lex::Unit(1)
-            && ((i > 0 && self.lex(i - 1) == Lex::Det) || self.lex(i + 1) == Lex::Of)
+            && ((i > 0 && self.lex(i - 1) == Lex::Det && !unit_next) || self.lex(i + 1) == Lex::Of)
         {
             return Step::Nothing;
         }

@@ -294,9 +294,15 @@ impl Parser<'_> {
     /// (`seven pounds, four ounces`), or a word of weighing just before the
     /// number (`weighs two pounds`, `lost 25 pounds`, `a weight of 300
     /// pounds`). Without such a word, pounds are money.
-    fn pounds_weigh(&self, s: usize, k: usize) -> bool {
+    fn pounds_weigh(&self, s: usize, k: usize, scaled: bool) -> bool {
         if self.lex(k + 1) == Lex::Of {
             return true;
+        }
+        // A scale says money whatever the verb: a firm `lost 25 million
+        // pounds`, a club `gained 2.5m pounds`; bodies and parcels are
+        // weighed in units, not millions.
+        if scaled {
+            return false;
         }
         let mut n = k + 1;
         if self.is_sym(n, ',') || self.lex(n) == Lex::And {
@@ -313,9 +319,9 @@ impl Parser<'_> {
             return true;
         }
         const WEIGHING: &[&str] = &[
-            "gain", "gained", "gaining", "gains", "heavier", "heavy", "lighter", "lose", "loses",
-            "losing", "lost", "shed", "sheds", "shedding", "weigh", "weighed", "weighing",
-            "weighs", "weight",
+            "drop", "dropped", "dropping", "drops", "gain", "gained", "gaining", "gains",
+            "heavier", "heavy", "lighter", "lose", "loses", "losing", "lost", "shed", "sheds",
+            "shedding", "weigh", "weighed", "weighing", "weighs", "weight",
         ];
         (s.saturating_sub(4)..s).any(|i| {
             self.tok(i).is_some_and(|t| t.is_word())
@@ -424,7 +430,7 @@ impl Parser<'_> {
             return;
         }
         // `20 pounds of meat`, `lost 25 pounds` are weights.
-        if code == "GBP" && sub == 1 && qual.is_none() && self.pounds_weigh(a.s, k) {
+        if code == "GBP" && sub == 1 && qual.is_none() && self.pounds_weigh(a.s, k, a.scale > 1.0) {
             return;
         }
         let unit = qual.unwrap_or(code);

@@ -467,6 +467,25 @@ impl Parser<'_> {
         })
     }
 
+    /// Whether a currency written as a word starts at `k` (`euros`,
+    /// `Australian dollars`, `pounds`): after it, a scale letter that would
+    /// otherwise be a unit (`5m euros`, `2.5 m pounds`) is the million of
+    /// money, as it is after a currency symbol.
+    pub(super) fn currency_word_at(&self, k: usize) -> bool {
+        // Up to two words of qualifier first, as `money_suffix` reads them
+        // (`Australian dollars`, `Hong Kong dollars`).
+        let mut k = k;
+        for _ in 0..2 {
+            let qualifier_next = matches!(self.lex(k + 1), Lex::Qualifier(_));
+            match self.lex(k) {
+                Lex::Qualifier(_) => k += 1,
+                Lex::Other if qualifier_next && self.tok(k).is_some_and(|t| t.is_word()) => k += 1,
+                _ => break,
+            }
+        }
+        matches!(self.lex(k), Lex::Currency(..))
+    }
+
     pub(super) fn spaced_scale(&self, w: &str, money: bool) -> Option<f64> {
         Some(match w {
             "k" | "K" => 1e3,
@@ -593,7 +612,7 @@ impl Parser<'_> {
                     a.bare = false;
                     return Some(a);
                 }
-                if let Some(m) = self.scale_suffix(w, money) {
+                if let Some(m) = self.scale_suffix(w, money || self.currency_word_at(j + 1)) {
                     value *= m;
                     a.scale = m;
                     a.bare = false;
@@ -697,7 +716,7 @@ impl Parser<'_> {
                 if let Some(n) = self.tok(j).filter(|n| n.is_word() && !n.glued) {
                     let giga = self.str_of(j) == "G" && giga_digits(self.str_of(i));
                     if let Some(m) = self
-                        .spaced_scale(self.str_of(j), money)
+                        .spaced_scale(self.str_of(j), money || self.currency_word_at(j + 1))
                         .or(giga.then_some(1e9))
                     {
                         if self.phrase_end(j + 1)
