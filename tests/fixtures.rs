@@ -34,6 +34,9 @@ fn report() -> SuiteReport {
 /// the fixtures merged): speaker resolved 0.8799 over all. The NER model
 /// trained with CrossNER's text (`models/ner/MANIFEST.md`, 2026-12-06):
 /// entities 0.8215 over all, 0.8452 on the dev half, 0.7797 on the test half.
+/// The new fields over matched gold quantities (11th session): dimension
+/// 1.000, bound 1.000, change 0.974 (a change verb may now reach `by` over a
+/// longer object: `cut fuel burn per seat by about 20%`).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
     ("entities", "micro", 0.82),
@@ -44,6 +47,9 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("quotes", "cue", 0.975),
     ("quantities", "found", 0.985),
     ("quantities", "all", 0.985),
+    ("quantities", "dimension", 0.995),
+    ("quantities", "change", 0.97),
+    ("quantities", "bound", 0.995),
     ("entities test", "micro", 0.775),
     ("quotes test", "found", 0.99),
     ("quotes test", "speaker_resolved", 0.865),

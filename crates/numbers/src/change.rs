@@ -11,12 +11,19 @@
 //! (`from 3.6%`), and a share (`cut 5% of its staff`), are no change.
 
 use crate::grammar::QKind;
-use crate::scan::Tok;
+use crate::scan::{Kind, Tok};
 use newsie_core::Change;
 
-/// How many tokens before `by` a change verb may stand (`cut the annual
-/// dividend by`).
+/// How many tokens before `by` a change verb may stand with anything
+/// between (`cut the annual dividend by`, `declined, by`).
 const VERB_REACH_BEFORE_BY: usize = 4;
+
+/// How far a change verb may stand before `by` when a longer object comes
+/// between (`cut fuel burn per seat by`, `cut the price of Ledger Premium
+/// by`): only across words of one phrase, never punctuation or a
+/// conjunction, so the verb of another clause is not reached (`ratings
+/// have been rising and now outweigh her positives by 24 points`).
+const VERB_REACH_ACROSS_AN_OBJECT: usize = 7;
 
 /// The change the quantity of `kind` over tokens `[s, e)` is the size of,
 /// if any.
@@ -43,12 +50,23 @@ pub(crate) fn change_of(
         Some("by") => {
             // `rose by 12%`; `raised its dividend by 4 cents`.
             let from = before.saturating_sub(VERB_REACH_BEFORE_BY);
-            (from..before).rev().find_map(|k| {
+            let near = (from..before).rev().find_map(|k| {
                 let token = &tokens[k];
                 if !token.is_word() {
                     return None;
                 }
                 verb(&text[token.start..token.end].to_ascii_lowercase()).map(|(c, _)| c)
+            });
+            near.or_else(|| {
+                let far = before.saturating_sub(VERB_REACH_ACROSS_AN_OBJECT);
+                (far..before)
+                    .rev()
+                    .map(|k| (&tokens[k], text[tokens[k].start..tokens[k].end].to_ascii_lowercase()))
+                    .take_while(|(t, w)| {
+                        !matches!(t.kind, Kind::Sym(c) if c != '-' && c != '&' && c != '\'' && c != '’')
+                            && !matches!(w.as_str(), "and" | "but" | "or" | "while" | "which" | "that")
+                    })
+                    .find_map(|(_, w)| verb(&w).map(|(c, _)| c))
             })
         }
         Some(_) if next.as_deref() == Some("of") => None,

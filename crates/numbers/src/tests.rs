@@ -655,12 +655,24 @@ fn changes_are_read_from_the_words_around() {
             ("3%".to_owned(), Some(Change::Down))
         ]
     );
-    // What was cut, raised or counted is no change.
+    // A longer object between the verb and `by`.
+    assert_eq!(
+        changes("Rivals cut the price of Ledger Premium by $2 in May."),
+        [("$2".to_owned(), Some(Change::Down))]
+    );
+    assert_eq!(
+        changes("The jets cut fuel burn per seat by about 20%."),
+        [("about 20%".to_owned(), Some(Change::Down))]
+    );
+    // What was cut, raised or counted is no change; nor a margin whose
+    // verb of change belongs to another clause.
     for text in [
         "Amazon will cut hundreds of jobs.",
         "It raised $5 million from investors.",
         "It cut 5% of its staff.",
         "Sales rose from 3.6% to 4.3%.",
+        "Her ratings have been rising and now outweigh her positives by 24 points.",
+        "Prices rose in May, led by gains of 5% in fuel.",
     ] {
         assert!(
             changes(text).iter().all(|(_, c)| c.is_none()),
