@@ -632,3 +632,19 @@ fn a_tagged_name_keeps_its_inner_words_as_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_never_stands_for_a_work_or_product() {
+    let text = "Dr. Ann Vale, who was not involved, said the signal was weak. The results \
+                appeared in the journal Solar Letters on Monday. “Why now?” he asked.";
+    let at = text.find("Solar Letters").unwrap();
+    let entities = [
+        Entity::new(text, span_of(text, "Ann Vale"), EntityLabel::Per, 0.9),
+        Entity::new(text, Span::new(at, at + 13), EntityLabel::Misc, 0.9),
+    ];
+    let q = Attributor::new().attribute(text, &[], &entities);
+    let last = q.last().expect("a quote");
+    let resolved = last.speaker.as_ref().and_then(|s| s.resolved.as_deref());
+    assert_ne!(resolved, Some("Solar Letters"));
+    assert_eq!(resolved, Some("Ann Vale"));
+}

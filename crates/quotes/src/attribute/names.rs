@@ -161,7 +161,10 @@ pub(super) fn classify_name(
     match doc.entity_label(span) {
         Some(EntityLabel::Per) => return Some(EntityLabel::Per),
         Some(EntityLabel::Org | EntityLabel::Loc) => return Some(EntityLabel::Org),
-        _ => {}
+        // A work, product or event (`Nature Astronomy`, `Tally Plus`) is
+        // neither a person a pronoun stands for nor a body that speaks.
+        Some(EntityLabel::Misc) => return None,
+        None => {}
     }
     (words.len() >= 2
         && words
