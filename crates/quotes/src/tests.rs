@@ -648,3 +648,15 @@ fn a_pronoun_never_stands_for_a_work_or_product() {
     assert_ne!(resolved, Some("Solar Letters"));
     assert_eq!(resolved, Some("Ann Vale"));
 }
+
+#[test]
+fn a_reported_subject_is_not_the_next_pronoun() {
+    let text = "The coach, Gwen Rowlands, said her side had conceded 14 penalties. \
+                She called the defeat “a lesson we keep failing to learn”.";
+    let q = quotes(text);
+    let last = q.last().expect("a quote");
+    assert_eq!(
+        speaker(last),
+        ("She", SpeakerKind::Person, Some("Gwen Rowlands"))
+    );
+}

@@ -65,6 +65,23 @@ pub(super) fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
                 .speaker_np
                 .map(|(a, b)| classify_mention(doc, names, a, b, &memory))
         };
+        // `Rowlands said her side had conceded 14 penalties`: a cue inside
+        // the clause an earlier cue of the sentence reports has a subject
+        // that is reported, not a speaker; unless it names a person, it
+        // must not become the `she` of the next sentence.
+        let nested = !cues[ci].shares_subject
+            && cues[..ci]
+                .iter()
+                .rev()
+                .take_while(|c| c.sent == cues[ci].sent)
+                .any(|c| !c.inverted && c.mention.is_some() && c.end <= cues[ci].first);
+        let named_person = mention
+            .as_ref()
+            .is_some_and(|m| m.kind == SpeakerKind::Person && m.resolved.is_some());
+        if nested && !named_person {
+            cues[ci].mention = mention;
+            continue;
+        }
         if let Some(m) = &mention {
             let text = &doc.text[m.span.start..m.span.end];
             let female = match text.to_lowercase().as_str() {
