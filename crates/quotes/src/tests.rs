@@ -660,3 +660,19 @@ fn a_reported_subject_is_not_the_next_pronoun() {
         ("She", SpeakerKind::Person, Some("Gwen Rowlands"))
     );
 }
+
+#[test]
+fn a_description_finds_the_body_under_its_short_name() {
+    let text = "Regulators fined Nordhafen Bank AG and Banque Lumiere on Monday.\n\
+                Nordhafen said it would appeal. “We reject the findings,” the bank said.";
+    let q = quotes(text);
+    let last = q.last().expect("a quote");
+    assert_eq!(
+        speaker(last),
+        (
+            "the bank",
+            SpeakerKind::Organization,
+            Some("Nordhafen Bank AG")
+        )
+    );
+}

@@ -249,19 +249,27 @@ pub(super) fn collect_names(doc: &Doc, single_orgs: &SingleOrgs, directs: &[Dire
     let person_mentions = person_mentions(&persons, &by_part, &singles, directs);
     let bracketed = bracketed_words(doc);
     let (distinct_orgs, org_keys) = index_org_names(&orgs);
-    let org_words = index_org_words(&orgs);
-    Names {
+    let mut names = Names {
         persons,
         focus,
         by_part,
         orgs,
         distinct_orgs,
         org_keys,
-        org_words,
+        org_words: HashMap::new(),
         first_seen,
         person_mentions,
         bracketed,
-    }
+    };
+    // A short mention counts with the words of its full name (`Rhein-Mosel`
+    // is a bank when `Rhein-Mosel Bank AG` came first), so that `the bank`
+    // finds the bank mentioned last under any of its names.
+    let org_words = index_org_words(&names.orgs, |index| {
+        let (start, name) = &names.orgs[index];
+        names.fullest_org(name, *start).map(str::to_owned)
+    });
+    names.org_words = org_words;
+    names
 }
 
 /// Where the headline ends (0 when there is none): a first paragraph
@@ -387,10 +395,19 @@ fn index_org_names(orgs: &[(usize, String)]) -> (Vec<(usize, String)>, OrgKeys) 
 
 /// The words of each organization mention's name, lower case, without
 /// trailing dots, commas or possessives, to the mentions that have them.
-fn index_org_words(orgs: &[(usize, String)]) -> HashMap<String, Vec<usize>> {
+fn index_org_words(
+    orgs: &[(usize, String)],
+    full_name: impl Fn(usize) -> Option<String>,
+) -> HashMap<String, Vec<usize>> {
     let mut words: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, (_, name)) in orgs.iter().enumerate() {
-        for word in name.split(|c: char| c.is_whitespace() || c == '-') {
+        let full = full_name(index).filter(|full| full != name);
+        let all = name.split(|c: char| c.is_whitespace() || c == '-').chain(
+            full.as_deref()
+                .into_iter()
+                .flat_map(|f| f.split(|c: char| c.is_whitespace() || c == '-')),
+        );
+        for word in all {
             let word = word
                 .trim_end_matches(['.', ','])
                 .trim_end_matches("’s")
