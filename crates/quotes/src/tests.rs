@@ -676,3 +676,16 @@ fn a_description_finds_the_body_under_its_short_name() {
         )
     );
 }
+
+#[test]
+fn the_spokesperson_is_the_one_introduced_before() {
+    let text = "Last year was the warmest on record, the Met Office said. A Defra \
+                spokesperson said the UK would spend more on flood defences. “We are not \
+                complacent,” the spokesperson added.";
+    let q = quotes(text);
+    let last = q.last().expect("a quote");
+    assert_eq!(
+        speaker(last),
+        ("the spokesperson", SpeakerKind::Anonymous, Some("Defra"))
+    );
+}

@@ -30,6 +30,9 @@ pub(super) struct Memory {
     last_human: Option<Mention>,
     /// The last speaker of any kind, for `they`.
     last_any: Option<Mention>,
+    /// The last unnamed speaker described by a role (`a Defra
+    /// spokesperson`), with that role noun, for `the spokesperson` after it.
+    last_role: Option<(String, Mention)>,
     genders: Genders,
 }
 
@@ -95,6 +98,15 @@ pub(super) fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
             if m.kind != SpeakerKind::Organization {
                 memory.last_human = Some(m.clone());
             }
+            if m.kind == SpeakerKind::Anonymous {
+                let role = text
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .find(|w| lexicon::is_role_noun(w));
+                if let Some(role) = role {
+                    memory.last_role = Some((role, m.clone()));
+                }
+            }
             memory.last_any = Some(m.clone());
         }
         cues[ci].mention = mention;
@@ -132,7 +144,7 @@ pub(super) fn classify_mention(
     if let Some(mention) = named_mention(doc, names, a, b, at) {
         return mention;
     }
-    common_noun_mention(doc, names, a, b, span)
+    common_noun_mention(doc, names, a, b, span, memory)
 }
 
 /// A pronoun `w` at `span`: `he`/`she` the last human speaker or the
@@ -270,11 +282,29 @@ fn named_mention(doc: &Doc, names: &Names, a: usize, b: usize, at: usize) -> Opt
 /// anonymous and speaks for the organization it names or the one in
 /// focus, an organization noun (`the company`) for the body it describes,
 /// `the` and a title (`the senator`) for the person named last.
-fn common_noun_mention(doc: &Doc, names: &Names, a: usize, b: usize, span: Span) -> Mention {
+fn common_noun_mention(
+    doc: &Doc,
+    names: &Names,
+    a: usize,
+    b: usize,
+    span: Span,
+    memory: &Memory,
+) -> Mention {
     let at = span.start;
     // A common noun phrase.
     let words: Vec<&str> = (a..b).map(|k| doc.word(k)).collect();
     let head = *words.last().unwrap_or(&"");
+    // `the spokesperson added`: the one a role introduced before (`a Defra
+    // spokesperson said`), not whichever body the article is about.
+    if let (["the", role], Some((last_role, last))) = (words.as_slice(), &memory.last_role) {
+        if role == last_role {
+            return Mention {
+                span,
+                kind: SpeakerKind::Anonymous,
+                resolved: last.resolved.clone(),
+            };
+        }
+    }
     let org_inside = || {
         (a..b)
             .find(|&k| {
