@@ -689,3 +689,19 @@ fn the_spokesperson_is_the_one_introduced_before() {
         ("the spokesperson", SpeakerKind::Anonymous, Some("Defra"))
     );
 }
+
+#[test]
+fn according_to_a_tagged_name_with_and_inside() {
+    let text = "The fire was 8% contained on Tuesday, according to the California Department \
+                of Forestry and Fire Protection.";
+    let name = "California Department of Forestry and Fire Protection";
+    let entities = [Entity::new(
+        text,
+        span_of(text, name),
+        EntityLabel::Org,
+        0.9,
+    )];
+    let q = Attributor::new().attribute(text, &[], &entities);
+    let s = q[0].speaker.as_ref().expect("a speaker");
+    assert!(s.text.ends_with("Fire Protection"), "{s:?}");
+}

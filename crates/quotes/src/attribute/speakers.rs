@@ -355,7 +355,14 @@ pub(super) fn np_after(doc: &Doc, start: usize, hi: usize) -> Option<(usize, usi
         a += 1;
     }
     let mut b = a;
-    while b < hi && b - a < 8 && is_np_word(doc, b) && !(b > a && line_break_after(doc, b - 1)) {
+    // Over noun-phrase words, and over any word inside a tagged name (the
+    // `and` of `Department of Forestry and Fire Protection`), which may
+    // also run past the usual eight words.
+    while b < hi && !(b > a && line_break_after(doc, b - 1)) {
+        let inside_name = b > a && doc.in_one_name(b - 1, b);
+        if !(inside_name || (b - a < 8 && is_np_word(doc, b))) {
+            break;
+        }
         b += 1;
     }
     while b > a && matches!(doc.word(b - 1), "of" | "for" | "at" | "with" | "from") {
