@@ -17,6 +17,8 @@
 //! every backend's mentions then follow the annotation conventions that a
 //! CoNLL-trained model does not know: no titles or possessives, a name runs
 //! on over a number that a possessive follows (`Digital Commerce 360's`),
+//! a product over its model number (`Boeing 777X`, `Nikkei 225`: one MISC,
+//! see the `products` module),
 //! `Milan-based` is the place `Milan`, `Rep. Luis Ortega` a person,
 //! `Hoshino Foods` a company and `Van Houten & Co.` a firm (and `Van
 //! Houten` too, elsewhere in the article). The model file is
@@ -41,6 +43,7 @@
 mod features;
 mod hash;
 mod model;
+mod products;
 pub mod train;
 pub mod transformer;
 
@@ -458,71 +461,12 @@ fn extend_over_numbers(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize
     }
 }
 
-/// A model code (`A350`, `X7`, `S24`, `777X`, `GE9X`): letters and digits
-/// mixed in one word of two to eight characters, a hyphen allowed
-/// (`777-300ER`). No year, ordinal or unit has that shape in news text.
-fn is_model_code(token: &str) -> bool {
-    let chars: Vec<char> = token.chars().collect();
-    (2..=9).contains(&chars.len())
-        && chars.iter().any(char::is_ascii_digit)
-        && chars.iter().any(|c| c.is_ascii_uppercase())
-        && chars.iter().all(|c| c.is_ascii_alphanumeric() || *c == '-')
-        && !chars.ends_with(&['-'])
-}
-
-/// Words that name a variant of a product after its model number
-/// (`iPhone 15 Pro`, `Boeing 737 Max`, `Galaxy S24 Ultra`).
-const VARIANTS: &[&str] = &[
-    "Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "Air", "Neo", "Fold", "Flip", "Edge", "Series",
-];
-
-/// A product named with its model number is one MISC entity, as the spec
-/// annotates it (`Airbus A350`, `Boeing 777X`, `iPhone 15 Pro`): a
-/// non-person mention followed by a model code ([`is_model_code`]), or by a
-/// plain number and then a variant word, runs on over them (and over
-/// variant words after) and becomes MISC. A plain number alone (`Chelsea 2`,
-/// `Boeing 777`) is left as it is: in news it is as often a score or a
-/// count.
-fn products_with_model_numbers(
-    words: &[Vec<&str>],
-    mentions: &mut [(usize, usize, usize, EntityLabel)],
-) {
-    let starts: std::collections::HashSet<(usize, usize)> = mentions
-        .iter()
-        .map(|&(s, start, _, _)| (s, start))
-        .collect();
-    for (s, start, end, label) in mentions.iter_mut() {
-        if *label == EntityLabel::Per {
-            continue;
-        }
-        let sentence = &words[*s];
-        let Some(next) = sentence.get(*end) else {
-            continue;
-        };
-        if starts.contains(&(*s, *end)) {
-            continue;
-        }
-        let is_variant = |k: usize| sentence.get(k).is_some_and(|w| VARIANTS.contains(w));
-        let code = is_model_code(next);
-        let numbered_variant = is_bare_number(next) && is_variant(*end + 1);
-        if !code && !numbered_variant {
-            continue;
-        }
-        let mut new_end = *end + 1;
-        while is_variant(new_end) && !starts.contains(&(*s, new_end)) {
-            new_end += 1;
-        }
-        let _ = start;
-        *end = new_end;
-        *label = EntityLabel::Misc;
-    }
-}
-
 /// Byte-span entities of a document's word mentions (sentence, start word,
 /// end word, label, score), with the news conventions every backend follows
 /// on text: a name with `& Co.` after it is the firm ([`firm_names`]),
 /// names run on over a number a possessive follows
-/// ([`extend_over_numbers`]), [`news_trim`], and `Milan-based` read as the
+/// ([`extend_over_numbers`]), products over their model numbers
+/// ([`products::product_names`]), [`news_trim`], and `Milan-based` read as the
 /// place ([`place_in_compound`]). With `suffix_dot`, an organization ending
 /// in a corporate suffix also takes the abbreviating dot after it (`Inc.`).
 fn news_entities(
@@ -538,9 +482,16 @@ fn news_entities(
         .map(|(s, start, end, label, score)| ((s, start, end, label), score))
         .unzip();
     extend_over_numbers(words, &mut ranges);
-    products_with_model_numbers(words, &mut ranges);
-    let mut out = Vec::with_capacity(ranges.len());
-    for ((s, start, end, label), score) in ranges.into_iter().zip(scores) {
+    // Products with their model numbers, after the numbers a possessive
+    // makes part of a name (`Digital Commerce 360's`), which keep their type.
+    let mut mentions: Vec<products::Mention> = ranges
+        .into_iter()
+        .zip(scores)
+        .map(|((s, start, end, label), score)| (s, start, end, label, score))
+        .collect();
+    products::product_names(words, &mut mentions);
+    let mut out = Vec::with_capacity(mentions.len());
+    for (s, start, end, label, score) in mentions {
         let (spans, words) = (&token_spans[s], &words[s]);
         let Some((start, end, label)) = news_trim(words, start, end, label) else {
             continue;
@@ -992,44 +943,6 @@ mod tests {
         expected[0].2 = 6;
         extend_over_numbers(&words, &mut mentions);
         assert_eq!(mentions, expected);
-    }
-
-    #[test]
-    fn a_product_runs_on_over_its_model_number() {
-        use EntityLabel::{Misc, Org, Per};
-        let sentences = [
-            "Kestrel ordered the Airbus A350 and the Boeing 777X .",
-            "The iPhone 15 Pro beat the Pixel 9 .",
-            "Chelsea 2 Arsenal 1 ; Jassy A1 .",
-        ];
-        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
-        let mut mentions = vec![
-            (0, 0, 1, Org),
-            (0, 3, 4, Org),
-            (0, 7, 8, Org),
-            (1, 1, 2, Misc),
-            (1, 6, 7, Misc),
-            (2, 0, 1, Org),
-            (2, 2, 3, Org),
-            (2, 5, 6, Per),
-        ];
-        products_with_model_numbers(&words, &mut mentions);
-        assert_eq!(
-            mentions,
-            vec![
-                (0, 0, 1, Org),
-                (0, 3, 5, Misc),
-                (0, 7, 9, Misc),
-                (1, 1, 4, Misc),
-                // A plain number with no variant word may be a score.
-                (1, 6, 7, Misc),
-                (2, 0, 1, Org),
-                (2, 2, 3, Org),
-                (2, 5, 6, Per),
-            ]
-        );
-        assert!(is_model_code("777-300ER") && is_model_code("GE9X"));
-        assert!(!is_model_code("2024") && !is_model_code("4th") && !is_model_code("COVID"));
     }
 
     #[test]
