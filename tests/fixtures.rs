@@ -34,25 +34,29 @@ fn report() -> SuiteReport {
 /// the fixtures merged): speaker resolved 0.8799 over all. The NER model
 /// trained with CrossNER's text (`models/ner/MANIFEST.md`, 2026-12-06):
 /// entities 0.8215 over all, 0.8452 on the dev half, 0.7797 on the test half.
+/// Products run on over their model numbers (`crates/ner/src/products.rs`,
+/// 11th session): entities 0.8413 over all, 0.7980 on the test half. Quote
+/// resolution rules of the same session: speaker resolved 0.924 over all,
+/// 0.881 on the test half; speaker 0.958, speaker kind 0.948.
 /// The new fields over matched gold quantities (11th session): dimension
 /// 1.000, bound 1.000, change 0.974 (a change verb may now reach `by` over a
 /// longer object: `cut fuel burn per seat by about 20%`).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
-    ("entities", "micro", 0.82),
+    ("entities", "micro", 0.835),
     ("quotes", "found", 0.985),
-    ("quotes", "speaker", 0.94),
-    ("quotes", "speaker_resolved", 0.895),
-    ("quotes", "speaker_kind", 0.94),
+    ("quotes", "speaker", 0.955),
+    ("quotes", "speaker_resolved", 0.92),
+    ("quotes", "speaker_kind", 0.945),
     ("quotes", "cue", 0.975),
     ("quantities", "found", 0.985),
     ("quantities", "all", 0.985),
     ("quantities", "dimension", 0.995),
     ("quantities", "change", 0.97),
     ("quantities", "bound", 0.995),
-    ("entities test", "micro", 0.775),
+    ("entities test", "micro", 0.79),
     ("quotes test", "found", 0.99),
-    ("quotes test", "speaker_resolved", 0.865),
+    ("quotes test", "speaker_resolved", 0.875),
     ("quotes test", "speaker_kind", 0.93),
     ("quantities test", "found", 0.975),
     ("quantities test", "all", 0.975),
