@@ -40,6 +40,32 @@ const WORD_COUNT_WINDOW: usize = 128;
 /// opens the sentence (`At 5 a.m. Mr. Smith went ...`) has fewer.
 const WORDS_BEFORE_FINAL_TIME: usize = 4;
 
+/// Company suffixes after which a sentence may end (see
+/// `Scanner::company_ends_sentence`).
+const COMPANY_SUFFIXES: &[&str] = &["co", "corp", "cos", "inc", "ltd", "plc", "llc"];
+
+/// Capitalized words that go on with a company's name or its clause
+/// (`Acme Inc. Chairman ...`, `Acme Inc. Tuesday reported ...`).
+const GOES_ON_AFTER_A_COMPANY: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "chief",
+    "founder",
+    "director",
+    "boss",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
+
 /// How far from a sentence's start an abbreviation is still checked for
 /// being its first word.
 const OPENING_WINDOW: usize = 64;
@@ -405,7 +431,9 @@ impl<'a> Scanner<'a> {
                     // that opens sentences follows (`slowly... And this`).
                     next.starter.then_some(after)
                 } else {
-                    self.ends_after_period(at, next).then_some(after)
+                    (self.ends_after_period(at, next)
+                        || self.company_ends_sentence(at, next, word_at))
+                    .then_some(after)
                 }
             }
         };
@@ -449,6 +477,46 @@ impl<'a> Scanner<'a> {
                 next.starter || next.pronoun_i || next.initial == Initial::QuoteOpen
             }
         }
+    }
+
+    /// A company's suffix (`Corp.`, `Inc.`, `Ltd.`, `Co.`) at the end of a
+    /// sentence: the period ends it when the next word is a capitalized
+    /// word (not a title like `Chairman`, not all capitals like `CEO`)
+    /// that a lower-case word follows, as a new sentence's subject and verb
+    /// do (`... from Northpine Software Corp. Northpine cut the price`).
+    /// Before a title, a name or a capitalized phrase, the name goes on
+    /// (`Acme Corp. Chief Executive Jane Roe`, `Apple Inc. CEO Tim Cook`).
+    fn company_ends_sentence(&mut self, at: usize, next: NextWord, word_at: usize) -> bool {
+        let (class, word_start) = self.word_before(at);
+        if class != WordClass::Abbreviation(AbbrevKind::General) || !next.capitalized {
+            return false;
+        }
+        let suffix = self.text[word_start..at].to_ascii_lowercase();
+        if !COMPANY_SUFFIXES.contains(&suffix.as_str())
+            || self.words_before(word_start) < WORDS_BEFORE_FINAL_TIME
+        {
+            return false;
+        }
+        let rest = &self.text[word_at..];
+        let next_word: &str = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let title_case = next_word.chars().nth(1).is_some_and(char::is_lowercase);
+        if !title_case || GOES_ON_AFTER_A_COMPANY.contains(&next_word.to_ascii_lowercase().as_str())
+        {
+            return false;
+        }
+        let after = rest[next_word.len()..].trim_start_matches(' ');
+        let following: &str = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        following.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                following,
+                "of" | "and" | "for" | "de" | "du" | "la" | "von" | "van"
+            )
     }
 
     /// A period directly followed by a capitalized word, as in

@@ -261,3 +261,24 @@ proptest! {
         check_spans(&text, &Splitter::new().split(&text))?;
     }
 }
+
+#[test]
+fn a_company_suffix_ends_a_sentence_before_a_new_subject_and_verb() {
+    assert_eq!(
+        split("It competes with Ledger, a service from Northpine Software Corp. Northpine cut the price in May."),
+        [
+            "It competes with Ledger, a service from Northpine Software Corp.",
+            "Northpine cut the price in May."
+        ]
+    );
+    // The name or its clause goes on: a title, a name, capitals, a day, a
+    // capitalized phrase.
+    for text in [
+        "Shares of Acme Corp. Chief Executive Jane Roe bought rose.",
+        "He spoke to Apple Inc. CEO Tim Cook on Monday.",
+        "The deal values Acme Inc. Tuesday at $5 billion.",
+        "The unit of Acme Ltd. Board of Directors met.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
