@@ -305,10 +305,17 @@ fn common_noun_mention(
             };
         }
     }
+    // `Nagoya-based`, `London-listed`: a place that modifies, no body.
+    let place_modifier = |k: usize| {
+        doc.raw(k)
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+    };
     let org_inside = || {
         (a..b)
             .find(|&k| {
                 doc.toks[k].capitalized
+                    && !place_modifier(k)
                     && !lexicon::is_title(doc.raw(k))
                     && !lexicon::is_role_noun(doc.word(k))
                     && !lexicon::is_capitalized_non_name(doc.raw(k))

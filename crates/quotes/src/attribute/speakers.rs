@@ -185,12 +185,7 @@ fn subject_with_apposition(doc: &Doc, comma: usize, lo: usize) -> Option<(usize,
     if b + 1 >= comma || !doc.toks[b].is_punct(',') {
         return None;
     }
-    let opener = doc.word(b + 1);
-    let apposition = matches!(
-        opener,
-        "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her"
-    ) || lexicon::is_title(opener)
-        || is_short_apposition(doc, b + 1, comma);
+    let apposition = opens_apposition(doc, b + 1) || is_short_apposition(doc, b + 1, comma);
     if !apposition {
         return None;
     }
@@ -205,6 +200,19 @@ fn subject_with_apposition(doc: &Doc, comma: usize, lo: usize) -> Option<(usize,
         || lexicon::is_role_noun(w)
         || lexicon::is_org_noun(w))
     .then_some((a, b))
+}
+
+/// Whether the word at `i`, right after a comma, opens an apposition or a
+/// relative clause: an article or possessive determiner (`a spokesperson
+/// for`, `its chief`), a relative pronoun, a title (`CEO of`), or a name's
+/// possessive (`Japan’s third-largest carmaker`).
+fn opens_apposition(doc: &Doc, i: usize) -> bool {
+    let opener = doc.word(i);
+    matches!(
+        opener,
+        "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their"
+    ) || lexicon::is_title(opener)
+        || (doc.toks[i].capitalized && doc.toks.get(i + 1).is_some_and(|t| t.is_possessive()))
 }
 
 /// The tokens `[from, to)` between two commas after a name are an age
@@ -253,8 +261,13 @@ fn enclosed_name(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)> {
     let name_like = (k..comma).all(|i| !lexicon::is_capitalized_non_name(doc.raw(i)))
         && (words >= 2 || doc.toks[k - 2].is_word);
     // The phrase before must be a noun phrase ending in a common noun (a
-    // role), not a clause or a place list.
-    let role_before = doc.toks[k - 2].is_word && !doc.toks[k - 2].capitalized;
+    // role), not a clause or a place list; a role may be written
+    // capitalized (`The Transport Secretary, Priya Malhotra, announced`).
+    let before = doc.raw(k - 2);
+    let role_before = doc.toks[k - 2].is_word
+        && (!doc.toks[k - 2].capitalized
+            || lexicon::is_title(before)
+            || lexicon::is_role_noun(&before.to_lowercase()));
     (name_like && role_before && words >= 2).then_some((k, comma))
 }
 
@@ -388,12 +401,7 @@ fn apposition_head(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)>
     if k == lo || !doc.toks[k].is_punct(',') || k + 1 >= comma {
         return None;
     }
-    let opener = doc.word(k + 1);
-    let apposition = matches!(
-        opener,
-        "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her"
-    ) || lexicon::is_title(opener);
-    if !apposition {
+    if !opens_apposition(doc, k + 1) {
         return None;
     }
     let head = np_before(doc, skip_parenthetical(doc, k, lo), lo)?;
