@@ -705,3 +705,46 @@ fn according_to_a_tagged_name_with_and_inside() {
     let s = q[0].speaker.as_ref().expect("a speaker");
     assert!(s.text.ends_with("Fire Protection"), "{s:?}");
 }
+
+#[test]
+fn appositions_with_capitalized_roles_and_possessives() {
+    let cases = [
+        (
+            "The Transport Secretary, Priya Malhotra, announced on Wednesday that fares \
+             will rise by 4.6 per cent.",
+            "Priya Malhotra",
+        ),
+        (
+            "“We will act,” Lisa Monaco, Obama's adviser on security, said at a summit on \
+             Thursday.",
+            "Lisa Monaco",
+        ),
+    ];
+    for (text, name) in cases {
+        let q = quotes(text);
+        let s = q[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(s.resolved.as_deref(), Some(name), "{text}");
+    }
+    // A possessive apposition after a description; its place modifier
+    // names no body.
+    let q = quotes(
+        "The Nagoya-based carmaker, Japan’s third-largest by sales, said the yen would \
+         add about ¥210 billion to profit.",
+    );
+    let s = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(s.text, "The Nagoya-based carmaker");
+    assert_ne!(s.resolved.as_deref(), Some("Nagoya-based"));
+}
+
+#[test]
+fn a_place_or_time_after_the_cue_is_no_reported_clause() {
+    let q = quotes("“We will act,” Lisa Monaco said at a summit on Thursday.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    // A long adjunct after a trailing attribution leaves the clause before.
+    let q = quotes(
+        "Paywell plans to sell 48 million shares, it said in a filing with the U.S. \
+         Securities and Exchange Commission.",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].text.starts_with("Paywell plans"), "{:?}", q[0].text);
+}

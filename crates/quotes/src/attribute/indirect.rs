@@ -117,6 +117,10 @@ fn is_final_punct(doc: &Doc, t: &Tok) -> bool {
 /// in a statement on Tuesday.`).
 const ADJUNCT_WORDS: usize = 8;
 
+/// How many words an adjunct after a trailing attribution may have (`CLAUSE,
+/// X said ADJUNCT.`), where nothing after it can be the clause reported.
+const TRAILING_ADJUNCT_WORDS: usize = 14;
+
 /// The reported clause of an indirect cue, or `None` when the cue reports
 /// no clause (`announced a new integration`, `he said.`).
 fn indirect_content(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<Span> {
@@ -132,7 +136,10 @@ fn indirect_content(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<Span>
     };
     // Trailing: `CLAUSE, X said (adjunct).`
     let before_comma = phrase_start > lo && doc.toks[phrase_start - 1].is_punct(',');
-    let rest_is_adjunct = rest_is_adjunct(doc, cue, phrase_end, hi);
+    // After a comma the clause it reports came first, so a longer adjunct
+    // (`, it said in a filing with the U.S. Securities and Exchange
+    // Commission.`) is still only an adjunct.
+    let rest_is_adjunct = rest_is_adjunct(doc, cue, phrase_end, hi, TRAILING_ADJUNCT_WORDS);
     // `CLAUSE, according to X, and ...`: X reports the clause before.
     let according_after = before_comma && cue.lemma == "according to";
     if before_comma && (rest_is_adjunct || according_after) && cue.speaker_np.is_some() {
@@ -154,14 +161,14 @@ fn indirect_content(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<Span>
 /// as an adjunct can reach ([`ADJUNCT_WORDS`] words): past that the answer
 /// is known, and a bounded look keeps each cue's work constant on
 /// sentences of any length.
-fn rest_is_adjunct(doc: &Doc, cue: &CueHit, phrase_end: usize, hi: usize) -> bool {
-    let mut rest_words: Vec<usize> = Vec::with_capacity(ADJUNCT_WORDS + 1);
+fn rest_is_adjunct(doc: &Doc, cue: &CueHit, phrase_end: usize, hi: usize, limit: usize) -> bool {
+    let mut rest_words: Vec<usize> = Vec::with_capacity(limit + 1);
     let mut rest_has_comma = false;
     for k in phrase_end..hi {
         let tok = &doc.toks[k];
         if tok.is_word {
             rest_words.push(k);
-            if rest_words.len() > ADJUNCT_WORDS {
+            if rest_words.len() > limit {
                 break;
             }
         } else if tok.is_punct(',') || tok.is_punct(';') {
@@ -169,9 +176,19 @@ fn rest_is_adjunct(doc: &Doc, cue: &CueHit, phrase_end: usize, hi: usize) -> boo
             break;
         }
     }
+    // Past the usual length only a place or medium is an adjunct (`in a
+    // filing with ...`); `to`, `for`, `when` may open a clause of their own.
+    let long_fits = rest_words.len() <= ADJUNCT_WORDS
+        || rest_words.first().is_some_and(|&k| {
+            matches!(
+                doc.word(k),
+                "in" | "on" | "at" | "during" | "via" | "through"
+            ) && !matches!(doc.word(k + 1), "least" | "most" | "all" | "one")
+        });
     rest_words.is_empty()
         || (!rest_has_comma
-            && rest_words.len() <= ADJUNCT_WORDS
+            && long_fits
+            && rest_words.len() <= limit
             && !rest_words
                 .iter()
                 .any(|&k| lexicon::is_auxiliary(doc.word(k)) || doc.word(k) == "that")
@@ -294,6 +311,14 @@ fn clause_after_cue(doc: &Doc, cue: &CueHit, hi: usize, directs: &[Direct]) -> O
         }
     }
     if start >= hi || !doc.toks[start].is_word {
+        return None;
+    }
+    // `“Why act now?” Monaco said at a summit on Thursday.`: a place or
+    // time after the cue is no clause it reports.
+    if !had_that
+        && is_adjunct_opener(doc.word(start))
+        && rest_is_adjunct(doc, cue, start, hi, ADJUNCT_WORDS)
+    {
         return None;
     }
     let first = doc.word(start);
