@@ -40,6 +40,11 @@ const WORD_COUNT_WINDOW: usize = 128;
 /// opens the sentence (`At 5 a.m. Mr. Smith went ...`) has fewer.
 const WORDS_BEFORE_FINAL_TIME: usize = 4;
 
+/// How far after a name's comma an apposition may run before the comma
+/// and reporting verb that close it (`, an adviser to the president,
+/// said`).
+const APPOSITION_WINDOW: usize = 80;
+
 /// Company suffixes after which a sentence may end (see
 /// `Scanner::company_ends_sentence`).
 const COMPANY_SUFFIXES: &[&str] = &["co", "corp", "cos", "inc", "ltd", "plc", "llc"];
@@ -519,6 +524,37 @@ impl<'a> Scanner<'a> {
             )
     }
 
+    /// Whether, within [`APPOSITION_WINDOW`] bytes after `from` and before
+    /// any sentence punctuation, a comma is followed by a reporting verb.
+    fn verb_after_apposition(&self, from: usize) -> bool {
+        let bytes = self.bytes;
+        let limit = (from + APPOSITION_WINDOW).min(bytes.len());
+        let mut p = from;
+        while p < limit {
+            match bytes[p] {
+                b'.' | b'?' | b'!' | b'"' | b';' | b'\n' => return false,
+                b',' => {
+                    let mut start = p + 1;
+                    while start < limit && bytes[start] == b' ' {
+                        start += 1;
+                    }
+                    let mut end = start;
+                    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                        end += 1;
+                    }
+                    return end > start
+                        && self
+                            .splitter
+                            .reporting_verbs
+                            .get(&bytes[start..end])
+                            .is_some();
+                }
+                _ => p += 1,
+            }
+        }
+        false
+    }
+
     /// A period directly followed by a capitalized word, as in
     /// `world.Today` or `1,000.That`: a sentence boundary with the space
     /// missing, unless the period is inside a link or ends an abbreviation.
@@ -717,6 +753,11 @@ impl<'a> Scanner<'a> {
             while p < limit && !bytes[p].is_ascii_whitespace() {
                 p += 1;
             }
+            // A one-word name closed by a comma (`"Why?" Smith, a critic,
+            // asked`).
+            if p == limit || (p > at && bytes[p - 1] == b',') {
+                return p > at && bytes[p - 1] == b',' && self.verb_after_apposition(p);
+            }
             while p < limit && bytes[p].is_ascii_whitespace() {
                 p += 1;
             }
@@ -734,6 +775,12 @@ impl<'a> Scanner<'a> {
                 .is_some()
             {
                 return true;
+            }
+            // `"Why now?" Lisa Monaco, an adviser to the president, said`:
+            // a name closed by a comma, an apposition, and the verb after
+            // its closing comma.
+            if bytes.get(p) == Some(&b',') {
+                return self.verb_after_apposition(p + 1);
             }
         }
         false

@@ -282,3 +282,17 @@ fn a_company_suffix_ends_a_sentence_before_a_new_subject_and_verb() {
         assert_eq!(split(text), [text], "{text}");
     }
 }
+
+#[test]
+fn a_question_goes_on_into_its_attribution_over_an_apposition() {
+    for text in [
+        "“Why now?” Lisa Monaco, an adviser to the president, said at a summit.",
+        "“Why now?” Smith, a critic, asked.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+    assert_eq!(
+        split("“Why now?” Smith, Jones and Brown left early."),
+        ["“Why now?”", "Smith, Jones and Brown left early."]
+    );
+}
