@@ -748,3 +748,22 @@ fn a_place_or_time_after_the_cue_is_no_reported_clause() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert!(q[0].text.starts_with("Paywell plans"), "{:?}", q[0].text);
 }
+
+#[test]
+fn a_cue_of_a_coordinated_predicate_reports_what_follows_it() {
+    let q = quotes(
+        "Dana Whitcomb called the deal “a win for taxpayers” but said the transit money was \
+         “more than we would have liked.”",
+    );
+    let cues: Vec<(&str, &str)> = q
+        .iter()
+        .map(|q| {
+            (
+                q.text.as_str(),
+                q.cue.as_ref().map_or("", |c| c.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(cues[0], ("a win for taxpayers", "called"));
+    assert!(cues.iter().skip(1).all(|(_, c)| *c == "said"), "{cues:?}");
+}

@@ -146,7 +146,19 @@ fn frame_cue(
             if blocked && !d.partial {
                 continue;
             }
-            let penalty = if cue.mention.is_some() { 0 } else { 10_000 };
+            let mut penalty = if cue.mention.is_some() { 0 } else { 10_000 };
+            // `X called the deal “a win” but said ...`: a cue after the quote
+            // that opens a coordinated predicate reports what follows it; a
+            // cue before the quote in the same clause comes first.
+            if cue.span.start >= d.outer.end {
+                let gap = doc.text[d.outer.end..cue.span.start].trim_start();
+                let coordinated = ["and ", "but ", "while ", "yet "]
+                    .iter()
+                    .any(|c| gap.starts_with(c));
+                if coordinated {
+                    penalty += 1_000;
+                }
+            }
             if best.map_or(true, |(bd, _)| dist + penalty < bd) {
                 best = Some((dist + penalty, ci));
             }
