@@ -394,6 +394,11 @@ pub struct EvalArgs {
     )]
     pub seed: PathBuf,
 
+    /// The PolNeAR split the `polnear` suite scores: `dev` for tuning,
+    /// `test` for the figures reported.
+    #[arg(long, value_enum, value_name = "SPLIT", default_value = "test")]
+    pub polnear_split: PolnearSplit,
+
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
@@ -404,6 +409,25 @@ pub struct EvalArgs {
 
     #[command(flatten)]
     pub ner: NerArgs,
+}
+
+/// A split of PolNeAR (`newsie eval polnear --polnear-split dev`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolnearSplit {
+    /// The development split: every choice is made on it.
+    Dev,
+    /// The test split: reported, never tuned on.
+    Test,
+}
+
+impl PolnearSplit {
+    /// The split's name in its file name (`polnear_dev.jsonl`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PolnearSplit::Dev => "dev",
+            PolnearSplit::Test => "test",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

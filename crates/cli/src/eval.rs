@@ -16,9 +16,10 @@ fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<Suite
             &args.ner,
             Pipeline::builder().attributor(QuoteScope::Wide.attributor()),
         )?;
-        return Ok(suites::polnear::report(
+        return Ok(suites::polnear::report_split(
             &wide,
             &args.benchmarks.join("polnear"),
+            args.polnear_split.name(),
         )?);
     }
     let bench = |relative: &str| args.benchmarks.join(relative);

@@ -48,8 +48,15 @@ mod lexicon;
 mod text;
 
 use newsie_core::{Entity, Quote, Span, TokenStream};
+use std::sync::Arc;
 
+pub use attribute::learned::{ContentCandidates, CueCandidate, CueModel, ModelError};
 pub use attribute::MAX_QUOTE_BYTES;
+
+/// Whether the wide scope uses the embedded cue model ([`CueModel`]) when
+/// the builder is not told otherwise: on, because it measured better than
+/// the rules alone on PolNeAR's dev split (`models/quotes/MANIFEST.md`).
+const LEARNED_CUES_BY_DEFAULT: bool = true;
 
 /// Why an [`AttributorBuilder`] refused its settings.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -94,6 +101,8 @@ impl Default for Settings {
 #[derive(Debug, Clone, Default)]
 pub struct AttributorBuilder {
     settings: Settings,
+    /// `None`: the default (the embedded model under the wide scope).
+    model: Option<Option<Arc<CueModel>>>,
 }
 
 impl AttributorBuilder {
@@ -126,13 +135,28 @@ impl AttributorBuilder {
         self
     }
 
+    /// The cue model of the wide scope: `None` for the rules alone,
+    /// `Some(model)` for another model than the embedded one (default: the
+    /// embedded [`CueModel::embedded`]). Ignored by the speech scope.
+    pub fn cue_model(mut self, model: Option<Arc<CueModel>>) -> Self {
+        self.model = Some(model);
+        self
+    }
+
     /// The attributor, or why the settings are invalid.
     pub fn build(self) -> Result<Attributor, Error> {
         if self.settings.partial_max_words == 0 {
             return Err(Error::ZeroPartialLimit);
         }
+        // The embedded model is parsed only when the wide scope needs it.
+        let model = match self.model {
+            Some(model) => model,
+            None if self.settings.wide && LEARNED_CUES_BY_DEFAULT => CueModel::embedded(),
+            None => None,
+        };
         Ok(Attributor {
             settings: self.settings,
+            model,
         })
     }
 }
@@ -141,6 +165,8 @@ impl AttributorBuilder {
 #[derive(Debug, Clone, Default)]
 pub struct Attributor {
     settings: Settings,
+    /// The wide scope's cue model, if any.
+    model: Option<Arc<CueModel>>,
 }
 
 impl Attributor {
@@ -158,7 +184,14 @@ impl Attributor {
     /// and `entities` come from other stages and may be empty; spans that
     /// are out of bounds or off character boundaries are ignored.
     pub fn attribute(&self, text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
-        attribute::run(text, sentences, entities, None, &self.settings)
+        attribute::run(
+            text,
+            sentences,
+            entities,
+            None,
+            &self.settings,
+            self.model.as_deref(),
+        )
     }
 
     /// [`Attributor::attribute`], reading the words of `text` from
@@ -171,7 +204,61 @@ impl Attributor {
         entities: &[Entity],
         stream: &TokenStream,
     ) -> Vec<Quote> {
-        attribute::run(text, sentences, entities, Some(stream), &self.settings)
+        attribute::run(
+            text,
+            sentences,
+            entities,
+            Some(stream),
+            &self.settings,
+            self.model.as_deref(),
+        )
+    }
+
+    /// Every candidate cue of `text` under the wide scope, with the
+    /// features the cue model reads, whether the model would keep it or
+    /// not: the training data of `newsie-train-quotes`. Uses this
+    /// attributor's model for the learned lexicon, or a model with none.
+    #[doc(hidden)]
+    pub fn cue_candidates(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        entities: &[Entity],
+    ) -> Vec<CueCandidate> {
+        let empty;
+        let model = match self.model.as_deref() {
+            Some(model) => model,
+            None => {
+                empty = CueModel::new([], [], 0.0, 1.0, 0.0);
+                &empty
+            }
+        };
+        let settings = Settings {
+            wide: true,
+            ..self.settings
+        };
+        attribute::cue_candidates(text, sentences, entities, &settings, model)
+    }
+
+    /// The candidate boundaries of every indirect quote this attributor's
+    /// cue model gives `text` under the wide scope, before the model's own
+    /// boundaries move them: the training data of the boundary scorer of
+    /// `newsie-train-quotes`. Empty without a cue model.
+    #[doc(hidden)]
+    pub fn content_candidates(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        entities: &[Entity],
+    ) -> Vec<ContentCandidates> {
+        let Some(model) = self.model.as_deref() else {
+            return Vec::new();
+        };
+        let settings = Settings {
+            wide: true,
+            ..self.settings
+        };
+        attribute::content_candidates(text, sentences, entities, &settings, model)
     }
 }
 

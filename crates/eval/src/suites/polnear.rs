@@ -473,12 +473,37 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[PolnearDoc]) -> Result<PolnearScore
     Ok(total)
 }
 
+/// The file of PolNeAR split `split` (`train`, `dev` or `test`) under
+/// `dir`.
+pub fn split_path(dir: &Path, split: &str) -> std::path::PathBuf {
+    dir.join(format!("polnear_{split}.jsonl"))
+}
+
+/// Loads split `split` under `dir` and scores `pipeline` on it: `dev` is
+/// the split every choice is made on, so that `test` stays unseen.
+pub fn evaluate_split(
+    pipeline: &Pipeline,
+    dir: &Path,
+    split: &str,
+) -> Result<PolnearScores, Error> {
+    evaluate(pipeline, &load(&split_path(dir, split))?)
+}
+
 /// `newsie eval polnear`: source, cue and content F1 on the PolNeAR test
 /// split under `dir`, exact and lenient (at least half overlap).
 pub fn report(pipeline: &Pipeline, dir: &Path) -> Result<crate::report::SuiteReport, Error> {
+    report_split(pipeline, dir, "test")
+}
+
+/// [`report`] on split `split` (`dev` for tuning, `test` for the figures
+/// reported).
+pub fn report_split(
+    pipeline: &Pipeline,
+    dir: &Path,
+    split: &str,
+) -> Result<crate::report::SuiteReport, Error> {
     use crate::report::{Row, SuiteReport};
-    let docs = load(&dir.join("polnear_test.jsonl"))?;
-    let scores = evaluate(pipeline, &docs)?;
+    let scores = evaluate_split(pipeline, dir, split)?;
     let rows = vec![
         Row::new("quotes exact", "source", scores.source),
         Row::new("quotes exact", "cue", scores.cue),
@@ -488,7 +513,7 @@ pub fn report(pipeline: &Pipeline, dir: &Path) -> Result<crate::report::SuiteRep
         Row::new("quotes lenient", "content", scores.content_lenient),
     ];
     Ok(SuiteReport {
-        suite: format!("polnear test ({} articles)", scores.documents),
+        suite: format!("polnear {split} ({} articles)", scores.documents),
         rows,
         misses: Vec::new(),
     })

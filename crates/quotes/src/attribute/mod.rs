@@ -18,12 +18,17 @@
 //!    notion, transcript lines and quotes signed with a dash);
 //! 7. [`indirect`]: the clause each remaining cue reports.
 //!
+//! Under the wide scope with a cue model, step 2 is [`learned`]: the
+//! rules' cues and further candidates, each kept or dropped by a model
+//! trained on PolNeAR.
+//!
 //! This module holds the document view every stage reads ([`Doc`]) and
 //! the orchestration.
 
 mod cues;
 mod directs;
 mod indirect;
+pub(crate) mod learned;
 mod marks;
 mod names;
 mod resolve;
@@ -36,11 +41,13 @@ use crate::Settings;
 use cues::find_cues;
 use directs::{attribute_directs, colon_speakers, dash_speakers};
 use indirect::report_clauses;
+use learned::{ContentCandidates, CueCandidate, CueModel};
 use marks::find_directs;
 use names::{collect_names, speaker_org_words};
 use newsie_core::{Cue, Entity, EntityLabel, Quote, QuoteKind, Span, Speaker, TokenStream};
 use resolve::{classify_cues, Mention};
 use speakers::is_company_abbrev;
+use std::collections::HashSet;
 
 /// A speaker (if known) and a cue span with its lemma (if any).
 type Attribution = (Option<Mention>, Option<(Span, &'static str)>);
@@ -257,33 +264,28 @@ pub(crate) fn run(
     entities: &[Entity],
     stream: Option<&TokenStream>,
     settings: &Settings,
+    model: Option<&CueModel>,
 ) -> Vec<Quote> {
     if text.is_empty() {
         return Vec::new();
     }
     let doc = Doc::new(text, sentences, entities, stream);
-    let directs = find_directs(&doc, settings);
-    let mut cues = find_cues(&doc, &directs, settings);
-    let single_orgs = speaker_org_words(&doc, &cues);
-    let names = collect_names(&doc, &single_orgs, &directs);
-    classify_cues(&doc, &names, &mut cues);
-
-    let mut found: Vec<Found> = Vec::new();
-    if settings.wide {
-        // First, so that they win over the same quotes found unattributed.
-        found.extend(dash_speakers(&doc, &names, &directs));
+    let mut found = find(&doc, settings, model);
+    // The model's content boundaries, where it has learned them.
+    if let Some(model) = model.filter(|m| settings.wide && m.has_boundaries()) {
+        // A clause moved onto another quote's span keeps its own: two
+        // records of one span would lose one of them.
+        let mut taken: HashSet<Span> = found.iter().map(|f| f.span).collect();
+        for f in &mut found {
+            if let (QuoteKind::Indirect, Some((_, lemma))) = (f.kind, f.cue) {
+                let refined = learned::refine_content(&doc, f.span, lemma, model);
+                if refined != f.span && taken.insert(refined) {
+                    f.span = refined;
+                }
+            }
+        }
+        found.sort_by_key(|f| (f.span.start, f.span.end));
     }
-    let mut used = vec![false; cues.len()];
-    let direct_found = attribute_directs(&doc, &directs, &cues, &mut used, settings);
-    found.extend(direct_found);
-    if settings.indirect {
-        found.extend(report_clauses(&doc, &cues, &used, &directs));
-    }
-    if settings.wide {
-        found.extend(colon_speakers(&doc, &names));
-    }
-    found.sort_by_key(|f| (f.span.start, f.span.end));
-    found.dedup_by_key(|f| f.span);
     found
         .into_iter()
         .map(|f| {
@@ -293,6 +295,87 @@ pub(crate) fn run(
                 .map(|m| Speaker::new(text, m.span, m.kind, m.resolved));
             quote.cue = f.cue.map(|(span, lemma)| Cue::new(text, span, lemma));
             quote
+        })
+        .collect()
+}
+
+/// The stages in order: the quotes found, sorted by start, one per span.
+fn find(doc: &Doc, settings: &Settings, model: Option<&CueModel>) -> Vec<Found> {
+    let directs = find_directs(doc, settings);
+    // The model only ever widens the wide scope: the speech scope of the
+    // annotation spec is the rules' alone.
+    let mut cues = match model.filter(|_| settings.wide) {
+        Some(model) => learned::select(learned::candidates(doc, &directs, settings, model), model),
+        None => find_cues(doc, &directs, settings),
+    };
+    let single_orgs = speaker_org_words(doc, &cues);
+    let names = collect_names(doc, &single_orgs, &directs);
+    classify_cues(doc, &names, &mut cues);
+
+    let mut found: Vec<Found> = Vec::new();
+    if settings.wide {
+        // First, so that they win over the same quotes found unattributed.
+        found.extend(dash_speakers(doc, &names, &directs));
+    }
+    let mut used = vec![false; cues.len()];
+    let direct_found = attribute_directs(doc, &directs, &cues, &mut used, settings);
+    found.extend(direct_found);
+    if settings.indirect {
+        found.extend(report_clauses(doc, &cues, &used, &directs));
+    }
+    if settings.wide {
+        found.extend(colon_speakers(doc, &names));
+    }
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    found.dedup_by_key(|f| f.span);
+    found
+}
+
+/// The candidate boundaries of each indirect quote that `model`'s cues
+/// give `text` (before the model's own boundaries move them), with their
+/// features (for training).
+pub(crate) fn content_candidates(
+    text: &str,
+    sentences: &[Span],
+    entities: &[Entity],
+    settings: &Settings,
+    model: &CueModel,
+) -> Vec<ContentCandidates> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc::new(text, sentences, entities, None);
+    find(&doc, settings, Some(model))
+        .into_iter()
+        .filter_map(|f| match (f.kind, f.cue) {
+            (QuoteKind::Indirect, Some((_, lemma))) => {
+                Some(learned::content_candidates(&doc, f.span, lemma))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every candidate cue of `text` under the wide scope with `model`'s
+/// lexicon, with its features, kept or not (for training).
+pub(crate) fn cue_candidates(
+    text: &str,
+    sentences: &[Span],
+    entities: &[Entity],
+    settings: &Settings,
+    model: &CueModel,
+) -> Vec<CueCandidate> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc::new(text, sentences, entities, None);
+    let directs = find_directs(&doc, settings);
+    learned::candidates(&doc, &directs, settings, model)
+        .into_iter()
+        .map(|c| CueCandidate {
+            span: c.cue.span,
+            by_rules: c.origin == learned::Origin::Rule,
+            features: c.features,
         })
         .collect()
 }
