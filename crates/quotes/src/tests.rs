@@ -767,3 +767,15 @@ fn a_cue_of_a_coordinated_predicate_reports_what_follows_it() {
     assert_eq!(cues[0], ("a win for taxpayers", "called"));
     assert!(cues.iter().skip(1).all(|(_, c)| *c == "said"), "{cues:?}");
 }
+
+#[test]
+fn an_inverted_role_then_its_name_gives_the_name() {
+    let q = quotes("“We will win,” said the team’s head coach, Mark Ellery, on Sunday.");
+    assert_eq!(
+        speaker(&q[0]),
+        ("Mark Ellery", SpeakerKind::Person, Some("Mark Ellery"))
+    );
+    // A relative clause after the role names no one.
+    let q = quotes("“We will win,” said the coach, who was happy.");
+    assert_eq!(speaker(&q[0]).0, "the coach");
+}

@@ -156,8 +156,25 @@ fn inverted_speaker(doc: &Doc, end: usize, hi: usize) -> Option<(usize, usize)> 
         .is_some_and(|t| t.is_punct('“') || t.is_punct('"'));
     // `said council member Tom Byrne`: a descriptor before a name.
     let names_someone = (a..b).any(|k| doc.toks[k].is_word && doc.toks[k].capitalized);
-    (!before_quote && (names_someone || lexicon::is_determiner(w) || matches!(w, "he" | "she")))
-        .then_some((a, b))
+    if before_quote || !(names_someone || lexicon::is_determiner(w) || matches!(w, "he" | "she")) {
+        return None;
+    }
+    // `said Ravensmoor’s head coach, Mark Ellery.`: a role, then the name
+    // it describes; the name is the speaker.
+    let role_last = lexicon::is_role_noun(doc.word(b - 1)) || lexicon::is_title(doc.raw(b - 1));
+    if role_last && b + 2 < hi && doc.toks[b].is_punct(',') && doc.toks[b + 1].capitalized {
+        if let Some((na, nb)) = np_after(doc, b + 1, hi) {
+            let all_capitalized = (na..nb).all(|k| doc.toks[k].capitalized || !doc.toks[k].is_word);
+            let closes = nb == hi
+                || doc.toks[nb].is_punct(',')
+                || doc.toks[nb].is_punct('.')
+                || doc.is_mark(&doc.toks[nb]);
+            if nb - na >= 2 && all_capitalized && closes {
+                return Some((na, nb));
+            }
+        }
+    }
+    Some((a, b))
 }
 
 /// `Analysts at Kessler Research`: a group of people named by their
