@@ -779,3 +779,15 @@ fn an_inverted_role_then_its_name_gives_the_name() {
     let q = quotes("“We will win,” said the coach, who was happy.");
     assert_eq!(speaker(&q[0]).0, "the coach");
 }
+
+#[test]
+fn an_age_before_a_relative_clause_belongs_to_the_name() {
+    let q = quotes(
+        "Dan Whitlock, 38, who commutes from Reading to London, said he would pay £5,412 \
+         for his season ticket.",
+    );
+    assert_eq!(
+        speaker(&q[0]),
+        ("Dan Whitlock", SpeakerKind::Person, Some("Dan Whitlock"))
+    );
+}

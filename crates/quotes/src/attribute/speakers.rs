@@ -421,6 +421,14 @@ fn apposition_head(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)>
     if !opens_apposition(doc, k + 1) {
         return None;
     }
+    // `Dan Whitlock, 38, who commutes ..., said`: an age or a party tag
+    // between commas before the apposition belongs to the name before it.
+    let mut k = k;
+    if let Some(p) = (lo..k).rev().take(6).find(|&p| doc.toks[p].is_punct(',')) {
+        if p > lo && is_short_apposition(doc, p + 1, k) {
+            k = p;
+        }
+    }
     let head = np_before(doc, skip_parenthetical(doc, k, lo), lo)?;
     // The head should be a name or a pronoun, not a clause's object.
     let last = head.1 - 1;
