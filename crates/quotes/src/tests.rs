@@ -791,3 +791,32 @@ fn an_age_before_a_relative_clause_belongs_to_the_name() {
         ("Dan Whitlock", SpeakerKind::Person, Some("Dan Whitlock"))
     );
 }
+
+#[test]
+fn a_shared_subject_is_the_name_not_its_predicate() {
+    let cases = [
+        (
+            "Northpine cut the price of its app in January and said last month that it has \
+             9 million users.",
+            "Northpine",
+        ),
+        (
+            "Trump blasted the California instructor, calling her “a horrible witness.”",
+            "Trump",
+        ),
+        (
+            "Democratic presidential nominee Hillary Clinton chimed in, saying the plan was \
+             “dangerous.”",
+            "Hillary Clinton",
+        ),
+    ];
+    for (text, subject) in cases {
+        let q = quotes(text);
+        assert_eq!(speaker(&q[0]).0, subject, "{text}");
+    }
+    // An adverbial that opens the sentence is no subject.
+    let q = quotes("At a rally on Monday, the crowd cheered, saying “we want more.”");
+    assert!(q
+        .iter()
+        .all(|q| q.speaker.as_ref().map_or(true, |s| s.text != "At")));
+}

@@ -58,8 +58,13 @@ pub(super) fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
                     while start < hi && !doc.toks[start].is_word {
                         start += 1;
                     }
+                    // The subject is the name that opens the sentence
+                    // (`Northpine cut the price ... and said`), not the
+                    // words of its predicate after it.
                     np_after(doc, start, hi)
                         .filter(|&(a, _)| doc.toks[a].capitalized)
+                        .filter(|&(a, _)| !OPENS_NO_SUBJECT.contains(&doc.word(a)))
+                        .map(|(a, b)| shared_subject(doc, a, b))
                         .map(|(a, b)| classify_mention(doc, names, a, b, &memory))
                 }
             }
@@ -111,6 +116,70 @@ pub(super) fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
         }
         cues[ci].mention = mention;
     }
+}
+
+/// Sentence openers that begin an adverbial, not the subject a later cue
+/// shares (`At a rally on Monday, ...`, `Speaking in Ohio, ...`).
+const OPENS_NO_SUBJECT: &[&str] = &[
+    "at", "for", "with", "in", "inside", "beyond", "after", "before", "during", "speaking",
+    "hours", "eight", "on", "from", "as", "while", "when",
+];
+
+/// The subject that opens a sentence whose later cue shares it, within
+/// the phrase `[a, b)` found from the sentence start: up to its last
+/// capitalized word, over at most two lower-case words between capitalized
+/// ones (`Democratic presidential nominee Hillary Clinton`), and a role noun
+/// after it (`Republican lawmakers`); the verb and object after the name
+/// (`Northpine cut the price of ...`) are left out. A phrase opened by a
+/// determiner (`The company`) is kept whole.
+fn shared_subject(doc: &Doc, a: usize, b: usize) -> (usize, usize) {
+    if lexicon::is_determiner(doc.word(a)) {
+        return (a, b);
+    }
+    let mut end = a + 1;
+    let mut lower_run = 0;
+    for k in a + 1..b {
+        let t = &doc.toks[k];
+        if t.capitalized || !t.is_word || doc.in_one_name(k - 1, k) {
+            if t.capitalized && lower_run <= 2 {
+                end = k + 1;
+            }
+            if t.capitalized {
+                lower_run = 0;
+            }
+        } else {
+            // A determiner, preposition or past-tense verb opens the
+            // predicate (`Trump blasted the California ...`), no title.
+            let w = doc.word(k);
+            lower_run += 1;
+            let of_between_names = w == "of" && doc.toks.get(k + 1).is_some_and(|n| n.capitalized);
+            if lower_run > 2
+                || lexicon::is_determiner(w)
+                || w.ends_with("ed")
+                || (is_preposition(w) && !of_between_names)
+            {
+                break;
+            }
+        }
+    }
+    // `Republican lawmakers`, `Central European leaders`: a group of people
+    // named by an adjective of party or place.
+    let last = doc.raw(end - 1);
+    let adjective = ["an", "ic", "ese", "ish"].iter().any(|s| last.ends_with(s));
+    if end < b
+        && (lexicon::is_role_noun(doc.word(end))
+            || (adjective && doc.toks[end].is_word && doc.word(end).ends_with('s')))
+    {
+        end += 1;
+    }
+    (a, end)
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in" | "on" | "at" | "to" | "for" | "with" | "from" | "by" | "about" | "after"
+    )
 }
 
 /// The speaker mention of the phrase `[a, b)`, classified and resolved: a

@@ -131,7 +131,8 @@ fn subject_end(doc: &Doc, first: usize, lo: usize) -> usize {
         let w = doc.word(j - 1);
         if doc.toks[j - 1].is_word && (lexicon::is_pre_cue_filler(w) || is_time_word(w)) {
             j -= 1;
-            if j > lo && doc.word(j - 1) == "on" && is_time_word(w) {
+            // `on Tuesday`, `in January`: the preposition of a time word.
+            if j > lo && matches!(doc.word(j - 1), "on" | "in") && is_time_word(w) {
                 j -= 1;
             }
             continue;
