@@ -424,7 +424,6 @@ fn apposition_head(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)>
     }
     // `Dan Whitlock, 38, who commutes ..., said`: an age or a party tag
     // between commas before the apposition belongs to the name before it.
-    let mut k = k;
     if let Some(p) = (lo..k).rev().take(6).find(|&p| doc.toks[p].is_punct(',')) {
         if p > lo && is_short_apposition(doc, p + 1, k) {
             k = p;
