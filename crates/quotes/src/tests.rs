@@ -820,3 +820,12 @@ fn a_shared_subject_is_the_name_not_its_predicate() {
         .iter()
         .all(|q| q.speaker.as_ref().map_or(true, |s| s.text != "At")));
 }
+
+#[test]
+fn a_description_may_stand_for_an_acronym_ending_with_its_initial() {
+    let text = "The Columbus Foxes picked first in the NFL draft on Thursday.\n\
+                The draft drew 11.9 million viewers, up 6 percent, the league said.";
+    let q = quotes(text);
+    let last = q.last().expect("a quote");
+    assert_eq!(speaker(last).2, Some("NFL"));
+}

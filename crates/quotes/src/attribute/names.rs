@@ -47,6 +47,11 @@ pub(super) struct Names {
     /// Words written alone in brackets (`(AWS)`): acronyms the article
     /// defines.
     bracketed: HashSet<String>,
+    /// The last letter of an acronym's name, lower case (`l` of `NFL`) ->
+    /// indices into `orgs` of its mentions, in order: an acronym ends with
+    /// its head noun's initial (National Football *League*), so `the
+    /// league` may stand for it.
+    acronym_ends: HashMap<char, Vec<usize>>,
 }
 
 /// Runs of capitalized words (`of` and `&` allowed inside), with their
@@ -257,6 +262,7 @@ pub(super) fn collect_names(doc: &Doc, single_orgs: &SingleOrgs, directs: &[Dire
         distinct_orgs,
         org_keys,
         org_words: HashMap::new(),
+        acronym_ends: HashMap::new(),
         first_seen,
         person_mentions,
         bracketed,
@@ -269,6 +275,16 @@ pub(super) fn collect_names(doc: &Doc, single_orgs: &SingleOrgs, directs: &[Dire
         names.fullest_org(name, *start).map(str::to_owned)
     });
     names.org_words = org_words;
+    for (index, (_, name)) in names.orgs.iter().enumerate() {
+        let last = name.chars().rev().find(|c| c.is_alphabetic());
+        if let (true, Some(last)) = (is_acronym(name), last) {
+            names
+                .acronym_ends
+                .entry(last.to_ascii_lowercase())
+                .or_default()
+                .push(index);
+        }
+    }
     names
 }
 
@@ -591,15 +607,25 @@ impl Names {
     pub(super) fn described_org(&self, head: &str, at: usize) -> Option<String> {
         let kinds = body_kind_words(head).unwrap_or(&[]);
         let end = self.orgs.partition_point(|(start, _)| *start < at);
-        // The latest mention before `at` of any of the words.
-        std::iter::once(head)
-            .chain(kinds.iter().copied())
+        let latest = |list: &Vec<usize>| {
+            let before = list.partition_point(|&index| index < end);
+            before.checked_sub(1).map(|k| list[k])
+        };
+        // The latest mention before `at` of any of the words; failing
+        // that, of an acronym ending with one's initial (`NFL` for `the
+        // league`).
+        let words = || std::iter::once(head).chain(kinds.iter().copied());
+        words()
             .filter_map(|word| self.org_words.get(word))
-            .filter_map(|list| {
-                let before = list.partition_point(|&index| index < end);
-                before.checked_sub(1).map(|k| list[k])
-            })
+            .filter_map(latest)
             .max()
+            .or_else(|| {
+                words()
+                    .filter_map(|word| word.chars().next())
+                    .filter_map(|initial| self.acronym_ends.get(&initial))
+                    .filter_map(latest)
+                    .max()
+            })
             .map(|index| {
                 let (start, name) = &self.orgs[index];
                 self.org_name(name, *start)
