@@ -21,7 +21,10 @@
 //! see the `products` module),
 //! `Milan-based` is the place `Milan`, `Rep. Luis Ortega` a person,
 //! `Hoshino Foods` a company and `Van Houten & Co.` a firm (and `Van
-//! Houten` too, elsewhere in the article). The model file is
+//! Houten` too, elsewhere in the article). With the linear model, a name
+//! tagged with confidence also corrects the unsure mentions that glue it
+//! to another name or shorten it, in the same article (the `consistency`
+//! module), on text and on gold tokens alike. The model file is
 //! embedded in the crate, so [`Tagger::embedded`] needs no setup. Other
 //! backends plug in through the [`Backend`] trait: the [`transformer`]
 //! module runs any BERT token-classification checkpoint (libtorch through
@@ -40,6 +43,7 @@
 //! assert!(found.contains(&("London", EntityLabel::Loc)));
 //! ```
 
+mod consistency;
 mod features;
 mod hash;
 mod model;
@@ -463,19 +467,27 @@ fn extend_over_numbers(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize
 
 /// Byte-span entities of a document's word mentions (sentence, start word,
 /// end word, label, score), with the news conventions every backend follows
-/// on text: a name with `& Co.` after it is the firm ([`firm_names`]),
-/// names run on over a number a possessive follows
-/// ([`extend_over_numbers`]), products over their model numbers
-/// ([`products::product_names`]), [`news_trim`], and `Milan-based` read as the
-/// place ([`place_in_compound`]). With `suffix_dot`, an organization ending
-/// in a corporate suffix also takes the abbreviating dot after it (`Inc.`).
+/// on text ([`news_mentions`]) and their spans ([`entity_spans`]).
 fn news_entities(
     text: &str,
     token_spans: &[Vec<Span>],
     words: &[Vec<&str>],
-    mut mentions: Vec<(usize, usize, usize, EntityLabel, f32)>,
+    mentions: Vec<(usize, usize, usize, EntityLabel, f32)>,
     suffix_dot: bool,
 ) -> Vec<Entity> {
+    let mentions = news_mentions(words, mentions);
+    entity_spans(text, token_spans, words, mentions, suffix_dot)
+}
+
+/// The news conventions every backend follows on text, over word mentions:
+/// a name with `& Co.` after it is the firm ([`firm_names`]), names run on
+/// over a number a possessive follows ([`extend_over_numbers`]), products
+/// over their model numbers ([`products::product_names`]), and
+/// [`news_trim`]. Mentions stay in document order.
+fn news_mentions(
+    words: &[Vec<&str>],
+    mut mentions: Vec<(usize, usize, usize, EntityLabel, f32)>,
+) -> Vec<products::Mention> {
     firm_names(words, &mut mentions);
     let (mut ranges, scores): (Vec<_>, Vec<_>) = mentions
         .into_iter()
@@ -490,12 +502,28 @@ fn news_entities(
         .map(|((s, start, end, label), score)| (s, start, end, label, score))
         .collect();
     products::product_names(words, &mut mentions);
+    mentions
+        .into_iter()
+        .filter_map(|(s, start, end, label, score)| {
+            let (start, end, label) = news_trim(&words[s], start, end, label)?;
+            Some((s, start, end, label, score))
+        })
+        .collect()
+}
+
+/// The byte-span entities of word mentions, `Milan-based` read as the
+/// place ([`place_in_compound`]). With `suffix_dot`, an organization ending
+/// in a corporate suffix also takes the abbreviating dot after it (`Inc.`).
+fn entity_spans(
+    text: &str,
+    token_spans: &[Vec<Span>],
+    words: &[Vec<&str>],
+    mentions: Vec<products::Mention>,
+    suffix_dot: bool,
+) -> Vec<Entity> {
     let mut out = Vec::with_capacity(mentions.len());
     for (s, start, end, label, score) in mentions {
         let (spans, words) = (&token_spans[s], &words[s]);
-        let Some((start, end, label)) = news_trim(words, start, end, label) else {
-            continue;
-        };
         let mut span = Span::new(spans[start].start, spans[end - 1].end);
         if suffix_dot
             && label == EntityLabel::Org
@@ -705,7 +733,12 @@ impl LinearBackend {
                 mentions.push((s, start, end, LABELS[kind as usize], score));
             }
         }
-        let mut out = news_entities(text, &token_spans, &words, mentions, true);
+        // Consistency reads the mentions once the news conventions have
+        // typed them (`Hoshino Foods` the firm, not a person), so that a
+        // short form follows the long form as the reader sees it.
+        let mut mentions = news_mentions(&words, mentions);
+        consistency::consistent_mentions(&words, &mut mentions);
+        let mut out = entity_spans(text, &token_spans, &words, mentions, true);
         let mut by_text: Vec<(&str, EntityLabel, f32)> = out
             .iter()
             .map(|e| (&text[e.span()], e.label, e.score))
@@ -734,18 +767,25 @@ impl Backend for LinearBackend {
 
     fn tag_tokens(&self, document: &[Vec<&str>]) -> Result<Vec<TokenEntity>, Error> {
         let tagged = self.model.tag_document(document);
-        let mut out = Vec::new();
-        for (sentence, tags) in tagged.iter().enumerate() {
+        let mut mentions = Vec::new();
+        for (s, tags) in tagged.iter().enumerate() {
             for (start, end, kind, score) in token_entities(tags) {
-                out.push(TokenEntity {
-                    sentence,
-                    start,
-                    end,
-                    label: LABELS[kind as usize],
-                    score,
-                });
+                mentions.push((s, start, end, LABELS[kind as usize], score));
             }
         }
+        // The same document-level rules as on text, so that CoNLL's gold
+        // tokens measure them.
+        consistency::consistent_mentions(document, &mut mentions);
+        let mut out: Vec<TokenEntity> = mentions
+            .into_iter()
+            .map(|(sentence, start, end, label, score)| TokenEntity {
+                sentence,
+                start,
+                end,
+                label,
+                score,
+            })
+            .collect();
         let mut mentions: Vec<(Vec<&str>, EntityLabel, f32)> = out
             .iter()
             .map(|e| {
