@@ -171,18 +171,20 @@ fn fixtures_entity_f1_floor() {
 // seed sets: fixtures 0.849-0.861, seed 0.727), so their floors follow the
 // installed model, not the best seed seen. The two-pass model described
 // there is not installed: it tags under the 1M tokens/s floor and, trained
-// the same way, scored no higher.
-const CONLL_TEST_FLOOR: f64 = 0.898;
+// the same way, scored no higher. The document consistency pass of the
+// 11th session (crates/ner/src/consistency.rs, tuned on CoNLL dev): CoNLL
+// test 0.9018, CoNLL++ 0.9046, text path 0.8971, all thirty fixtures 0.851.
+const CONLL_TEST_FLOOR: f64 = 0.9;
 /// Measured on 2026-12-06 (`newsie eval conll2003`, row `entities test
 /// (text)`): 0.8921 once the tokenizer kept initials and abbreviations with
 /// their dots (0.885 before). The rest of the gap to the token path is the
 /// reconstructed text's CoNLL tokens (`U.S` without its dot, `MOODY 'S`,
 /// `C$` read as a currency) and newsie's own conventions (`Milan-based` is
 /// the place Milan).
-const CONLL_TEXT_FLOOR: f64 = 0.893;
-const CONLLPP_FLOOR: f64 = 0.900;
+const CONLL_TEXT_FLOOR: f64 = 0.896;
+const CONLLPP_FLOOR: f64 = 0.903;
 const SEED_FLOOR: f64 = 0.727;
 /// All thirty fixtures since 2026-12-06 (0.8103; the first fifteen give
 /// 0.857; 0.8215 with the model trained with CrossNER): see
 /// `tests/fixtures.rs` for the halves.
-const FIXTURES_FLOOR: f64 = 0.82;
+const FIXTURES_FLOOR: f64 = 0.845;

@@ -38,26 +38,31 @@ fn report() -> SuiteReport {
 /// 11th session): entities 0.8413 over all, 0.7980 on the test half. Quote
 /// resolution rules of the same session: speaker resolved 0.924 over all,
 /// 0.881 on the test half; speaker 0.958, speaker kind 0.948.
+/// Later in the 11th session (document consistency of entity labels;
+/// quote rules for appositions, shared subjects, coordinated cues):
+/// entities 0.851 over all, 0.812 on the test half; quotes found 0.997,
+/// speaker 0.980, resolved 0.953, kind 0.973, cue 0.990; test half found
+/// 1.000, resolved 0.907, kind 0.959; quantities every field 0.994.
 /// The new fields over matched gold quantities (11th session): dimension
 /// 1.000, bound 1.000, change 0.974 (a change verb may now reach `by` over a
 /// longer object: `cut fuel burn per seat by about 20%`).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
-    ("entities", "micro", 0.835),
-    ("quotes", "found", 0.985),
-    ("quotes", "speaker", 0.955),
-    ("quotes", "speaker_resolved", 0.92),
-    ("quotes", "speaker_kind", 0.945),
-    ("quotes", "cue", 0.975),
-    ("quantities", "found", 0.985),
-    ("quantities", "all", 0.985),
+    ("entities", "micro", 0.845),
+    ("quotes", "found", 0.99),
+    ("quotes", "speaker", 0.975),
+    ("quotes", "speaker_resolved", 0.945),
+    ("quotes", "speaker_kind", 0.965),
+    ("quotes", "cue", 0.985),
+    ("quantities", "found", 0.99),
+    ("quantities", "all", 0.99),
     ("quantities", "dimension", 0.995),
     ("quantities", "change", 0.97),
     ("quantities", "bound", 0.995),
-    ("entities test", "micro", 0.79),
+    ("entities test", "micro", 0.805),
     ("quotes test", "found", 0.99),
-    ("quotes test", "speaker_resolved", 0.875),
-    ("quotes test", "speaker_kind", 0.93),
+    ("quotes test", "speaker_resolved", 0.9),
+    ("quotes test", "speaker_kind", 0.95),
     ("quantities test", "found", 0.975),
     ("quantities test", "all", 0.975),
 ];
