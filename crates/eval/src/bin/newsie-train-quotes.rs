@@ -37,9 +37,9 @@
 use newsie_core::{Record, Sentence, Span};
 use newsie_eval::suites::polnear::{self, PolnearDoc, PolnearScores};
 use newsie_pipeline::Pipeline;
-use newsie_quotes::{Attributor, CueModel};
+use newsie_quotes::{Attributor, CueCandidate, CueModel};
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
@@ -315,52 +315,73 @@ fn main() -> ExitCode {
     }
 }
 
+/// The command line's settings (see the module's usage line).
+struct Options {
+    /// The folder with `polnear_train.jsonl` and `polnear_dev.jsonl`.
+    dir: PathBuf,
+    /// Where the model file goes.
+    out: PathBuf,
+    /// Passes over the examples, for both regressions.
+    epochs: usize,
+    /// Seed of the example order.
+    seed: u64,
+    /// The least times a word must be a cue to join the lexicon.
+    min_count: usize,
+    /// The least share of a word's uses that must be cues.
+    min_rate: f64,
+    /// Whether to try the content boundary scorer (no `--no-boundaries`).
+    boundaries: bool,
+    /// Whether to print where dev's cues and contents are lost.
+    diagnose: bool,
+}
+
+impl Options {
+    /// Reads `args` (without the program's name): a flag's value is the
+    /// argument right after it. PolNeAR's folder is the first thing
+    /// checked, so that a checkout without the shared data says so before
+    /// any other mistake.
+    fn parse(args: &[String]) -> Result<Options, String> {
+        let value = |name: &str| {
+            args.iter()
+                .position(|a| a == name)
+                .and_then(|i| args.get(i + 1))
+                .cloned()
+        };
+        let number = |name: &str, default: f64| -> Result<f64, String> {
+            value(name).map_or(Ok(default), |v| {
+                v.parse::<f64>()
+                    .map_err(|_| format!("{name}: not a number: {v}"))
+            })
+        };
+        let dir = value("--polnear")
+            .map(PathBuf::from)
+            .or_else(|| newsie_eval::shared_dir().map(|d| d.join("benchmarks/polnear")));
+        let Some(dir) = dir else {
+            return Err("PolNeAR not found: pass --polnear DIR".into());
+        };
+        let out =
+            PathBuf::from(value("--out").unwrap_or("models/quotes/newsie-quotes-wide.txt".into()));
+        Ok(Options {
+            dir,
+            out,
+            epochs: number("--epochs", 6.0)? as usize,
+            seed: number("--seed", 17.0)? as u64,
+            min_count: number("--min-count", 3.0)? as usize,
+            min_rate: number("--min-rate", 0.3)?,
+            boundaries: !args.iter().any(|a| a == "--no-boundaries"),
+            diagnose: args.iter().any(|a| a == "--diagnose"),
+        })
+    }
+}
+
+/// The steps of the module's documentation, in order: each prints its
+/// figures as it ends, so that a long run shows where it is.
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let number = |name: &str, default: f64| -> Result<f64, String> {
-        value(name).map_or(Ok(default), |v| {
-            v.parse::<f64>()
-                .map_err(|_| format!("{name}: not a number: {v}"))
-        })
-    };
-    let dir = value("--polnear")
-        .map(PathBuf::from)
-        .or_else(|| newsie_eval::shared_dir().map(|d| d.join("benchmarks/polnear")));
-    let Some(dir) = dir else {
-        return Err("PolNeAR not found: pass --polnear DIR".into());
-    };
-    let out =
-        PathBuf::from(value("--out").unwrap_or("models/quotes/newsie-quotes-wide.txt".into()));
-    let epochs = number("--epochs", 6.0)? as usize;
-    let seed = number("--seed", 17.0)? as u64;
-    let min_count = number("--min-count", 3.0)? as usize;
-    let min_rate = number("--min-rate", 0.3)?;
+    let options = Options::parse(&args)?;
     let started = Instant::now();
 
-    let pipeline = Pipeline::builder()
-        .build()
-        .map_err(|e| format!("pipeline: {e}"))?;
-    let prepare = |split: &str| -> Result<Vec<Prepared>, String> {
-        let docs = polnear::load(&polnear::split_path(&dir, split)).map_err(|e| e.to_string())?;
-        docs.into_iter()
-            .map(|doc| {
-                let record = polnear::predict(&pipeline, &doc).map_err(|e| e.to_string())?;
-                Ok(Prepared {
-                    doc,
-                    sentences: record.sentences,
-                    entities: record.entities,
-                })
-            })
-            .collect()
-    };
-    let train = prepare("train")?;
-    let dev = prepare("dev")?;
+    let (train, dev) = prepare_splits(&options.dir)?;
     eprintln!(
         "{} train and {} dev articles prepared in {:.1}s",
         train.len(),
@@ -370,20 +391,84 @@ fn run() -> Result<(), String> {
     let rules = score(&wide(None), &dev);
     println!("{}", line("dev, rules alone", &rules));
 
+    let (min_count, min_rate) = (options.min_count, options.min_rate);
     let lexicon = learn_lexicon(&train, min_count, min_rate);
     eprintln!(
         "lexicon: {} words (a cue at least {min_count} times and in {min_rate} of uses)",
         lexicon.len()
     );
-    let lexicon_only = Arc::new(CueModel::new(lexicon.clone(), [], 0.0, 1.0, 0.0));
-    let gather = wide(Some(lexicon_only));
+    let base = train_cue_model(lexicon, &train, options.epochs, options.seed);
+    let (accept, veto, scores) = choose_thresholds(&base, &dev)?;
+    println!(
+        "{}",
+        line(
+            &format!("dev, model (accept {accept}, veto {veto})"),
+            &scores
+        )
+    );
+    let cue_model = base.with_thresholds(accept, veto);
+    let model = if options.boundaries {
+        with_boundaries(cue_model, &scores, &train, &dev, &options)
+    } else {
+        cue_model
+    };
+    if options.diagnose {
+        diagnose(&model, &dev);
+    }
+    write_model(&model, &options.out, started)
+}
 
-    // Candidates and labels.
+/// Runs the default pipeline once over train and dev: the attributor
+/// reads these sentences and entities at run time, and every later step
+/// (the lexicon, the candidates, each pair of thresholds tried) reuses
+/// them rather than running the pipeline again.
+fn prepare_splits(dir: &Path) -> Result<(Vec<Prepared>, Vec<Prepared>), String> {
+    let pipeline = Pipeline::builder()
+        .build()
+        .map_err(|e| format!("pipeline: {e}"))?;
+    let train = prepare(&pipeline, dir, "train")?;
+    let dev = prepare(&pipeline, dir, "dev")?;
+    Ok((train, dev))
+}
+
+/// The articles of split `split` under `dir`, each with what `pipeline`
+/// finds in it.
+fn prepare(pipeline: &Pipeline, dir: &Path, split: &str) -> Result<Vec<Prepared>, String> {
+    let docs = polnear::load(&polnear::split_path(dir, split)).map_err(|e| e.to_string())?;
+    docs.into_iter()
+        .map(|doc| {
+            let record = polnear::predict(pipeline, &doc).map_err(|e| e.to_string())?;
+            Ok(Prepared {
+                doc,
+                sentences: record.sentences,
+                entities: record.entities,
+            })
+        })
+        .collect()
+}
+
+/// Train's cue candidates as feature ids, each labelled by whether it
+/// overlaps a gold cue.
+struct CueExamples {
+    /// Feature names and their ids, numbered in order of first sight.
+    ids: HashMap<String, usize>,
+    /// How often each feature id occurs among the candidates.
+    counts: Vec<usize>,
+    /// Each candidate's features seen at least twice, and its label.
+    examples: Vec<(Vec<usize>, bool)>,
+    /// Candidates that overlap a gold cue.
+    positives: usize,
+}
+
+/// The candidates `gather` proposes in `train` (step 3). A feature seen
+/// once cannot be told from noise, so each example keeps only the
+/// features seen at least twice; `ids` still numbers them all.
+fn cue_examples(gather: &Attributor, train: &[Prepared]) -> CueExamples {
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut counts: Vec<usize> = Vec::new();
     let mut raw: Vec<(Vec<usize>, bool)> = Vec::new();
     let mut positives = 0;
-    for p in &train {
+    for p in train {
         let spans: Vec<Span> = p.sentences.iter().map(Sentence::span).collect();
         for c in gather.cue_candidates(&p.doc.text, &spans, &p.entities) {
             let gold = p.doc.cues.iter().any(|g| g.overlaps(c.span));
@@ -404,33 +489,63 @@ fn run() -> Result<(), String> {
             raw.push((x, gold));
         }
     }
-    // Features seen at least twice.
-    let examples: Vec<(Vec<usize>, bool)> = raw
+    let examples = raw
         .into_iter()
         .map(|(x, y)| (x.into_iter().filter(|&f| counts[f] >= 2).collect(), y))
         .collect();
+    CueExamples {
+        ids,
+        counts,
+        examples,
+        positives,
+    }
+}
+
+/// The cue model before its thresholds are chosen (steps 3 and 4): the
+/// candidates come from the rules plus `lexicon`, so that the regression
+/// learns on the same candidates the model will see. Weights are rounded
+/// to four places and the near-zero ones dropped, to keep the model file
+/// small and readable.
+fn train_cue_model(
+    lexicon: Vec<(String, String)>,
+    train: &[Prepared],
+    epochs: usize,
+    seed: u64,
+) -> CueModel {
+    let lexicon_only = Arc::new(CueModel::new(lexicon.clone(), [], 0.0, 1.0, 0.0));
+    let table = cue_examples(&wide(Some(lexicon_only)), train);
     eprintln!(
-        "{} train candidates ({positives} overlap a gold cue), {} features",
-        examples.len(),
-        counts.iter().filter(|&&n| n >= 2).count()
+        "{} train candidates ({} overlap a gold cue), {} features",
+        table.examples.len(),
+        table.positives,
+        table.counts.iter().filter(|&&n| n >= 2).count()
     );
-    let (w, bias) = train_logistic(&examples, ids.len(), epochs, seed);
-    let mut names: Vec<(String, usize)> = ids.into_iter().collect();
+    let (w, bias) = train_logistic(&table.examples, table.ids.len(), epochs, seed);
+    let counts = table.counts;
+    let mut names: Vec<(String, usize)> = table.ids.into_iter().collect();
     names.sort();
     let weights: Vec<(String, f32)> = names
         .into_iter()
         .filter(|(_, id)| counts[*id] >= 2 && w[*id].abs() >= 1e-3)
         .map(|(name, id)| (name, (w[id] * 1e4).round() as f32 / 1e4))
         .collect();
-    let base = CueModel::new(
+    CueModel::new(
         lexicon,
         weights,
         (bias * 1e4).round() as f32 / 1e4,
         1.0,
         0.0,
-    );
+    )
+}
 
-    // Thresholds on dev.
+/// The thresholds (accept a new cue, veto a rule's cue) with the best dev
+/// objective (step 5), and the dev scores they give. Each pair is printed,
+/// so that a run shows how flat the choice is; on a tie the first pair
+/// tried wins, which keeps the choice stable from run to run.
+fn choose_thresholds(
+    base: &CueModel,
+    dev: &[Prepared],
+) -> Result<(f32, f32, PolnearScores), String> {
     let mut best: Option<(f64, f32, f32, PolnearScores)> = None;
     let mut tried = HashSet::new();
     for accept in [0.5f32, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01] {
@@ -439,7 +554,7 @@ fn run() -> Result<(), String> {
                 continue;
             }
             let model = Arc::new(base.clone().with_thresholds(accept, veto));
-            let s = score(&wide(Some(model)), &dev);
+            let s = score(&wide(Some(model)), dev);
             eprintln!("{}", line(&format!("dev accept {accept} veto {veto}"), &s));
             if best.as_ref().map_or(true, |b| objective(&s) > b.0) {
                 best = Some((objective(&s), accept, veto, s));
@@ -449,37 +564,40 @@ fn run() -> Result<(), String> {
     let Some((_, accept, veto, scores)) = best else {
         return Err("no thresholds tried".into());
     };
-    println!(
-        "{}",
-        line(
-            &format!("dev, model (accept {accept}, veto {veto})"),
-            &scores
-        )
-    );
-    let cue_model = base.with_thresholds(accept, veto);
-    let model = if args.iter().any(|a| a == "--no-boundaries") {
-        cue_model
+    Ok((accept, veto, scores))
+}
+
+/// `cue_model` with the content boundary scorer's weights (step 6) when
+/// they raise the dev objective over `scores` (the cue model's own) by at
+/// least `BOUNDARY_MARGIN`; `cue_model` unchanged otherwise.
+fn with_boundaries(
+    cue_model: CueModel,
+    scores: &PolnearScores,
+    train: &[Prepared],
+    dev: &[Prepared],
+    options: &Options,
+) -> CueModel {
+    let boundaries = train_boundaries(&cue_model, train, dev, options.epochs, options.seed);
+    let mut weights = cue_model.weights();
+    weights.extend(boundaries);
+    let with = cue_model.clone().with_weights(weights);
+    let s = score(&wide(Some(Arc::new(with.clone()))), dev);
+    println!("{}", line("dev, model with content boundaries", &s));
+    // A gain under the margin is within what moving one article's
+    // attributions changes: not worth the model's size.
+    if objective(&s) >= objective(scores) + BOUNDARY_MARGIN {
+        with
     } else {
-        let boundaries = train_boundaries(&cue_model, &train, &dev, epochs, seed);
-        let mut weights = cue_model.weights();
-        weights.extend(boundaries);
-        let with = cue_model.clone().with_weights(weights);
-        let s = score(&wide(Some(Arc::new(with.clone()))), &dev);
-        println!("{}", line("dev, model with content boundaries", &s));
-        // A gain under the margin is within what moving one article's
-        // attributions changes: not worth the model's size.
-        if objective(&s) >= objective(&scores) + BOUNDARY_MARGIN {
-            with
-        } else {
-            println!("content boundaries left out: under {BOUNDARY_MARGIN} better on dev");
-            cue_model
-        }
-    };
-    if args.iter().any(|a| a == "--diagnose") {
-        diagnose(&model, &dev);
+        println!("content boundaries left out: under {BOUNDARY_MARGIN} better on dev");
+        cue_model
     }
+}
+
+/// Writes `model` to `out` and says what it holds and how long the whole
+/// run took since `started`.
+fn write_model(model: &CueModel, out: &Path, started: Instant) -> Result<(), String> {
     let text = model.to_text();
-    std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::write(out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
     println!(
         "wrote {} ({} bytes, {} lexicon words, {} weights) in {:.1}s",
         out.display(),
@@ -627,121 +745,191 @@ fn boundary_groups(attributor: &Attributor, docs: &[Prepared]) -> Vec<Vec<(Vec<S
 
 /// Where dev's gold cues are lost: no candidate, a candidate the model
 /// drops, or a kept candidate that gives no quote; with the commonest
-/// words of each.
+/// words of each, and how the predicted contents miss.
 fn diagnose(model: &CueModel, dev: &[Prepared]) {
-    let model = Arc::new(model.clone());
-    let attributor = wide(Some(model.clone()));
-    let mut lost: [HashMap<String, usize>; 3] = Default::default();
-    let mut found = 0;
-    let mut total = 0;
-    let mut content_kinds = [0usize; 6];
-    let mut one_more: HashMap<String, usize> = HashMap::new();
-    let mut longer: HashMap<String, usize> = HashMap::new();
-    let mut shorter: HashMap<String, usize> = HashMap::new();
-    let mut starts: HashMap<String, usize> = HashMap::new();
+    let attributor = wide(Some(Arc::new(model.clone())));
+    let mut cues = CueLosses::default();
+    let mut contents = ContentMisses::default();
     for p in dev {
         let spans: Vec<Span> = p.sentences.iter().map(Sentence::span).collect();
-        let cands = attributor.cue_candidates(&p.doc.text, &spans, &p.entities);
+        let candidates = attributor.cue_candidates(&p.doc.text, &spans, &p.entities);
         let mut record = Record::new(p.doc.id.clone());
         record.sentences = p.sentences.clone();
         record.quotes = attributor.attribute(&p.doc.text, &spans, &p.entities);
-        let (_, cues, contents) = polnear::predicted_spans(&p.doc.text, &record);
-        for c in &contents {
-            if p.doc.contents.contains(c) {
-                content_kinds[0] += 1;
+        let (_, predicted_cues, predicted_contents) =
+            polnear::predicted_spans(&p.doc.text, &record);
+        contents.add(&p.doc, &predicted_contents);
+        cues.add(model, &p.doc, &predicted_cues, &candidates);
+    }
+    eprintln!(
+        "dev gold cues {}, overlapped by a predicted cue {}",
+        cues.total, cues.found
+    );
+    contents.print();
+    cues.print();
+}
+
+/// The entries of `map`, commonest first and alphabetical among equals,
+/// so that a listing is the same from run to run.
+fn by_count(map: &HashMap<String, usize>) -> Vec<(&String, &usize)> {
+    let mut v: Vec<_> = map.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v
+}
+
+/// How dev's predicted contents miss the gold ones (`--diagnose`): the
+/// boundary the content scorer would have to learn shows in the text
+/// between the two.
+#[derive(Default)]
+struct ContentMisses {
+    /// Predicted contents that are: a gold one, overlap none, or overlap
+    /// one with (index 2 +) 1 a different start, 2 a different end, 3 both.
+    kinds: [usize; 6],
+    /// Same start, and the gold one ends one character later: that
+    /// character.
+    one_more: HashMap<String, usize>,
+    /// Same start, the gold one ends later still: what it adds.
+    longer: HashMap<String, usize>,
+    /// Same start, the gold one ends earlier: what it leaves out.
+    shorter: HashMap<String, usize>,
+    /// Same end, another start: `+` and what the gold one adds, or `-` and
+    /// what it leaves out.
+    starts: HashMap<String, usize>,
+}
+
+impl ContentMisses {
+    /// Counts the `predicted` contents of article `doc`; a miss is set
+    /// against the first gold content it overlaps.
+    fn add(&mut self, doc: &PolnearDoc, predicted: &[Span]) {
+        for c in predicted {
+            if doc.contents.contains(c) {
+                self.kinds[0] += 1;
                 continue;
             }
-            let Some(g) = p.doc.contents.iter().find(|g| g.overlaps(*c)) else {
-                content_kinds[1] += 1;
+            let Some(g) = doc.contents.iter().find(|g| g.overlaps(*c)) else {
+                self.kinds[1] += 1;
                 continue;
             };
             let k = 2 + usize::from(g.start != c.start) + 2 * usize::from(g.end != c.end);
-            content_kinds[k] += 1;
-            if g.start == c.start && g.end == c.end + 1 {
-                *one_more
-                    .entry(p.doc.text[c.end..g.end].to_owned())
-                    .or_insert(0usize) += 1;
-            }
-            if g.start == c.start && g.end > c.end + 1 {
-                *longer
-                    .entry(
-                        p.doc.text[c.end..g.end]
-                            .chars()
-                            .take(12)
-                            .collect::<String>(),
-                    )
-                    .or_insert(0usize) += 1;
-            }
-            if g.start == c.start && g.end < c.end {
-                *shorter
-                    .entry(
-                        p.doc.text[g.end..c.end]
-                            .chars()
-                            .take(12)
-                            .collect::<String>(),
-                    )
-                    .or_insert(0usize) += 1;
-            }
-            if g.end == c.end && g.start != c.start {
-                let (a, b) = (g.start.min(c.start), g.start.max(c.start));
-                *starts
-                    .entry(format!(
-                        "{}{}",
-                        if g.start < c.start { "+" } else { "-" },
-                        p.doc.text[a..b].chars().take(15).collect::<String>()
-                    ))
-                    .or_insert(0usize) += 1;
-            }
+            self.kinds[k] += 1;
+            self.add_difference(&doc.text, *g, *c);
         }
-        for g in &p.doc.cues {
-            total += 1;
-            let word = p.doc.text[g.start..g.end].to_lowercase();
-            if cues.iter().any(|c| c.overlaps(*g)) {
-                found += 1;
+    }
+
+    /// Notes the text between gold content `g` and predicted content `c`
+    /// where they share one boundary, cut short so that alike misses count
+    /// together.
+    fn add_difference(&mut self, text: &str, g: Span, c: Span) {
+        if g.start == c.start && g.end == c.end + 1 {
+            *self
+                .one_more
+                .entry(text[c.end..g.end].to_owned())
+                .or_default() += 1;
+        }
+        if g.start == c.start && g.end > c.end + 1 {
+            let added: String = text[c.end..g.end].chars().take(12).collect();
+            *self.longer.entry(added).or_default() += 1;
+        }
+        if g.start == c.start && g.end < c.end {
+            let left_out: String = text[g.end..c.end].chars().take(12).collect();
+            *self.shorter.entry(left_out).or_default() += 1;
+        }
+        if g.end == c.end && g.start != c.start {
+            let (a, b) = (g.start.min(c.start), g.start.max(c.start));
+            let sign = if g.start < c.start { "+" } else { "-" };
+            let between: String = text[a..b].chars().take(15).collect();
+            *self.starts.entry(format!("{sign}{between}")).or_default() += 1;
+        }
+    }
+
+    fn print(&self) {
+        let k = &self.kinds;
+        eprintln!(
+            "predicted contents: exact {}, no overlap {}, start differs {}, end differs {}, both {}",
+            k[0], k[1], k[3], k[4], k[5]
+        );
+        for (name, map) in [
+            ("gold one char longer", &self.one_more),
+            ("gold longer", &self.longer),
+            ("gold shorter", &self.shorter),
+            ("start differs", &self.starts),
+        ] {
+            let v = by_count(map);
+            let n: usize = map.values().sum();
+            eprintln!("{name} ({n}): {:?}", v.iter().take(25).collect::<Vec<_>>());
+        }
+    }
+}
+
+/// Where dev's gold cues are lost (`--diagnose`), by the words of the
+/// lost cues: a lexicon or a feature to add shows among them.
+#[derive(Default)]
+struct CueLosses {
+    /// Gold cues seen.
+    total: usize,
+    /// Gold cues overlapped by a predicted cue.
+    found: usize,
+    /// The words of the other gold cues, by [`loss_class`].
+    lost: [HashMap<String, usize>; 3],
+}
+
+impl CueLosses {
+    /// Counts the gold cues of article `doc` against its `predicted` cues
+    /// and its cue `candidates`.
+    fn add(
+        &mut self,
+        model: &CueModel,
+        doc: &PolnearDoc,
+        predicted: &[Span],
+        candidates: &[CueCandidate],
+    ) {
+        for g in &doc.cues {
+            self.total += 1;
+            let word = doc.text[g.start..g.end].to_lowercase();
+            if predicted.iter().any(|c| c.overlaps(*g)) {
+                self.found += 1;
                 continue;
             }
-            let hit: Vec<_> = cands.iter().filter(|c| c.span.overlaps(*g)).collect();
-            let class = if hit.is_empty() {
-                0
-            } else if hit.iter().all(|c| {
-                let pr = model.probability(&c.features);
-                if c.by_rules {
-                    pr < model.veto()
-                } else {
-                    pr < model.accept()
-                }
-            }) {
-                1
-            } else {
-                2
-            };
-            *lost[class].entry(word).or_default() += 1;
+            let class = loss_class(model, candidates, *g);
+            *self.lost[class].entry(word).or_default() += 1;
         }
     }
-    eprintln!("dev gold cues {total}, overlapped by a predicted cue {found}");
-    eprintln!(
-        "predicted contents: exact {}, no overlap {}, start differs {}, end differs {}, both {}",
-        content_kinds[0], content_kinds[1], content_kinds[3], content_kinds[4], content_kinds[5]
-    );
-    for (name, map) in [
-        ("gold one char longer", &one_more),
-        ("gold longer", &longer),
-        ("gold shorter", &shorter),
-        ("start differs", &starts),
-    ] {
-        let mut v: Vec<_> = map.iter().collect();
-        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let n: usize = map.values().sum();
-        eprintln!("{name} ({n}): {:?}", v.iter().take(25).collect::<Vec<_>>());
+
+    fn print(&self) {
+        for (name, map) in ["no candidate", "dropped by the model", "kept, no quote"]
+            .iter()
+            .zip(&self.lost)
+        {
+            let v = by_count(map);
+            let n: usize = map.values().sum();
+            let top: Vec<String> = v.iter().take(40).map(|(w, k)| format!("{w}:{k}")).collect();
+            eprintln!("{name} ({n}): {}", top.join(", "));
+        }
     }
-    for (name, map) in ["no candidate", "dropped by the model", "kept, no quote"]
+}
+
+/// Why gold cue `gold`, which no predicted cue overlaps, is lost: 0 when
+/// no candidate overlaps it, 1 when the model drops every one that does
+/// (a new cue under `accept`, a rule's under `veto`), 2 when one is kept
+/// but gives no quote. The first asks for candidates, the second for
+/// features, the third for the attributor's other steps.
+fn loss_class(model: &CueModel, candidates: &[CueCandidate], gold: Span) -> usize {
+    let hit: Vec<_> = candidates
         .iter()
-        .zip(&lost)
-    {
-        let mut v: Vec<_> = map.iter().collect();
-        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let n: usize = map.values().sum();
-        let top: Vec<String> = v.iter().take(40).map(|(w, k)| format!("{w}:{k}")).collect();
-        eprintln!("{name} ({n}): {}", top.join(", "));
+        .filter(|c| c.span.overlaps(gold))
+        .collect();
+    if hit.is_empty() {
+        0
+    } else if hit.iter().all(|c| {
+        let pr = model.probability(&c.features);
+        if c.by_rules {
+            pr < model.veto()
+        } else {
+            pr < model.accept()
+        }
+    }) {
+        1
+    } else {
+        2
     }
 }

@@ -213,8 +213,32 @@ fn cue_phrase(text: &str, cue: Span) -> Span {
 /// `said Ryan Ellis, a Republican tax consultant` after it, to the end of
 /// the sentence).
 fn source_phrase(text: &str, speaker: Span, cue: Option<Span>, sentence: Span) -> Span {
-    let mut phrase = newsie_quotes::mention_phrase(text, speaker);
-    // An adverb caught between subject and verb (`Mr. Schultz generally`).
+    let mut phrase = without_adverbs(text, newsie_quotes::mention_phrase(text, speaker));
+    if let Some(cue) = cue {
+        phrase = with_leading_role(text, phrase, cue, sentence);
+    }
+    let end = phrase.end + party_tag_len(&text[phrase.end..]);
+    let Some(cue) = cue else {
+        return Span::new(phrase.start, end);
+    };
+    let end = if text[cue.start..cue.end].eq_ignore_ascii_case("according to")
+        && cue.end <= phrase.start
+    {
+        end + according_to_len(&text[end..sentence.end.max(end)])
+    } else if end <= cue.start {
+        end + apposition_before_cue_len(&text[end..cue.start])
+    } else if cue.end <= phrase.start && end < sentence.end {
+        end + apposition_after_cue_len(&text[end..sentence.end])
+    } else {
+        end
+    };
+    Span::new(phrase.start, end)
+}
+
+/// `phrase` without the adverbs that close it: the mention's phrase can
+/// catch one between subject and verb (`Mr. Schultz generally`), which
+/// PolNeAR leaves out of the source.
+fn without_adverbs(text: &str, mut phrase: Span) -> Span {
     while let Some((head, last)) = text[phrase.start..phrase.end].rsplit_once(' ') {
         let adverb =
             last.len() > 4 && last.ends_with("ly") && last.chars().all(|c| c.is_ascii_lowercase());
@@ -223,105 +247,133 @@ fn source_phrase(text: &str, speaker: Span, cue: Option<Span>, sentence: Span) -
         }
         phrase = Span::new(phrase.start, phrase.start + head.trim_end().len());
     }
-    // `The state’s campaign chairman, Phil Lovas, said`: a role phrase that
-    // opens the sentence is part of the source.
-    if let Some(cue) = cue {
-        let before = &text[sentence.start.min(phrase.start)..phrase.start];
-        let after = text[phrase.end..cue.start.max(phrase.end)].trim();
-        if phrase.end <= cue.start && after == "," && before.trim_end().ends_with(',') {
-            let lead = before.trim_end().trim_end_matches(',');
-            let from = lead
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| matches!(c, ',' | '\n' | '"' | '“' | '”' | ';'))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let role = lead[from..].trim_start();
-            let words = role.split_whitespace().count();
-            let lowercase_start = role.chars().next().is_some_and(char::is_lowercase);
-            if (1..=8).contains(&words) && (from > 0 || !lowercase_start) && !role.is_empty() {
-                phrase = Span::new(
-                    phrase.start - before.len() + from + (lead[from..].len() - role.len()),
-                    phrase.end,
-                );
-            }
-        }
+    phrase
+}
+
+/// `phrase` with a role phrase that opens its clause and names it (`The
+/// state’s campaign chairman, Phil Lovas, said`): PolNeAR's source
+/// takes in both. Only when the name sits between commas right before
+/// the cue, and the role is a few words that start the sentence or follow
+/// a comma, quotation mark or semicolon.
+fn with_leading_role(text: &str, phrase: Span, cue: Span, sentence: Span) -> Span {
+    let before = &text[sentence.start.min(phrase.start)..phrase.start];
+    let after = text[phrase.end..cue.start.max(phrase.end)].trim();
+    if !(phrase.end <= cue.start && after == "," && before.trim_end().ends_with(',')) {
+        return phrase;
     }
-    let mut end = phrase.end;
-    let rest = &text[end..];
+    let lead = before.trim_end().trim_end_matches(',');
+    let from = lead
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | '\n' | '"' | '“' | '”' | ';'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let role = lead[from..].trim_start();
+    let words = role.split_whitespace().count();
+    let lowercase_start = role.chars().next().is_some_and(char::is_lowercase);
+    if (1..=8).contains(&words) && (from > 0 || !lowercase_start) && !role.is_empty() {
+        Span::new(
+            phrase.start - before.len() + from + (lead[from..].len() - role.len()),
+            phrase.end,
+        )
+    } else {
+        phrase
+    }
+}
+
+/// The length of a party tag in parentheses at the start of `rest`, the
+/// text after the source (`(R)`, `(D-Mass.)`), with the spaces before it;
+/// 0 when there is none. A longer parenthesis, or one across lines, is an
+/// aside rather than a tag.
+fn party_tag_len(rest: &str) -> usize {
     let lead = rest.len() - rest.trim_start_matches(' ').len();
     if rest[lead..].starts_with('(') {
         if let Some(close) = rest[lead..].find(')').filter(|&c| c <= 24) {
             if !rest[lead..lead + close].contains('\n') {
-                end += lead + close + 1;
+                return lead + close + 1;
             }
         }
     }
-    let Some(cue) = cue else {
-        return Span::new(phrase.start, end);
-    };
-    // `according to X`: X is everything up to the next comma or the
-    // sentence end (`a 52-count civil complaint filed by the SEC`).
-    if text[cue.start..cue.end].eq_ignore_ascii_case("according to") && cue.end <= phrase.start {
-        let tail = &text[end..sentence.end.max(end)];
-        let stop = tail
-            .find([',', ';', '\n', '"', '“', '”', ':'])
-            .unwrap_or(tail.len());
-        let piece = tail[..stop].trim_end().trim_end_matches(['.', ' ']);
-        if piece.split_whitespace().count() <= 20 {
-            end += piece.len();
-        }
-        return Span::new(phrase.start, end);
+    0
+}
+
+/// After `according to X`, how much of `tail` (the sentence after the
+/// speaker's phrase) PolNeAR's source keeps: X is everything up to the
+/// next comma or the sentence end (`a 52-count civil complaint filed by
+/// the SEC`), unless that runs past 20 words.
+fn according_to_len(tail: &str) -> usize {
+    let stop = tail
+        .find([',', ';', '\n', '"', '“', '”', ':'])
+        .unwrap_or(tail.len());
+    let piece = tail[..stop].trim_end().trim_end_matches(['.', ' ']);
+    if piece.split_whitespace().count() <= 20 {
+        piece.len()
+    } else {
+        0
     }
-    let is_clean = |gap: &str| {
-        !gap.contains(['\n', '"', '“', '”', ';']) && gap.split_whitespace().count() <= 30
-    };
-    if end <= cue.start {
-        let gap = &text[end..cue.start];
-        let trimmed = gap.trim();
-        // Not a participle clause (`Trump, appearing after Clinton, cited`).
-        let participle = trimmed
-            .strip_prefix(',')
-            .and_then(|t| t.split_whitespace().next())
-            .is_some_and(|w| w.ends_with("ing"));
-        // Only the first apposition (`Scott Pruitt, the attorney general of
-        // Oklahoma, one of the states suing,`), without a relative clause
-        // after it (`, which represents ...`).
-        let first_apposition = trimmed
-            .get(1..)
-            .and_then(|t| t.find(','))
-            .map_or(trimmed.len(), |i| i + 2);
-        if trimmed.len() > 1
-            && trimmed.starts_with(',')
-            && trimmed.ends_with(',')
-            && is_clean(gap)
-            && !participle
-        {
-            let lead = gap.len() - gap.trim_start().len();
-            end += lead + first_apposition;
-        }
-    } else if cue.end <= phrase.start && end < sentence.end {
-        let tail = &text[end..sentence.end];
-        if tail.starts_with(',') {
-            let stop = tail.find(['\n', '"', '“', '”', ';']).unwrap_or(tail.len());
-            let mut piece = &tail[..stop];
-            // Not a second comma's adjunct, relative or participle clause
-            // (`, in a statement`, `, which ...`, `, summing up ...`).
-            if let Some(i) = piece[1..].find(',') {
-                piece = &piece[..i + 1];
-            }
-            let first_word = piece[1..].split_whitespace().next().unwrap_or("");
-            let adjunct = first_word.ends_with("ing")
-                || matches!(
-                    first_word,
-                    "in" | "on" | "at" | "during" | "which" | "who" | "whose" | "when" | "after"
-                );
-            let piece = piece.trim_end().trim_end_matches(['.', ',', ' ']);
-            if piece.len() > 1 && is_clean(piece) && !adjunct {
-                end += piece.len();
-            }
-        }
+}
+
+/// Whether `gap` can be part of a source: on one line, outside any
+/// quotation, without a semicolon, and short.
+fn is_clean(gap: &str) -> bool {
+    !gap.contains(['\n', '"', '“', '”', ';']) && gap.split_whitespace().count() <= 30
+}
+
+/// How much of `gap`, the text between the speaker's phrase and a cue
+/// after it, is an apposition of the speaker (`Richard Revesz, director of
+/// the institute, said`); 0 when none.
+fn apposition_before_cue_len(gap: &str) -> usize {
+    let trimmed = gap.trim();
+    // Not a participle clause (`Trump, appearing after Clinton, cited`).
+    let participle = trimmed
+        .strip_prefix(',')
+        .and_then(|t| t.split_whitespace().next())
+        .is_some_and(|w| w.ends_with("ing"));
+    // Only the first apposition (`Scott Pruitt, the attorney general of
+    // Oklahoma, one of the states suing,`), without a relative clause
+    // after it (`, which represents ...`).
+    let first_apposition = trimmed
+        .get(1..)
+        .and_then(|t| t.find(','))
+        .map_or(trimmed.len(), |i| i + 2);
+    if trimmed.len() > 1
+        && trimmed.starts_with(',')
+        && trimmed.ends_with(',')
+        && is_clean(gap)
+        && !participle
+    {
+        let lead = gap.len() - gap.trim_start().len();
+        lead + first_apposition
+    } else {
+        0
     }
-    Span::new(phrase.start, end)
+}
+
+/// How much of `tail`, the rest of the sentence after a speaker who
+/// follows the cue, is an apposition of the speaker (`said Ryan Ellis, a
+/// Republican tax consultant`); 0 when none.
+fn apposition_after_cue_len(tail: &str) -> usize {
+    if !tail.starts_with(',') {
+        return 0;
+    }
+    let stop = tail.find(['\n', '"', '“', '”', ';']).unwrap_or(tail.len());
+    let mut piece = &tail[..stop];
+    // Not a second comma's adjunct, relative or participle clause
+    // (`, in a statement`, `, which ...`, `, summing up ...`).
+    if let Some(i) = piece[1..].find(',') {
+        piece = &piece[..i + 1];
+    }
+    let first_word = piece[1..].split_whitespace().next().unwrap_or("");
+    let adjunct = first_word.ends_with("ing")
+        || matches!(
+            first_word,
+            "in" | "on" | "at" | "during" | "which" | "who" | "whose" | "when" | "after"
+        );
+    let piece = piece.trim_end().trim_end_matches(['.', ',', ' ']);
+    if piece.len() > 1 && is_clean(piece) && !adjunct {
+        piece.len()
+    } else {
+        0
+    }
 }
 
 /// PolNeAR's content of an indirect quote keeps a leading `that`.
