@@ -316,6 +316,12 @@ fn news_trim(
     while end > start && is_possessive(words[end - 1]) {
         end -= 1;
     }
+    // A name ends in a name's word, never in a lower-case common word that
+    // the greedy tagger ran on over (`Amazon Go stores`): the noun after a
+    // name is what it names.
+    while end - start > 1 && is_common_word(words[end - 1]) {
+        end -= 1;
+    }
     if label != EntityLabel::Per
         && end - start > 2
         && PERSON_ABBREVIATIONS.contains(&words[start].to_lowercase().as_str())
@@ -341,6 +347,13 @@ fn news_trim(
         }
     }
     (end > start).then_some((start, end, label))
+}
+
+/// A word all in lower-case letters (`stores`, `technology`), which no
+/// name ends with in news (names end capitalized, or in a code or number:
+/// `iPhone 15`, `A321neo`).
+fn is_common_word(word: &str) -> bool {
+    word.len() > 2 && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Compound adjectives whose first part names where something is.
@@ -955,6 +968,21 @@ mod tests {
             place_in_compound(headline, Span::new(0, 13), EntityLabel::Misc),
             (Span::new(0, 7), EntityLabel::Loc)
         );
+    }
+
+    #[test]
+    fn a_name_never_ends_in_a_common_word() {
+        use EntityLabel::{Misc, Org};
+        let words = [
+            "in", "Amazon", "Go", "stores", "and", "iPhone", "Bank", "of", "America",
+        ];
+        // `stores` after the name goes; a name's own words stay, and a
+        // connector inside a name is no end.
+        assert_eq!(news_trim(&words, 1, 4, Misc), Some((1, 3, Misc)));
+        assert_eq!(news_trim(&words, 5, 6, Misc), Some((5, 6, Misc)));
+        assert_eq!(news_trim(&words, 6, 9, Org), Some((6, 9, Org)));
+        // A mention of one word stays whatever its case.
+        assert_eq!(news_trim(&words, 3, 4, Misc), Some((3, 4, Misc)));
     }
 
     #[test]
