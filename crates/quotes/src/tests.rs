@@ -829,3 +829,32 @@ fn a_description_may_stand_for_an_acronym_ending_with_its_initial() {
     let last = q.last().expect("a quote");
     assert_eq!(speaker(last).2, Some("NFL"));
 }
+
+#[test]
+fn an_apposition_that_describes_a_body_makes_the_speaker_one() {
+    let text = "Ofgem, the energy regulator, said the cap would rise by 6 per cent.";
+    let entities = [Entity::new(
+        text,
+        span_of(text, "Ofgem"),
+        EntityLabel::Per,
+        0.6,
+    )];
+    let q = Attributor::new().attribute(text, &[], &entities);
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.kind),
+        Some(SpeakerKind::Organization)
+    );
+    // A role with a preposition describes a person.
+    let text = "Fallon, a spokesman for the campaign, said the claim was false.";
+    let entities = [Entity::new(
+        text,
+        span_of(text, "Fallon"),
+        EntityLabel::Per,
+        0.6,
+    )];
+    let q = Attributor::new().attribute(text, &[], &entities);
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.kind),
+        Some(SpeakerKind::Person)
+    );
+}
