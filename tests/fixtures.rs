@@ -43,6 +43,9 @@ fn report() -> SuiteReport {
 /// entities 0.851 over all, 0.812 on the test half; quotes found 0.997,
 /// speaker 0.980, resolved 0.953, kind 0.973, cue 0.990; test half found
 /// 1.000, resolved 0.907, kind 0.959; quantities every field 0.994.
+/// Last, a name with a party tag or age after a quote (`“...,” Mitch
+/// McConnell, R-Ky., said`), found on PolNeAR text: speaker 0.987, resolved
+/// 0.960, kind 0.983; test half resolved 0.928, kind 0.979.
 /// The new fields over matched gold quantities (11th session): dimension
 /// 1.000, bound 1.000, change 0.974 (a change verb may now reach `by` over a
 /// longer object: `cut fuel burn per seat by about 20%`).
@@ -50,9 +53,9 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
     ("entities", "micro", 0.845),
     ("quotes", "found", 0.99),
-    ("quotes", "speaker", 0.975),
-    ("quotes", "speaker_resolved", 0.945),
-    ("quotes", "speaker_kind", 0.965),
+    ("quotes", "speaker", 0.98),
+    ("quotes", "speaker_resolved", 0.955),
+    ("quotes", "speaker_kind", 0.975),
     ("quotes", "cue", 0.985),
     ("quantities", "found", 0.99),
     ("quantities", "all", 0.99),
@@ -61,8 +64,8 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("quantities", "bound", 0.995),
     ("entities test", "micro", 0.805),
     ("quotes test", "found", 0.99),
-    ("quotes test", "speaker_resolved", 0.9),
-    ("quotes test", "speaker_kind", 0.95),
+    ("quotes test", "speaker_resolved", 0.92),
+    ("quotes test", "speaker_kind", 0.97),
     ("quantities test", "found", 0.975),
     ("quantities test", "all", 0.975),
 ];

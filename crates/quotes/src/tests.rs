@@ -858,3 +858,18 @@ fn an_apposition_that_describes_a_body_makes_the_speaker_one() {
         Some(SpeakerKind::Person)
     );
 }
+
+#[test]
+fn a_quote_then_a_name_with_a_party_tag_or_age() {
+    for text in [
+        "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+        "“The veto will be overridden,” Mitch McConnell, 74, said Tuesday.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(
+            speaker(&q[0]),
+            ("Mitch McConnell", SpeakerKind::Person, Some("Mitch McConnell")),
+            "{text}"
+        );
+    }
+}

@@ -81,8 +81,9 @@ pub(super) fn locate_speaker(doc: &Doc, cue: &mut CueHit, wide: bool) {
     }
     if let Some(t) = &prev_punct {
         if t.is_punct(',') {
-            if let Some(np) =
-                subject_with_apposition(doc, j - 1, lo).or_else(|| enclosed_name(doc, j - 1, lo))
+            if let Some(np) = subject_with_apposition(doc, j - 1, lo)
+                .or_else(|| enclosed_name(doc, j - 1, lo))
+                .or_else(|| tagged_name_after_quote(doc, j - 1, lo))
             {
                 cue.speaker_np = Some(np);
                 return;
@@ -287,6 +288,29 @@ fn enclosed_name(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)> {
             || lexicon::is_title(before)
             || lexicon::is_role_noun(&before.to_lowercase()));
     (name_like && role_before && words >= 2).then_some((k, comma))
+}
+
+/// `“...,” Senate Majority Leader Mitch McConnell, R-Ky., said`, `“...,”
+/// Ann Lee, 54, said`: a name right after a closing quotation mark (or
+/// opening the sentence), then an age or party tag between commas before
+/// the cue (the second comma at `comma`).
+fn tagged_name_after_quote(doc: &Doc, comma: usize, lo: usize) -> Option<(usize, usize)> {
+    let p = (lo..comma)
+        .rev()
+        .take(6)
+        .find(|&p| doc.toks[p].is_punct(','))?;
+    if p <= lo || !is_short_apposition(doc, p + 1, comma) {
+        return None;
+    }
+    let mut a = p;
+    while a > lo
+        && doc.toks[a - 1].is_word
+        && (doc.toks[a - 1].capitalized || is_np_word(doc, a - 1))
+    {
+        a -= 1;
+    }
+    let opens = a == lo || doc.is_mark(&doc.toks[a - 1]);
+    (opens && a < p && doc.toks[p - 1].capitalized).then_some((a, p))
 }
 
 /// `Sen. Lindsey Graham (R-S.C.) told`: when a short parenthetical after
