@@ -394,6 +394,13 @@ fn is_bare_number(token: &str) -> bool {
 /// `Dombey & Sons`).
 const FIRM_TAILS: &[&str] = &["co", "company", "sons", "partners", "associates"];
 
+/// Whether `word` is a firm's tail, with or without its abbreviation dot
+/// (the shared tokenizer keeps `Co.` whole; gold tokens split `Co` `.`).
+fn is_firm_tail(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    FIRM_TAILS.iter().any(|t| bare.eq_ignore_ascii_case(t))
+}
+
 /// A name followed by `& Co.` (or `& Sons`, `& Partners`, ...) names a
 /// firm: the mention runs on over the tail and is an organization, whatever
 /// type the model gave it (a surname reads as a person), and a mention the
@@ -412,12 +419,23 @@ fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, Enti
         if sentence.get(*end) == Some(&"&")
             && sentence
                 .get(*end + 1)
-                .is_some_and(|w| FIRM_TAILS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+                .is_some_and(|w| is_firm_tail(w))
         {
             firms.push(&sentence[*start..*end]);
             *end += 2;
             *label = EntityLabel::Org;
             covered = Some((*s, *end));
+        } else if let Some(amp) = (*start + 1..end.saturating_sub(1))
+            .find(|&k| sentence[k] == "&" && is_firm_tail(sentence[k + 1]))
+        {
+            // The model took the tail in (`Van Houten & Co. of the
+            // Netherlands`): the name before it is still the firm's, and
+            // the firm's name ends with its tail.
+            firms.push(&sentence[*start..amp]);
+            *label = EntityLabel::Org;
+            if sentence[amp + 2..*end].first() == Some(&"of") {
+                *end = amp + 2;
+            }
         }
         true
     });
@@ -942,6 +960,29 @@ mod tests {
                 (1, 0, 2, Org, 0.8)
             ]
         );
+    }
+
+    #[test]
+    fn a_firm_tail_may_keep_its_dot() {
+        // The shared tokenizer writes `Co.` as one token.
+        use EntityLabel::{Org, Per};
+        let words: Vec<Vec<&str>> = [["Van", "Houten", "&", "Co.", "fell"], ["Van", "Houten", "said", "so", "."]]
+            .iter()
+            .map(|s| s.to_vec())
+            .collect();
+        let mut mentions = vec![(0, 0, 2, Per, 0.9), (1, 0, 2, Per, 0.8)];
+        firm_names(&words, &mut mentions);
+        assert_eq!(mentions, vec![(0, 0, 4, Org, 0.9), (1, 0, 2, Org, 0.8)]);
+        // A mention that already runs over the tail names the firm too,
+        // and ends with the tail before an `of`.
+        let words: Vec<Vec<&str>> = [
+            vec!["Van", "Houten", "&", "Co.", "of", "the", "Netherlands", "fell"],
+            vec!["Van", "Houten", "said", "so", "."],
+        ]
+        .to_vec();
+        let mut mentions = vec![(0, 0, 7, Per, 0.9), (1, 0, 2, Per, 0.8)];
+        firm_names(&words, &mut mentions);
+        assert_eq!(mentions, vec![(0, 0, 4, Org, 0.9), (1, 0, 2, Org, 0.8)]);
     }
 
     #[test]
