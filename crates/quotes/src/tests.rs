@@ -873,3 +873,47 @@ fn a_quote_then_a_name_with_a_party_tag_or_age() {
         );
     }
 }
+
+#[test]
+fn an_adjunct_between_cue_and_clause_is_not_reported() {
+    for (text, content) in [
+        (
+            "Harbor Freight Co. said on Tuesday it would close two depots.",
+            "it would close two depots",
+        ),
+        (
+            "The mayor's office said separately it had hired 40 drivers.",
+            "it had hired 40 drivers",
+        ),
+        (
+            "Dana Whitfield told staff in a memo they would keep their jobs.",
+            "they would keep their jobs",
+        ),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].text, content, "{text}");
+    }
+    // Without a subject and its verb after it, the words stay in the clause.
+    let q = quotes("Officials said in most cases the buses ran late.");
+    assert!(q.iter().all(|q| q.text != "the buses ran late"), "{q:?}");
+}
+
+#[test]
+fn a_name_described_as_a_body_once_is_a_body_at_every_mention() {
+    let text = "Ofgem, the energy regulator, said the cap would rise by 6 per cent.\n\n\
+                Bills have risen for two years.\n\n\
+                Ofgem said the cap would be reviewed again in July.";
+    let entities: Vec<Entity> = text
+        .match_indices("Ofgem")
+        .map(|(at, _)| Entity::new(text, Span::new(at, at + 5), EntityLabel::Per, 0.4))
+        .collect();
+    let q = Attributor::new().attribute(text, &[], &entities);
+    assert_eq!(q.len(), 2, "{q:?}");
+    for quote in &q {
+        assert_eq!(
+            speaker(quote),
+            ("Ofgem", SpeakerKind::Organization, Some("Ofgem"))
+        );
+    }
+}

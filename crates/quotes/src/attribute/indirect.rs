@@ -298,13 +298,14 @@ fn clause_after_cue(doc: &Doc, cue: &CueHit, hi: usize, directs: &[Direct]) -> O
         if start < hi && doc.toks[start].is_punct(':') {
             start += 1;
         }
+        start = clause_after_adjunct(doc, start, hi).unwrap_or(start);
         if cue.class == CueClass::Tell {
             // Skip the addressee.
             if start < hi
                 && (lexicon::is_addressee_word(doc.word(start)) || doc.toks[start].capitalized)
             {
                 let (_, b) = np_after(doc, start, hi)?;
-                start = b;
+                start = clause_after_adjunct(doc, b, hi).unwrap_or(b);
             } else {
                 return None;
             }
@@ -340,6 +341,86 @@ fn clause_after_cue(doc: &Doc, cue: &CueHit, hi: usize, directs: &[Direct]) -> O
     }
     let span = trim_content(doc, start, hi)?;
     accept(doc, span, directs)
+}
+
+/// The most words of an adjunct between a cue and the clause it reports
+/// without `that` (`said in a statement on Monday it would ...`).
+const ADJUNCT_BEFORE_CLAUSE_WORDS: usize = 6;
+
+/// Where the reported clause starts when a short adjunct of time, place or
+/// manner stands between the cue (or its addressee) and the clause, with
+/// no `that` to mark the seam: `said on Monday it would buy`, `said
+/// separately it would hire`, `told customers in a letter they may`. The
+/// clause is found by its subject pronoun and the auxiliary or past-tense
+/// verb right after it; without both, nothing is skipped.
+fn clause_after_adjunct(doc: &Doc, start: usize, hi: usize) -> Option<usize> {
+    let opener = doc.word(start);
+    // Adverbs of manner and time, not of degree (`nearly every
+    // conversation` is a subject).
+    let adverb = matches!(
+        opener,
+        "separately"
+            | "publicly"
+            | "privately"
+            | "repeatedly"
+            | "previously"
+            | "recently"
+            | "subsequently"
+            | "initially"
+            | "originally"
+            | "later"
+            | "also"
+            | "again"
+    );
+    // Openers of time, place or medium only: `to`, `for`, `after`, `when`
+    // may open a clause or a verb's object of their own (`refused to pay an
+    // architect who said he was ...`).
+    let opens_adjunct = matches!(
+        opener,
+        "on" | "in" | "at" | "during" | "last" | "this" | "earlier" | "via" | "through"
+    );
+    if start >= hi || !doc.toks[start].is_word || !(opens_adjunct || adverb) {
+        return None;
+    }
+    for k in start + 1..hi.min(start + 1 + ADJUNCT_BEFORE_CLAUSE_WORDS) {
+        let word = doc.word(k);
+        if !doc.toks[k].is_word
+            || lexicon::is_auxiliary(word)
+            || matches!(
+                word,
+                "who"
+                    | "which"
+                    | "that"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "when"
+                    | "while"
+                    | "how"
+                    | "what"
+                    | "why"
+                    | "whether"
+                    | "if"
+                    | "because"
+                    | "as"
+            )
+        {
+            return None;
+        }
+        let verb_next = k + 1 < hi && {
+            let next = doc.word(k + 1);
+            lexicon::is_auxiliary(next) || (next.len() > 3 && next.ends_with("ed"))
+        };
+        if is_subject_pronoun(doc.word(k)) && verb_next {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Pronouns that open a clause as its subject.
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "it" | "he" | "she" | "they" | "we" | "i" | "there")
 }
 
 /// An attribution inside its clause, between commas (`The museum, Mr.

@@ -113,13 +113,19 @@ impl<'a> Doc<'a> {
     /// Whether the entity tagger found a person whose name ends with token
     /// `i`.
     fn person_ends_at(&self, i: usize) -> bool {
+        self.entity_ends_at(i, Some(EntityLabel::Per))
+    }
+
+    /// Whether a tagged name (of type `label`, or of any type) ends with
+    /// token `i`.
+    fn entity_ends_at(&self, i: usize, label: Option<EntityLabel>) -> bool {
         let end = self.toks[i].span.end;
         let at = self.entities.partition_point(|(s, _)| s.start < end);
         self.entities[..at]
             .iter()
             .rev()
             .take(4)
-            .any(|(s, label)| s.end == end && *label == EntityLabel::Per)
+            .any(|(s, l)| s.end == end && label.map_or(true, |label| *l == label))
     }
 
     /// Whether `t` is a quotation mark of either level in this article's

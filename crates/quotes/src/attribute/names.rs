@@ -47,6 +47,10 @@ pub(super) struct Names {
     /// Words written alone in brackets (`(AWS)`): acronyms the article
     /// defines.
     bracketed: HashSet<String>,
+    /// One-word names that an apposition somewhere in the document
+    /// describes as a body (`Ofgem, the energy regulator,`): a body at
+    /// every mention, the later ones without the apposition too.
+    bodies: HashSet<String>,
     /// The last letter of an acronym's name, lower case (`l` of `NFL`) ->
     /// indices into `orgs` of its mentions, in order: an acronym ends with
     /// its head noun's initial (National Football *League*), so `the
@@ -84,6 +88,7 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
                 && (doc.word(j) == "of" || doc.word(j) == "and" || doc.toks[j].is_punct('&'))
                 && doc.toks[j + 1].capitalized
                 && doc.toks[j + 1].span.start - doc.toks[j].span.end <= 1
+                && !tagged_apart(doc, j)
             {
                 j += 2;
             } else if j + 1 < n
@@ -131,6 +136,13 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
         i = j;
     }
     runs
+}
+
+/// Whether the tagger closed a name right before the joining word at
+/// token `j` and no tagged name spans it (`Banque Aubert` and `Van Houten
+/// & Co.` in `Banque Aubert and Van Houten & Co.`): two names, not one.
+fn tagged_apart(doc: &Doc, j: usize) -> bool {
+    doc.word(j) == "and" && doc.entity_ends_at(j - 1, None) && !doc.in_one_name(j - 1, j + 1)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -222,6 +234,7 @@ pub(super) fn collect_names(doc: &Doc, single_orgs: &SingleOrgs, directs: &[Dire
     let mut first_seen: HashMap<String, usize> = HashMap::new();
     // Single-word runs outside quotes, to link to persons afterwards.
     let mut singles: Vec<(usize, String)> = Vec::new();
+    let mut bodies = HashSet::new();
     let headline_end = headline_end(doc);
     for (a, b) in capitalized_runs(doc) {
         let in_headline = doc.toks[a].span.start < headline_end;
@@ -239,6 +252,9 @@ pub(super) fn collect_names(doc: &Doc, single_orgs: &SingleOrgs, directs: &[Dire
         let place =
             doc.entity_label(name_span) == Some(EntityLabel::Loc) && !single_orgs.contains(&name);
         let quoted = inside_direct(directs, name_span);
+        if b - s == 1 && described_as_body(doc, b) {
+            bodies.insert(name.clone());
+        }
         match label {
             Some(EntityLabel::Per) if b - s >= 2 && !(a..b).any(|k| doc.word(k) == "of") => {
                 persons.push((start, name))
@@ -266,6 +282,7 @@ pub(super) fn collect_names(doc: &Doc, single_orgs: &SingleOrgs, directs: &[Dire
         first_seen,
         person_mentions,
         bracketed,
+        bodies,
     };
     // A short mention counts with the words of its full name (`Rhein-Mosel`
     // is a bank when `Rhein-Mosel Bank AG` came first), so that `the bank`
@@ -527,6 +544,33 @@ fn running_focus(orgs: &[(usize, String)]) -> Vec<(usize, String)> {
     out
 }
 
+/// Whether the name ending at token `b` is followed by an apposition that
+/// describes a body (`Ofgem, the energy regulator, said`; `Tally, a
+/// Paris-based startup,`): what the name is, whatever the tagger called it.
+fn described_as_body(doc: &Doc, b: usize) -> bool {
+    if !doc.toks.get(b).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    let Some(first) = doc.toks.get(b + 1) else {
+        return false;
+    };
+    if !first.is_word || !lexicon::is_determiner(doc.word(b + 1)) {
+        return false;
+    }
+    // The apposition's head: its last word before the closing comma,
+    // within a few words, with no preposition or role before it (`a
+    // spokesman for the campaign` describes a person).
+    let close = (b + 2..(b + 8).min(doc.toks.len())).find(|&k| doc.toks[k].is_punct(','));
+    close.is_some_and(|c| {
+        c > b + 2
+            && lexicon::is_org_noun(doc.word(c - 1))
+            && (b + 2..c - 1).all(|k| {
+                let w = doc.word(k);
+                !lexicon::is_role_noun(w) && !matches!(w, "of" | "for" | "at" | "with" | "from")
+            })
+    })
+}
+
 impl Names {
     /// The organization the passage is about at `at`: the leader of the
     /// running scores over the organizations mentioned before it.
@@ -554,14 +598,14 @@ impl Names {
     /// later is another body (`Amazon` then `Amazon Web Services`).
     pub(super) fn fullest_org(&self, name: &str, at: usize) -> Option<&str> {
         let first = self.first_seen.get(name).map_or(at, |&f| f.min(at));
-        // `Corvane Therapeutics Inc.`: only corporate words added, the same
-        // body whenever it was written.
+        // `Corvane Therapeutics Inc.`, `Van Houten & Co.`: only corporate
+        // words added, the same body whenever it was written.
         let suffixed = |long: &str| {
             long.starts_with(name)
                 && long[name.len()..].starts_with(' ')
                 && long[name.len()..]
                     .split_whitespace()
-                    .all(lexicon::is_org_keyword)
+                    .all(|w| w == "&" || lexicon::is_org_keyword(w))
         };
         let fits = |start: usize, long: &str| {
             long.len() > name.len()
@@ -587,6 +631,12 @@ impl Names {
             })
             .min_by_key(|(start, _)| *start)
             .map(|(_, long)| long.as_str())
+    }
+
+    /// Whether an apposition in the document describes the one-word name
+    /// as a body (see [`described_as_body`]).
+    pub(super) fn is_body(&self, name: &str) -> bool {
+        self.bodies.contains(name)
     }
 
     /// The article defines `acronym` in brackets (`Amazon Web Services

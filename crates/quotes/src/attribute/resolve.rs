@@ -118,33 +118,6 @@ pub(super) fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
     }
 }
 
-/// Whether the name ending at token `b` is followed by an apposition that
-/// describes a body (`Ofgem, the energy regulator, said`; `Tally, a
-/// Paris-based startup,`): what the name is, whatever the tagger called it.
-fn described_as_body(doc: &Doc, b: usize) -> bool {
-    if !doc.toks.get(b).is_some_and(|t| t.is_punct(',')) {
-        return false;
-    }
-    let Some(first) = doc.toks.get(b + 1) else {
-        return false;
-    };
-    if !first.is_word || !lexicon::is_determiner(doc.word(b + 1)) {
-        return false;
-    }
-    // The apposition's head: its last word before the closing comma,
-    // within a few words, with no preposition or role before it (`a
-    // spokesman for the campaign` describes a person).
-    let close = (b + 2..(b + 8).min(doc.toks.len())).find(|&k| doc.toks[k].is_punct(','));
-    close.is_some_and(|c| {
-        c > b + 2
-            && lexicon::is_org_noun(doc.word(c - 1))
-            && (b + 2..c - 1).all(|k| {
-                let w = doc.word(k);
-                !lexicon::is_role_noun(w) && !matches!(w, "of" | "for" | "at" | "with" | "from")
-            })
-    })
-}
-
 /// Sentence openers that begin an adverbial, not the subject a later cue
 /// shares (`At a rally on Monday, ...`, `Speaking in Ohio, ...`).
 const OPENS_NO_SUBJECT: &[&str] = &[
@@ -344,9 +317,7 @@ fn named_mention(doc: &Doc, names: &Names, a: usize, b: usize, at: usize) -> Opt
     let fuller_org = names.fullest_org(name, at);
     let is_org = match label {
         Some(EntityLabel::Org) => true,
-        Some(_) => {
-            surname.is_none() && (fuller_org.is_some() || (single && described_as_body(doc, b)))
-        }
+        Some(_) => surname.is_none() && (fuller_org.is_some() || (single && names.is_body(name))),
         None => surname.is_none(),
     };
     if is_org {
