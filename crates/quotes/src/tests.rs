@@ -917,3 +917,16 @@ fn a_name_described_as_a_body_once_is_a_body_at_every_mention() {
         );
     }
 }
+
+#[test]
+fn a_name_never_runs_into_the_next_sentence() {
+    let text = "Tally competes with a service from Northpine Software Corp. \
+                Northpine said last month that its app has about 9 million users.";
+    let sentences = [
+        Span::new(0, text.find("Northpine said").unwrap() - 1),
+        Span::new(text.find("Northpine said").unwrap(), text.len()),
+    ];
+    let q = Attributor::new().attribute(text, &sentences, &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(&q[0]).2, Some("Northpine Software Corp."));
+}

@@ -63,6 +63,12 @@ pub(super) struct Names {
 fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let n = doc.toks.len();
+    // A name never runs into the next sentence (`... from Northpine
+    // Software Corp. Northpine cut the price`).
+    let mut sentence_start = vec![false; n + 1];
+    for &(lo, _) in &doc.sent_toks {
+        sentence_start[lo.min(n)] = true;
+    }
     let mut i = 0;
     while i < n {
         let t = &doc.toks[i];
@@ -75,7 +81,7 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
             // A name never runs over a line break (a headline into the
             // body), nor past a person the tagger closed (`Jane Roe` of
             // `Jane Roe of Acme Securities`).
-            if line_break_after(doc, j - 1) || doc.person_ends_at(j - 1) {
+            if line_break_after(doc, j - 1) || doc.person_ends_at(j - 1) || sentence_start[j] {
                 break;
             }
             if j < n
