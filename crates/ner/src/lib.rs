@@ -335,6 +335,25 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "ventures",
 ];
 
+/// Head nouns of bodies that are never places nor products (`St. Louis
+/// Sports Commission`, `Boston Children's Hospital`, `Max Planck
+/// Institute`): a place or MISC name ending in one is an organization.
+/// (`Bank` is left out, for `West Bank`.)
+const BODY_HEADS: &[&str] = &[
+    "agency",
+    "association",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "department",
+    "foundation",
+    "hospital",
+    "institute",
+    "ministry",
+    "university",
+];
+
 /// Abbreviated titles that only ever precede a person's name (`Rep. Luis
 /// Ortega`, `Sen.`, `Dr.`; not `St.`, which also opens places).
 const PERSON_ABBREVIATIONS: &[&str] = &[
@@ -374,9 +393,13 @@ fn news_trim(
     {
         label = EntityLabel::Per;
     }
-    if label == EntityLabel::Per
+    let head = words[end - 1].to_lowercase();
+    if label == EntityLabel::Per && end - start > 1 && ORGANIZATION_HEADS.contains(&head.as_str()) {
+        label = EntityLabel::Org;
+    }
+    if matches!(label, EntityLabel::Loc | EntityLabel::Misc)
         && end - start > 1
-        && ORGANIZATION_HEADS.contains(&words[end - 1].to_lowercase().as_str())
+        && BODY_HEADS.contains(&head.as_str())
     {
         label = EntityLabel::Org;
     }
@@ -1163,6 +1186,20 @@ mod tests {
                 (0, 8, 10, Per, 0.5)
             ]
         );
+    }
+
+    #[test]
+    fn a_place_named_like_a_body_is_one() {
+        use EntityLabel::{Loc, Misc, Org};
+        assert_eq!(
+            news_trim(&["Duke", "University"], 0, 2, Loc),
+            Some((0, 2, Org))
+        );
+        assert_eq!(
+            news_trim(&["Max", "Planck", "Institute"], 0, 3, Misc),
+            Some((0, 3, Org))
+        );
+        assert_eq!(news_trim(&["West", "Bank"], 0, 2, Loc), Some((0, 2, Loc)));
     }
 
     #[test]
