@@ -354,6 +354,9 @@ const ADJUNCT_BEFORE_CLAUSE_WORDS: usize = 6;
 /// clause is found by its subject pronoun and the auxiliary or past-tense
 /// verb right after it; without both, nothing is skipped.
 fn clause_after_adjunct(doc: &Doc, start: usize, hi: usize) -> Option<usize> {
+    if start >= hi {
+        return None;
+    }
     let opener = doc.word(start);
     // Adverbs of manner and time, not of degree (`nearly every
     // conversation` is a subject).
@@ -379,7 +382,7 @@ fn clause_after_adjunct(doc: &Doc, start: usize, hi: usize) -> Option<usize> {
         opener,
         "on" | "in" | "at" | "during" | "last" | "this" | "earlier" | "via" | "through"
     );
-    if start >= hi || !doc.toks[start].is_word || !(opens_adjunct || adverb) {
+    if !doc.toks[start].is_word || !(opens_adjunct || adverb) {
         return None;
     }
     for k in start + 1..hi.min(start + 1 + ADJUNCT_BEFORE_CLAUSE_WORDS) {
