@@ -508,12 +508,19 @@ fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, Enti
     }
 }
 
+/// The abbreviations that end a sports club's name (`Ravensmoor RFC`,
+/// `Arsenal FC`).
+const CLUB_SUFFIXES: &[&str] = &[
+    "FC", "AFC", "RFC", "CF", "SC", "AC", "CFC", "FK", "SK", "SV", "BK",
+];
+
 /// A place written right before an organization's name is part of it
 /// (`Pennsylvania Senate`, `Ohio Department of Health`), as the annotation
 /// spec has it: one ORG. The tagger, trained on wire text where such pairs
 /// are mostly split, often tags the place apart. Where the organization is
 /// an acronym (`India RBI`, `London LIFFE`: the gold pairs of CoNLL-2003
-/// train) or the place is written in capitals, the two stay apart.
+/// train) or the place is written in capitals, the two stay apart. A club's
+/// suffix tagged on its own joins the name before it (`Ravensmoor RFC`).
 fn place_and_body(
     words: &[Vec<&str>],
     mentions: &mut Vec<(usize, usize, usize, EntityLabel, f32)>,
@@ -524,12 +531,16 @@ fn place_and_body(
     for m in mentions.drain(..) {
         if let Some(prev) = out.last_mut() {
             let sentence = &words[m.0];
-            let joins = prev.0 == m.0
-                && prev.2 == m.1
+            let adjacent = prev.0 == m.0 && prev.2 == m.1;
+            let place_then_body = adjacent
                 && prev.3 == EntityLabel::Loc
                 && m.3 == EntityLabel::Org
                 && !is_caps(sentence[m.1])
                 && !sentence[prev.1..prev.2].iter().any(|w| is_caps(w));
+            // `Ravensmoor RFC` tagged as two names: a club's suffix ends the
+            // name before it.
+            let club_suffix = m.2 - m.1 == 1 && CLUB_SUFFIXES.contains(&sentence[m.1]);
+            let joins = adjacent && (place_then_body || club_suffix);
             if joins {
                 prev.2 = m.2;
                 prev.3 = EntityLabel::Org;
@@ -1161,6 +1172,20 @@ mod tests {
                 (1, 3, 7, Org, 0.6)
             ]
         );
+    }
+
+    #[test]
+    fn a_clubs_suffix_joins_its_name() {
+        use EntityLabel::{Loc, Org};
+        let words: Vec<Vec<&str>> = vec![vec!["Ravensmoor", "RFC", "beat", "Castlegate", "RFC"]];
+        let mut mentions = vec![
+            (0, 0, 1, Loc, 0.6),
+            (0, 1, 2, Org, 0.9),
+            (0, 3, 4, Org, 0.7),
+            (0, 4, 5, Org, 0.8),
+        ];
+        place_and_body(&words, &mut mentions);
+        assert_eq!(mentions, vec![(0, 0, 2, Org, 0.6), (0, 3, 5, Org, 0.7)]);
     }
 
     #[test]
