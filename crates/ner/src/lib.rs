@@ -508,6 +508,60 @@ fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, Enti
     }
 }
 
+/// Heads of a body's name that a plural possessive may open (`Farmers’
+/// Union`, `Teachers' Association`, `Workers’ Party`).
+const POSSESSIVE_BODY_HEADS: &[&str] = &[
+    "union",
+    "unions",
+    "association",
+    "federation",
+    "alliance",
+    "league",
+    "party",
+    "council",
+    "fund",
+    "guild",
+    "club",
+    "coalition",
+    "confederation",
+];
+
+/// A body's name opened by a capitalized plural possessive (`Farmers’ Union
+/// of Britain`) starts at the possessive, which the tagger leaves out: the
+/// mention runs back over it and is an organization. The possessive is
+/// either one token (`Farmers’`) or the plural and its apostrophe.
+fn possessive_openers(
+    words: &[Vec<&str>],
+    mentions: &mut [(usize, usize, usize, EntityLabel, f32)],
+) {
+    let plural_capitalized = |w: &str| {
+        w.len() > 2 && w.ends_with('s') && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut previous_end: Option<(usize, usize)> = None;
+    for (s, start, end, label, _) in mentions.iter_mut() {
+        let sentence = &words[*s];
+        let head = sentence[*start].to_lowercase();
+        let free_from = match previous_end {
+            Some((ps, pe)) if ps == *s => pe,
+            _ => 0,
+        };
+        if POSSESSIVE_BODY_HEADS.contains(&head.as_str()) {
+            let split = *start >= 2 + free_from
+                && matches!(sentence[*start - 1], "’" | "'")
+                && plural_capitalized(sentence[*start - 2]);
+            let whole = *start > free_from
+                && sentence[*start - 1]
+                    .strip_suffix(['’', '\''])
+                    .is_some_and(plural_capitalized);
+            if split || whole {
+                *start -= if split { 2 } else { 1 };
+                *label = EntityLabel::Org;
+            }
+        }
+        previous_end = Some((*s, *end));
+    }
+}
+
 /// The abbreviations that end a sports club's name (`Ravensmoor RFC`,
 /// `Arsenal FC`).
 const CLUB_SUFFIXES: &[&str] = &[
@@ -668,6 +722,7 @@ fn news_mentions(
 ) -> Vec<products::Mention> {
     firm_names(words, &mut mentions);
     place_and_body(words, &mut mentions);
+    possessive_openers(words, &mut mentions);
     let (mut ranges, scores): (Vec<_>, Vec<_>) = mentions
         .into_iter()
         .map(|(s, start, end, label, score)| ((s, start, end, label), score))
@@ -1170,6 +1225,38 @@ mod tests {
                 (1, 0, 1, Loc, 0.9),
                 (1, 1, 2, Org, 0.9),
                 (1, 3, 7, Org, 0.6)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plural_possessive_opens_a_bodys_name() {
+        use EntityLabel::{Loc, Org};
+        let words: Vec<Vec<&str>> = vec![
+            vec!["The", "Farmers", "’", "Union", "of", "Britain", "said"],
+            vec![
+                "Teachers'",
+                "Association",
+                "and",
+                "Smith",
+                "’",
+                "Union",
+                "Square",
+            ],
+        ];
+        let mut mentions = vec![
+            (0, 3, 6, Org, 0.8),
+            (1, 1, 2, Org, 0.6),
+            (1, 5, 7, Loc, 0.7),
+        ];
+        possessive_openers(&words, &mut mentions);
+        // `Smith’` is no plural.
+        assert_eq!(
+            mentions,
+            vec![
+                (0, 1, 6, Org, 0.8),
+                (1, 0, 2, Org, 0.6),
+                (1, 5, 7, Loc, 0.7)
             ]
         );
     }
