@@ -213,3 +213,36 @@ fn big_news_documents_cost_linear_work() {
         );
     }
 }
+
+/// The memory issue's (26) check on one news document of about 1 MB (four
+/// windows): the heap's peak while it is annotated stays within
+/// [`NEWS_MULTIPLE`] times the document plus [`NEWS_WINDOW`], the working
+/// set of one window of news (the entity tagger keeps a few bytes per token
+/// and a summary per distinct word, not a summary per token).
+#[test]
+fn a_megabyte_of_news_stays_bounded() {
+    let _turn = one_at_a_time();
+    let pipeline = pipeline();
+    run(pipeline, NEWS);
+    let text = fixture_news(1 << 20);
+    let work = run(pipeline, &text);
+    eprintln!(
+        "news {:.2} MB: heap peak {:.1} MB ({:.1}x)",
+        text.len() as f64 / 1e6,
+        work.heap_bytes as f64 / 1e6,
+        work.heap_bytes as f64 / text.len() as f64
+    );
+    let bound = NEWS_MULTIPLE * text.len() as u64 + NEWS_WINDOW;
+    assert!(
+        work.heap_bytes <= bound,
+        "heap peak {} bytes for {} in (bound {bound})",
+        work.heap_bytes,
+        text.len()
+    );
+}
+
+/// The records of news text, as a multiple of its size (about 5 today).
+const NEWS_MULTIPLE: u64 = 6;
+
+/// One window of news text at once, beyond its records.
+const NEWS_WINDOW: u64 = 8 << 20;

@@ -11,7 +11,6 @@
 use crate::hash::{
     combine, feature, lower_char, lower_hash, normalize_char, title_hash, word_hash, CharHasher,
 };
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -442,15 +441,13 @@ pub(crate) fn prepare_sentence(
 ) -> bool {
     out.clear();
     out.extend(words.iter().map(|w| token_info(w, resources)));
-    let (mut caps, mut alpha) = (0, 0);
-    for t in out.iter() {
-        if t.flags & flag::ALL_CAPS != 0 {
-            caps += 1;
-        }
-        if t.flags & (flag::ALL_CAPS | flag::ALL_LOWER | flag::INIT_CAP) != 0 {
-            alpha += 1;
-        }
-    }
+    finish_sentence(out, resources)
+}
+
+/// Adds to a sentence's token summaries (`out`, as [`token_info`] gives
+/// them) what depends on their places: gazetteer matches, name chains and
+/// the line's shape. Returns whether the sentence is a headline.
+fn finish_sentence(out: &mut [TokenInfo], resources: &dyn Resources) -> bool {
     for start in 0..out.len() {
         if out[start].flags & (flag::INIT_CAP | flag::HAS_DIGIT) == 0 {
             continue;
@@ -483,7 +480,7 @@ pub(crate) fn prepare_sentence(
             }
         }
     }
-    let headline = alpha >= 3 && caps * 10 >= alpha * 7;
+    let headline = is_headline(out.iter());
     // A headline found here is mostly in capitals, so chains would run over
     // all of it and say nothing. (A title-case headline, `Amazon Cuts Jobs in
     // Cloud Unit`, is no headline here: `prepare_document` recases it first
@@ -593,53 +590,215 @@ pub(crate) fn prepare_sentences(
 /// names. Only the features change: tokens keep their places. It takes a
 /// body that writes at least [`MIN_TITLE_CASE_EVIDENCE`] of the headline's
 /// capitalized words in lower case.
+// Tagging unpacks a [`PreparedDoc`] sentence by sentence instead, so that
+// a long document never holds every token's summary at once.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn prepare_document(
     sentences: &[Vec<&str>],
     resources: &dyn Resources,
 ) -> Vec<(Vec<TokenInfo>, bool)> {
-    let mut prepared = prepare_sentences(sentences, resources);
-    let Some((first, false)) = prepared.first() else {
-        return prepared;
-    };
-    if !title_case_headline(first) {
-        return prepared;
-    }
-    let body = DocMemory::of_document(&prepared[1..]);
-    let sentence_initial: U64Set = prepared[1..]
-        .iter()
-        .filter(|(_, headline)| !headline)
-        .filter_map(|(infos, _)| infos.first().map(|t| t.word))
-        .collect();
-    // Title case shows in capitalized words that the body writes in lower
-    // case (`Take`, `Quarterback`); a lede crowded with names (`Amazon CEO
-    // Andy Jassy spoke in London`) has none, nor has a document without a
-    // body, and is left alone.
-    let capitalized_common = first
-        .iter()
-        .filter(|t| t.is_title_case() && body.seen_lower.contains(&t.lower))
-        .count();
-    if capitalized_common < MIN_TITLE_CASE_EVIDENCE {
-        return prepared;
-    }
-    let recased: Vec<Cow<'_, str>> = sentences[0]
-        .iter()
-        .zip(first)
-        .map(|(&word, t)| {
-            let capital_in_body = body.seen_title.contains(&t.word)
-                || (sentence_initial.contains(&t.word) && !body.seen_lower.contains(&t.lower));
-            let lower = t.is_title_case() && !capital_in_body;
-            if lower {
-                Cow::Owned(word.to_lowercase())
-            } else {
-                Cow::Borrowed(word)
-            }
+    let doc = PreparedDoc::new(sentences, resources);
+    (0..doc.len())
+        .map(|s| {
+            let mut infos = Vec::with_capacity(doc.sentence_len(s));
+            let headline = doc.fill(s, resources, &mut infos);
+            (infos, headline)
         })
-        .collect();
-    let words: Vec<&str> = recased.iter().map(|w| w.as_ref()).collect();
-    let mut infos = Vec::with_capacity(words.len());
-    let headline = prepare_sentence(&words, resources, &mut infos);
-    prepared[0] = (infos, headline);
-    prepared
+        .collect()
+}
+
+/// A document summarized as [`prepare_document`] summarizes it, but
+/// compactly: each distinct word's [`TokenInfo`] is computed and kept once,
+/// and a token is only its word's number. What depends on a token's place
+/// (gazetteer matches, name chains, the line's shape) is added when a
+/// sentence is unpacked ([`PreparedDoc::fill`]), just before it is tagged:
+/// so a long text needs a few bytes per token, not a `TokenInfo`, and
+/// recurring words are summarized once.
+pub(crate) struct PreparedDoc {
+    /// Each distinct word's summary, by its number (without what depends
+    /// on its place).
+    pub words: Vec<TokenInfo>,
+    /// Each token's word number, sentence after sentence.
+    pub ids: Vec<u32>,
+    /// Where each sentence's tokens start in `ids`, and the end.
+    bounds: Vec<u32>,
+    /// Whether each sentence is a headline (mostly all caps).
+    pub headlines: Vec<bool>,
+}
+
+impl PreparedDoc {
+    /// Summarizes `sentences`, recasing a title-case headline as
+    /// [`prepare_document`] says.
+    pub fn new(sentences: &[Vec<&str>], resources: &dyn Resources) -> PreparedDoc {
+        let n_tokens: usize = sentences.iter().map(Vec::len).sum();
+        // Room for an article's words (growing costs short documents
+        // more than the room), and past that, growth as needed.
+        let reserved = n_tokens.min(WORDS_RESERVED);
+        let mut doc = PreparedDoc {
+            words: Vec::with_capacity(reserved),
+            ids: Vec::with_capacity(n_tokens),
+            bounds: Vec::with_capacity(sentences.len() + 1),
+            headlines: Vec::with_capacity(sentences.len()),
+        };
+        doc.bounds.push(0);
+        let mut numbers: HashMap<&str, u32, BuildHasherDefault<StrHasher>> =
+            HashMap::with_capacity_and_hasher(reserved, Default::default());
+        for words in sentences {
+            for &word in words {
+                let id = *numbers.entry(word).or_insert_with(|| {
+                    doc.words.push(token_info(word, resources));
+                    (doc.words.len() - 1) as u32
+                });
+                doc.ids.push(id);
+            }
+            doc.bounds.push(doc.ids.len() as u32);
+            let headline = is_headline(doc.sentence(doc.headlines.len()));
+            doc.headlines.push(headline);
+        }
+        drop(numbers);
+        doc.recase_headline(sentences, resources);
+        doc
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.headlines.len()
+    }
+
+    /// The number of tokens of sentence `s`.
+    pub fn sentence_len(&self, s: usize) -> usize {
+        (self.bounds[s + 1] - self.bounds[s]) as usize
+    }
+
+    /// The word numbers of sentence `s`'s tokens.
+    pub fn sentence_ids(&self, s: usize) -> &[u32] {
+        &self.ids[self.bounds[s] as usize..self.bounds[s + 1] as usize]
+    }
+
+    /// The word summaries of sentence `s`'s tokens (without what depends
+    /// on their places).
+    fn sentence(&self, s: usize) -> impl ExactSizeIterator<Item = &TokenInfo> + Clone + '_ {
+        self.sentence_ids(s)
+            .iter()
+            .map(|&id| &self.words[id as usize])
+    }
+
+    /// Sentence `s` summarized into `out` (cleared first) as
+    /// [`prepare_sentence`] summarizes it; returns whether it is a
+    /// headline.
+    pub fn fill(&self, s: usize, resources: &dyn Resources, out: &mut Vec<TokenInfo>) -> bool {
+        out.clear();
+        out.extend(self.sentence(s).copied());
+        let headline = finish_sentence(out, resources);
+        debug_assert_eq!(headline, self.headlines[s]);
+        headline
+    }
+
+    /// Rewrites a title-case headline in the case its words take in the
+    /// rest of the document (see [`prepare_document`]).
+    fn recase_headline(&mut self, sentences: &[Vec<&str>], resources: &dyn Resources) {
+        if self.headlines.first() != Some(&false) {
+            return;
+        }
+        let first: Vec<TokenInfo> = self.sentence(0).copied().collect();
+        if !title_case_headline(&first) {
+            return;
+        }
+        // The body's case evidence (as [`DocMemory::observe_case`] gathers
+        // it), and the words that open its sentences.
+        let mut seen_lower = U64Set::default();
+        let mut seen_title = U64Set::default();
+        let mut sentence_initial = U64Set::default();
+        for s in 1..self.len() {
+            if self.headlines[s] {
+                continue;
+            }
+            let mut tokens = self.sentence(s);
+            if let Some(t) = tokens.next() {
+                sentence_initial.insert(t.word);
+            }
+            for t in tokens {
+                if t.flags & flag::ALL_LOWER != 0 {
+                    seen_lower.insert(t.lower);
+                } else if t.is_title_case() {
+                    seen_title.insert(t.word);
+                }
+            }
+        }
+        // Title case shows in capitalized words that the body writes in
+        // lower case (`Take`, `Quarterback`); a lede crowded with names
+        // (`Amazon CEO Andy Jassy spoke in London`) has none, nor has a
+        // document without a body, and is left alone.
+        let capitalized_common = first
+            .iter()
+            .filter(|t| t.is_title_case() && seen_lower.contains(&t.lower))
+            .count();
+        if capitalized_common < MIN_TITLE_CASE_EVIDENCE {
+            return;
+        }
+        let mut recased = Vec::with_capacity(first.len());
+        for (k, (&word, t)) in sentences[0].iter().zip(&first).enumerate() {
+            let capital_in_body = seen_title.contains(&t.word)
+                || (sentence_initial.contains(&t.word) && !seen_lower.contains(&t.lower));
+            if t.is_title_case() && !capital_in_body {
+                let info = token_info(&word.to_lowercase(), resources);
+                self.words.push(info);
+                self.ids[k] = (self.words.len() - 1) as u32;
+            }
+            recased.push(self.words[self.ids[k] as usize]);
+        }
+        self.headlines[0] = is_headline(recased.iter());
+    }
+}
+
+/// The most distinct words [`PreparedDoc::new`] makes room for up front.
+const WORDS_RESERVED: usize = 4096;
+
+/// Whether a sentence is a headline: mostly in capitals.
+fn is_headline<'a>(infos: impl Iterator<Item = &'a TokenInfo>) -> bool {
+    let (mut caps, mut alpha) = (0, 0);
+    for t in infos {
+        if t.flags & flag::ALL_CAPS != 0 {
+            caps += 1;
+        }
+        if t.flags & (flag::ALL_CAPS | flag::ALL_LOWER | flag::INIT_CAP) != 0 {
+            alpha += 1;
+        }
+    }
+    alpha >= 3 && caps * 10 >= alpha * 7
+}
+
+/// A fast hasher for the words of one document (FxHash's mixing, eight
+/// bytes at a time).
+#[derive(Default, Clone, Copy)]
+struct StrHasher(u64);
+
+impl Hasher for StrHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 /// What the document says, for document-level features: case evidence and
@@ -681,7 +840,32 @@ impl DocMemory {
     /// capitalized words (before it is tagged, so the whole document's
     /// evidence can also be gathered up front).
     pub fn observe_case(&mut self, infos: &[TokenInfo], headline: bool) {
-        for (i, t) in infos.iter().enumerate() {
+        self.observe_case_by(infos.len(), |i| &infos[i], headline);
+    }
+
+    /// The case evidence and word contexts of a whole compact document
+    /// (the same as [`DocMemory::of_document`] over it unpacked).
+    pub fn of_prepared(doc: &PreparedDoc) -> DocMemory {
+        let mut memory = DocMemory::default();
+        for s in 0..doc.len() {
+            let ids = doc.sentence_ids(s);
+            memory.observe_case_by(ids.len(), |i| &doc.words[ids[i] as usize], doc.headlines[s]);
+        }
+        memory
+    }
+
+    /// [`DocMemory::observe_case`] over a sentence of `len` tokens, token
+    /// `i` being `at(i)` (only the word summary is read, nothing that
+    /// depends on the token's place).
+    #[inline]
+    fn observe_case_by<'a>(
+        &mut self,
+        len: usize,
+        at: impl Fn(usize) -> &'a TokenInfo,
+        headline: bool,
+    ) {
+        for i in 0..len {
+            let t = at(i);
             if t.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
                 continue;
             }
@@ -691,10 +875,12 @@ impl DocMemory {
             // (`in`, `at`, `on`), which news also puts before companies
             // (`jobs at Amazon`), and pooled over a document they turned a
             // company into a place.
-            for (distance, next) in infos.iter().skip(i + 1).take(CONTEXT_REACH).enumerate() {
+            for j in i + 1..len.min(i + 1 + CONTEXT_REACH) {
+                let next = at(j);
                 if next.flags & flag::ALL_LOWER == 0 {
                     continue;
                 }
+                let distance = j - i - 1;
                 let seen = self.contexts.entry(t.lower).or_default();
                 let key = combine(distance as u64, next.lower);
                 if seen.len() < MAX_CONTEXTS && !seen.contains(&key) {
@@ -705,7 +891,8 @@ impl DocMemory {
         if headline {
             return;
         }
-        for t in infos.iter().skip(1) {
+        for i in 1..len {
+            let t = at(i);
             if t.flags & flag::ALL_LOWER != 0 {
                 self.seen_lower.insert(t.lower);
             } else if t.is_title_case() {
@@ -737,6 +924,17 @@ pub(crate) struct Stack {
     pub mix: u64,
 }
 
+/// Counts the first pass's `tag` for a capitalized token's form.
+#[inline]
+fn count_form(by_form: &mut U64Map<[u16; 5]>, info: &TokenInfo, tag: u8) {
+    if info.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
+        return;
+    }
+    let slot = split_tag(tag).map_or(4, |(kind, _)| kind as usize);
+    let counts = by_form.entry(info.lower).or_default();
+    counts[slot] = counts[slot].saturating_add(1);
+}
+
 impl Stack {
     /// Whether the second pass should decide token `i` of sentence `s`
     /// (after `prev`): it or a neighbour is capitalized or was tagged as
@@ -759,14 +957,24 @@ impl Stack {
         let mut by_form: U64Map<[u16; 5]> = U64Map::default();
         for ((infos, _), sentence_tags) in prepared.iter().zip(&tags) {
             for (info, &tag) in infos.iter().zip(sentence_tags) {
-                if info.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
-                    continue;
-                }
-                let slot = split_tag(tag).map_or(4, |(kind, _)| kind as usize);
-                let counts = by_form.entry(info.lower).or_default();
-                counts[slot] = counts[slot].saturating_add(1);
+                count_form(&mut by_form, info, tag);
             }
         }
+        Stack::with_forms(by_form, tags)
+    }
+
+    /// [`Stack::new`] over a compact document.
+    pub fn of_prepared(doc: &PreparedDoc, tags: Vec<Vec<u8>>) -> Stack {
+        let mut by_form: U64Map<[u16; 5]> = U64Map::default();
+        for (s, sentence_tags) in tags.iter().enumerate().take(doc.len()) {
+            for (&id, &tag) in doc.sentence_ids(s).iter().zip(sentence_tags) {
+                count_form(&mut by_form, &doc.words[id as usize], tag);
+            }
+        }
+        Stack::with_forms(by_form, tags)
+    }
+
+    fn with_forms(by_form: U64Map<[u16; 5]>, tags: Vec<Vec<u8>>) -> Stack {
         let mut kinds = [0u32; 4];
         for sentence_tags in &tags {
             for &tag in sentence_tags {
@@ -1630,5 +1838,107 @@ mod tests {
             &mut infos,
         );
         assert!(infos.iter().all(|t| t.chain_place == 0));
+    }
+
+    /// `prepare_document` as it was before [`PreparedDoc`]: every sentence
+    /// summarized word by word.
+    fn prepare_document_reference(
+        sentences: &[Vec<&str>],
+        resources: &dyn Resources,
+    ) -> Vec<(Vec<TokenInfo>, bool)> {
+        let mut prepared = prepare_sentences(sentences, resources);
+        let Some((first, false)) = prepared.first() else {
+            return prepared;
+        };
+        if !title_case_headline(first) {
+            return prepared;
+        }
+        let body = DocMemory::of_document(&prepared[1..]);
+        let sentence_initial: U64Set = prepared[1..]
+            .iter()
+            .filter(|(_, headline)| !headline)
+            .filter_map(|(infos, _)| infos.first().map(|t| t.word))
+            .collect();
+        // Title case shows in capitalized words that the body writes in lower
+        // case (`Take`, `Quarterback`); a lede crowded with names (`Amazon CEO
+        // Andy Jassy spoke in London`) has none, nor has a document without a
+        // body, and is left alone.
+        let capitalized_common = first
+            .iter()
+            .filter(|t| t.is_title_case() && body.seen_lower.contains(&t.lower))
+            .count();
+        if capitalized_common < MIN_TITLE_CASE_EVIDENCE {
+            return prepared;
+        }
+        let recased: Vec<std::borrow::Cow<'_, str>> = sentences[0]
+            .iter()
+            .zip(first)
+            .map(|(&word, t)| {
+                let capital_in_body = body.seen_title.contains(&t.word)
+                    || (sentence_initial.contains(&t.word) && !body.seen_lower.contains(&t.lower));
+                let lower = t.is_title_case() && !capital_in_body;
+                if lower {
+                    std::borrow::Cow::Owned(word.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(word)
+                }
+            })
+            .collect();
+        let words: Vec<&str> = recased.iter().map(|w| w.as_ref()).collect();
+        let mut infos = Vec::with_capacity(words.len());
+        let headline = prepare_sentence(&words, resources, &mut infos);
+        prepared[0] = (infos, headline);
+        prepared
+    }
+
+    #[test]
+    fn compact_documents_unpack_as_prepared_ones() {
+        let backend = crate::LinearBackend::embedded().unwrap();
+        let model = backend.model();
+        let mut docs: Vec<String> = vec![
+            "Foxes Take Quarterback Malik Durant with Top Pick\n\
+             The Columbus Foxes will take a quarterback .\n\
+             Durant said the pick was a surprise ."
+                .to_owned(),
+            "JAPAN BEAT SYRIA IN ASIAN CUP\nJapan beat Syria 2-1 in the Asian Cup on Friday , \
+             the Football Association of Japan said .\nThe United Nations and New York \
+             Stock Exchange officials met in New York ."
+                .to_owned(),
+            String::new(),
+        ];
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
+        let mut paths: Vec<_> = std::fs::read_dir(fixtures)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        docs.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+        for text in &docs {
+            // Lines as sentences, whitespace as token boundaries: crude, but
+            // the same words either way.
+            let doc: Vec<Vec<&str>> = text
+                .lines()
+                .map(|line| line.split_whitespace().collect())
+                .collect();
+            let expected = prepare_document_reference(&doc, model);
+            let compact = PreparedDoc::new(&doc, model);
+            let unpacked = prepare_document(&doc, model);
+            assert_eq!(format!("{expected:?}"), format!("{unpacked:?}"));
+            assert_eq!(compact.len(), expected.len());
+            let memory = DocMemory::of_document(&expected);
+            let from_compact = DocMemory::of_prepared(&compact);
+            assert_eq!(memory.seen_lower, from_compact.seen_lower);
+            assert_eq!(memory.seen_title, from_compact.seen_title);
+            assert_eq!(memory.contexts, from_compact.contexts);
+            let tags: Vec<Vec<u8>> = expected
+                .iter()
+                .map(|(infos, _)| (0..infos.len()).map(|i| (i % N_TAGS) as u8).collect())
+                .collect();
+            let stack = Stack::new(&expected, tags.clone());
+            let from_compact = Stack::of_prepared(&compact, tags);
+            assert_eq!(stack.by_form, from_compact.by_form);
+            assert_eq!(stack.mix, from_compact.mix);
+        }
     }
 }

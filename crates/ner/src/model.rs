@@ -38,7 +38,7 @@
 
 use crate::features::{
     allowed, closes_after, extract_dynamic, extract_neighbour, extract_stacked, extract_static,
-    flag, prepare_document, DocMemory, Part, Resources, Stack, TokenInfo, U64Map, GLOVE_LEVEL,
+    flag, DocMemory, Part, PreparedDoc, Resources, Stack, TokenInfo, U64Map, GLOVE_LEVEL,
     NEIGHBOUR_OFFSETS, NO_CLUSTER, N_CLUSTER_LEVELS, N_TAGS, O,
 };
 use crate::Error;
@@ -367,13 +367,14 @@ impl Model {
     /// kept for the second pass (for the tokens it is likely to re-decide),
     /// which then only adds the ones that depend on the tags.
     pub(crate) fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(u8, f32)>> {
-        let prepared = prepare_document(sentences, self);
-        let mut memory = DocMemory::of_document(&prepared);
+        let doc = PreparedDoc::new(sentences, self);
+        let mut memory = DocMemory::of_prepared(&doc);
+        // One sentence unpacked at a time, just before it is tagged.
+        let mut infos: Vec<TokenInfo> = Vec::new();
         let mut feats = Vec::with_capacity(128);
         let mut scratch = Scratch::default();
-        let mut confidences: Vec<Vec<(u8, f32)>> = prepared
-            .iter()
-            .map(|(i, _)| Vec::with_capacity(i.len()))
+        let mut confidences: Vec<Vec<(u8, f32)>> = (0..doc.len())
+            .map(|s| Vec::with_capacity(doc.sentence_len(s)))
             .collect();
         // For a second pass: the fixed features of the tokens it will
         // probably re-decide, end to end, and each token's range of them
@@ -382,9 +383,9 @@ impl Model {
         // small in the cache.
         let keep = self.second.is_some();
         let mut fixed: Vec<u64> = Vec::new();
-        let n_tokens: usize = prepared.iter().map(|(i, _)| i.len()).sum();
+        let n_tokens = doc.ids.len();
         let mut fixed_ranges: Vec<(u32, u32)> = Vec::with_capacity(if keep { n_tokens } else { 0 });
-        let mut first: Vec<Vec<u8>> = Vec::with_capacity(prepared.len());
+        let mut first: Vec<Vec<u8>> = Vec::with_capacity(if keep { doc.len() } else { 0 });
         // Without a second pass, the weights of a word's lexical features
         // (`Part::Lexical`) are summed once per document and reused where
         // the word recurs in the same place, and so are those a word gives
@@ -394,40 +395,58 @@ impl Model {
         // summing every feature each time.
         // The tables are sized for the document up front: grown word by
         // word, they cost short articles more than the sums saved
-        // (measured on the fixtures). Past an article's length they grow as
-        // needed: a long text of few distinct words (a run of dots) would
-        // otherwise reserve hundreds of bytes per token it never uses.
-        let distinct_bound = if keep {
-            0
+        // (measured on the fixtures). The distinct words are known (a word
+        // has its lexical sums in at most its places: inside a sentence,
+        // first in one, in a headline), up to a bound past which they grow
+        // as needed.
+        let (words_bound, lexical_bound) = if keep {
+            (0, 0)
         } else {
-            n_tokens.min(DISTINCT_WORDS_RESERVED) + 1
+            let headline_tokens: usize = (0..doc.len())
+                .filter(|&s| doc.headlines[s])
+                .map(|s| doc.sentence_len(s))
+                .sum();
+            let distinct = doc.words.len().min(n_tokens);
+            let places = (distinct + doc.len() + headline_tokens).min(n_tokens);
+            (
+                distinct.min(DISTINCT_WORDS_RESERVED) + 1,
+                places.min(DISTINCT_WORDS_RESERVED) + 1,
+            )
         };
         let mut lexical_sums: U64Map<[i32; N_TAGS]> =
-            U64Map::with_capacity_and_hasher(distinct_bound, Default::default());
+            U64Map::with_capacity_and_hasher(lexical_bound, Default::default());
         // Each distinct word's sums as a neighbour, by the word's number in
         // the document (0: the edge past a sentence), and the numbers of
         // the current sentence's tokens.
         let mut word_numbers: U64Map<u32> =
-            U64Map::with_capacity_and_hasher(distinct_bound, Default::default());
-        let mut neighbour_sums: Vec<NeighbourSums> = Vec::with_capacity(distinct_bound);
+            U64Map::with_capacity_and_hasher(words_bound, Default::default());
+        let mut neighbour_sums: Vec<NeighbourSums> = Vec::with_capacity(words_bound);
+        // The same numbers by the words' numbers in `doc` (`u32::MAX`: not
+        // looked up yet), which spares a hash lookup per recurring token.
+        let mut number_of: Vec<u32> = vec![u32::MAX; if keep { 0 } else { doc.words.len() }];
         let mut numbers: Vec<u32> = Vec::new();
         if !keep {
             neighbour_sums.push(self.neighbour_sums(None, &mut feats, &mut scratch));
         }
-        for ((infos, headline), sentence_confidences) in prepared.iter().zip(&mut confidences) {
-            let mut tags = Vec::with_capacity(infos.len());
+        for (s, sentence_confidences) in confidences.iter_mut().enumerate() {
+            let headline = &doc.fill(s, self, &mut infos);
+            let infos = infos.as_slice();
+            let mut tags = Vec::with_capacity(if keep { infos.len() } else { 0 });
             if !keep {
                 numbers.clear();
-                for token in infos {
-                    let number = *word_numbers.entry(token.word).or_insert_with(|| {
-                        neighbour_sums.push(self.neighbour_sums(
-                            Some(token),
-                            &mut feats,
-                            &mut scratch,
-                        ));
-                        (neighbour_sums.len() - 1) as u32
-                    });
-                    numbers.push(number);
+                for (token, &id) in infos.iter().zip(doc.sentence_ids(s)) {
+                    let slot = &mut number_of[id as usize];
+                    if *slot == u32::MAX {
+                        *slot = *word_numbers.entry(token.word).or_insert_with(|| {
+                            neighbour_sums.push(self.neighbour_sums(
+                                Some(token),
+                                &mut feats,
+                                &mut scratch,
+                            ));
+                            (neighbour_sums.len() - 1) as u32
+                        });
+                    }
+                    numbers.push(*slot);
                 }
             }
             let (mut prev, mut prev2) = (O, O);
@@ -484,11 +503,15 @@ impl Model {
                 }
                 sentence_confidences.push((best, confidence));
                 memory.observe_tag(&infos[i], best);
-                tags.push(best);
+                if keep {
+                    tags.push(best);
+                }
                 prev2 = prev;
                 prev = best;
             }
-            first.push(tags);
+            if keep {
+                first.push(tags);
+            }
         }
         let Some((table, scale)) = self.second else {
             return confidences;
@@ -496,11 +519,11 @@ impl Model {
         // The second pass starts from the document's case evidence alone,
         // as the first did.
         memory.kind_of.clear();
-        let stack = Stack::new(&prepared, first);
+        let stack = Stack::of_prepared(&doc, first);
         let mut token = 0usize;
-        for (s, ((infos, headline), sentence_confidences)) in
-            prepared.iter().zip(&mut confidences).enumerate()
-        {
+        for (s, sentence_confidences) in confidences.iter_mut().enumerate() {
+            let headline = &doc.fill(s, self, &mut infos);
+            let infos = infos.as_slice();
             let (mut prev, mut prev2) = (O, O);
             for (i, slot) in sentence_confidences.iter_mut().enumerate() {
                 let (begin, end) = fixed_ranges.get(token).copied().unwrap_or((0, 0));
@@ -789,7 +812,7 @@ pub(crate) fn write_model(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::TokenInfo;
+    use crate::features::{prepare_document, TokenInfo};
 
     #[test]
     fn round_trips_tables() {

@@ -75,6 +75,14 @@ fn windows(text: &str, max: usize) -> Vec<Span> {
     out
 }
 
+/// Makes room in `list` for `additional` more items, growing it by at
+/// least a quarter (amortized, as doubling is, with less to spare).
+fn grow_for<T>(list: &mut Vec<T>, additional: usize) {
+    if list.capacity() - list.len() < additional {
+        list.reserve_exact(additional.max(list.len() / 4));
+    }
+}
+
 /// Why a document could not be processed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -223,8 +231,18 @@ impl Pipeline {
         let mut record = Record::new(doc.id());
         for window in windows(text, WINDOW_BYTES) {
             let part = self.annotate(doc.id(), &text[window])?;
+            // The lists grow by a quarter at a time, not by doubling: they
+            // are most of what a long document keeps.
+            grow_for(&mut record.sentences, part.sentences.len());
+            grow_for(&mut record.entities, part.entities.len());
+            grow_for(&mut record.quotes, part.quotes.len());
+            grow_for(&mut record.quantities, part.quantities.len());
             record.append_shifted(part, window.start);
         }
+        record.sentences.shrink_to_fit();
+        record.entities.shrink_to_fit();
+        record.quotes.shrink_to_fit();
+        record.quantities.shrink_to_fit();
         Ok(record)
     }
 
