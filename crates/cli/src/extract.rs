@@ -33,10 +33,13 @@ fn stages_from(only: &[Stage]) -> Stages {
     }
 }
 
-/// Documents longer than this have their JSON record written straight to
-/// the output by the writer, never held as one string beside the record:
-/// for a 100 MB document the string alone would be some 450 MB.
-const STREAMED_DOC_BYTES: usize = 1 << 20;
+/// Documents longer than this (one annotation window) have their JSON
+/// record written straight to the output by the writer, never held as one
+/// string beside the record: the string is about six times the document
+/// (for a 100 MB document some 450 MB), and its growth by doubling made it
+/// the largest allocation of a 1 MB document. Shorter ones, nearly every
+/// article, are serialized on the worker threads, in parallel.
+const STREAMED_DOC_BYTES: usize = 256 << 10;
 
 /// One input's output: written out already, or (a long document in JSON)
 /// the record to serialize straight into the output.
