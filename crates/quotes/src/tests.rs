@@ -930,3 +930,12 @@ fn a_name_never_runs_into_the_next_sentence() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(speaker(&q[0]).2, Some("Northpine Software Corp."));
 }
+
+#[test]
+fn a_trailing_attributions_adjunct_may_end_in_an_apposition() {
+    let text = "Harlan Labs will close its oldest plant in Ohio, the Denver company announced \
+                on Monday at FieldDay, its annual investor meeting.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "Harlan Labs will close its oldest plant in Ohio");
+}

@@ -171,6 +171,11 @@ fn rest_is_adjunct(doc: &Doc, cue: &CueHit, phrase_end: usize, hi: usize, limit:
             if rest_words.len() > limit {
                 break;
             }
+        } else if tok.is_punct(',') && !rest_words.is_empty() && closing_apposition(doc, k + 1, hi)
+        {
+            // `announced on Wednesday at DevHarbor, its annual developer
+            // conference.`: an apposition to the adjunct's last noun.
+            break;
         } else if tok.is_punct(',') || tok.is_punct(';') {
             rest_has_comma = true;
             break;
@@ -194,6 +199,42 @@ fn rest_is_adjunct(doc: &Doc, cue: &CueHit, phrase_end: usize, hi: usize, limit:
                 .any(|&k| lexicon::is_auxiliary(doc.word(k)) || doc.word(k) == "that")
             && (is_adjunct_opener(doc.word(rest_words[0]))
                 || (cue.class == CueClass::Tell && !cue.inverted)))
+}
+
+/// The most words of an apposition that closes a sentence after an
+/// attribution's adjunct.
+const CLOSING_APPOSITION_WORDS: usize = 8;
+
+/// Whether the tokens from `from` to the sentence end at `hi` are a short
+/// noun phrase opened by a determiner (`its annual developer conference.`),
+/// with no verb of a clause and no further comma.
+fn closing_apposition(doc: &Doc, from: usize, hi: usize) -> bool {
+    let opens = from < hi
+        && doc.toks[from].is_word
+        && matches!(
+            doc.word(from),
+            "its" | "their" | "his" | "her" | "a" | "an" | "the"
+        );
+    if !opens {
+        return false;
+    }
+    let mut words = 0;
+    for k in from..hi {
+        let tok = &doc.toks[k];
+        if tok.is_word {
+            words += 1;
+            let w = doc.word(k);
+            if words > CLOSING_APPOSITION_WORDS
+                || lexicon::is_auxiliary(w)
+                || matches!(w, "that" | "which" | "who")
+            {
+                return false;
+            }
+        } else if !is_final_punct(doc, tok) || tok.is_punct(',') || tok.is_punct(';') {
+            return false;
+        }
+    }
+    true
 }
 
 /// Words that open an adjunct of time, place or manner (`in a statement`,
