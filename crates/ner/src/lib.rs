@@ -757,8 +757,18 @@ fn entity_spans(
     suffix_dot: bool,
 ) -> Vec<Entity> {
     let mut out = Vec::with_capacity(mentions.len());
-    for (s, start, end, label, score) in mentions {
+    for (s, mut start, end, label, score) in mentions {
         let (spans, words) = (&token_spans[s], &words[s]);
+        // `Milan-based Credito Ligure` as one name: the place, then the
+        // name the compound describes.
+        if end - start >= 2 {
+            let first = spans[start];
+            let (place, place_label) = place_in_compound(text, first, label);
+            if place_label == EntityLabel::Loc && place != first {
+                out.push(Entity::new(text, place, place_label, score.clamp(0.0, 1.0)));
+                start += 1;
+            }
+        }
         let mut span = Span::new(spans[start].start, spans[end - 1].end);
         if suffix_dot
             && label == EntityLabel::Org
@@ -1312,6 +1322,34 @@ mod tests {
             Some((0, 3, Org))
         );
         assert_eq!(news_trim(&["West", "Bank"], 0, 2, Loc), Some((0, 2, Loc)));
+    }
+
+    #[test]
+    fn a_based_compound_opening_a_name_is_its_own_place() {
+        let text = "Milan-based Credito Ligure fell";
+        let words = vec![vec!["Milan-based", "Credito", "Ligure", "fell"]];
+        let spans = vec![vec![
+            Span::new(0, 11),
+            Span::new(12, 19),
+            Span::new(20, 26),
+            Span::new(27, 31),
+        ]];
+        let out = entity_spans(
+            text,
+            &spans,
+            &words,
+            vec![(0, 0, 3, EntityLabel::Org, 0.7)],
+            true,
+        );
+        let got: Vec<(&str, EntityLabel)> =
+            out.iter().map(|e| (e.text.as_str(), e.label)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Milan", EntityLabel::Loc),
+                ("Credito Ligure", EntityLabel::Org)
+            ]
+        );
     }
 
     #[test]
