@@ -337,20 +337,36 @@ const ORGANIZATION_HEADS: &[&str] = &[
 
 /// Head nouns of bodies that are never places nor products (`St. Louis
 /// Sports Commission`, `Boston Children's Hospital`, `Max Planck
-/// Institute`): a place or MISC name ending in one is an organization.
+/// Institute`), newspapers' among them (`Santa Rosa Ledger`, `Financial
+/// Times`): a place or MISC name ending in one is an organization.
 /// (`Bank` is left out, for `West Bank`.)
 const BODY_HEADS: &[&str] = &[
     "agency",
     "association",
+    "chronicle",
     "college",
     "commission",
     "committee",
     "council",
+    "courier",
     "department",
+    "examiner",
     "foundation",
+    "gazette",
+    "herald",
     "hospital",
+    "inquirer",
     "institute",
+    "journal",
+    "ledger",
     "ministry",
+    "news",
+    "observer",
+    "post",
+    "register",
+    "telegraph",
+    "times",
+    "tribune",
     "university",
 ];
 
