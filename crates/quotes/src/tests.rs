@@ -939,3 +939,24 @@ fn a_trailing_attributions_adjunct_may_end_in_an_apposition() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].text, "Harlan Labs will close its oldest plant in Ohio");
 }
+
+#[test]
+fn a_headline_verb_opens_no_name() {
+    let text = "Is Donald Trump Ready for the Debate\n\
+                Trump said the debate would be rigged.";
+    let entities = [
+        Entity::new(text, span_of(text, "Donald Trump"), EntityLabel::Per, 0.6),
+        Entity::new(
+            text,
+            Span::new(
+                text.rfind("Trump").unwrap(),
+                text.rfind("Trump").unwrap() + 5,
+            ),
+            EntityLabel::Per,
+            0.6,
+        ),
+    ];
+    let q = Attributor::new().attribute(text, &[], &entities);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(&q[0]).2, Some("Donald Trump"));
+}

@@ -72,7 +72,7 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < n {
         let t = &doc.toks[i];
-        if !(t.is_word && t.capitalized) || lexicon::is_capitalized_non_name(doc.raw(i)) {
+        if !(t.is_word && t.capitalized) || opens_no_name(doc.raw(i)) {
             i += 1;
             continue;
         }
@@ -142,6 +142,21 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
         i = j;
     }
     runs
+}
+
+/// Whether a capitalized word cannot open a name: a function word
+/// (`The`), or a verb that a title-case headline capitalizes (`Is Donald
+/// Trump Ready`, `Says Donald Trump`). (`Will` and `May` are first names
+/// too.)
+fn opens_no_name(word: &str) -> bool {
+    if lexicon::is_capitalized_non_name(word) {
+        return true;
+    }
+    if matches!(word, "Will" | "May") {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    lexicon::is_auxiliary(&lower) || lexicon::cue(&lower).is_some()
 }
 
 /// Whether the tagger closed a name right before the joining word at
