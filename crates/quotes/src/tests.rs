@@ -960,3 +960,12 @@ fn a_headline_verb_opens_no_name() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(speaker(&q[0]).2, Some("Donald Trump"));
 }
+
+#[test]
+fn a_capitalized_role_noun_names_nobody() {
+    let text =
+        "Harlan Labs is closing a plant.\nAides said the mayor will visit the site on Monday.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(&q[0]).1, SpeakerKind::Anonymous);
+}

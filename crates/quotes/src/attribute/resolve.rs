@@ -297,7 +297,11 @@ fn named_mention(doc: &Doc, names: &Names, a: usize, b: usize, at: usize) -> Opt
     let group_of_org = r > a + 1
         && matches!(doc.word(r - 1), "at" | "of" | "from" | "with" | "for")
         && lexicon::is_role_noun(doc.word(r - 2));
-    if r >= b || group_of_org || (b - r == 1 && lexicon::is_capitalized_non_name(doc.raw(r))) {
+    // `Aides said`, `Officials said`: a role noun capitalized at a
+    // sentence's start names nobody.
+    let one_common_word = b - r == 1
+        && (lexicon::is_capitalized_non_name(doc.raw(r)) || lexicon::is_role_noun(doc.word(r)));
+    if r >= b || group_of_org || one_common_word {
         return None;
     }
     let s = name_start(doc, r, b);
