@@ -524,6 +524,117 @@ fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, Enti
     }
 }
 
+/// Nouns that, heading an apposition, say a name is a body (`Marlow
+/// Bakeries, the high-street chain,`; `Ofgem, the energy regulator,`).
+/// Nouns that also name people's trades (`a broker`, `a developer`, `the
+/// publisher`, `a minority group`) are left out.
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "airline",
+    "association",
+    "automaker",
+    "bank",
+    "band",
+    "broadcaster",
+    "carmaker",
+    "chain",
+    "charity",
+    "club",
+    "company",
+    "consultancy",
+    "exchange",
+    "firm",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "network",
+    "newspaper",
+    "nonprofit",
+    "organisation",
+    "organization",
+    "party",
+    "regulator",
+    "retailer",
+    "startup",
+    "studio",
+    "supplier",
+    "team",
+    "union",
+    "watchdog",
+];
+
+/// Whether the token after a noun leaves it the head of its phrase (`the
+/// chain,`, `the chain known for`), not a modifier (`the club captain`,
+/// `the team's`).
+fn ends_a_head(next: Option<&str>) -> bool {
+    next.map_or(true, |w| {
+        matches!(
+            w,
+            "," | "."
+                | ";"
+                | "—"
+                | "known"
+                | "based"
+                | "that"
+                | "which"
+                | "whose"
+                | "founded"
+                | "headquartered"
+                | "owned"
+                | "listed"
+                | "run"
+                | "led"
+                | "behind"
+                | "in"
+                | "of"
+                | "with"
+                | "and"
+        )
+    })
+}
+
+/// The most words between an apposition's determiner and its head noun.
+const APPOSITION_HEAD_WORDS: usize = 4;
+
+/// A name the tagger read as a person that an apposition describes as a
+/// body (`Marlow Bakeries, the high-street chain known for ...`) is an
+/// organization, at that mention and wherever else the same words are
+/// tagged as a person. The apposition opens with an article and reaches its
+/// head noun ([`BODY_NOUNS`]) within a few lower-case words; a role or a
+/// preposition before it (`Smith, a partner at the firm,`) describes a
+/// person.
+fn described_bodies(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize, EntityLabel, f32)]) {
+    let mut bodies: Vec<&[&str]> = Vec::new();
+    for (s, start, end, label, _) in mentions.iter_mut() {
+        let sentence = &words[*s];
+        if *label != EntityLabel::Per
+            || sentence.get(*end) != Some(&",")
+            || !sentence
+                .get(*end + 1)
+                .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+        {
+            continue;
+        }
+        let after = &sentence[*end + 2..];
+        let head = (0..after.len().min(APPOSITION_HEAD_WORDS))
+            .take_while(|&k| after[k].chars().next().is_some_and(char::is_lowercase))
+            .take_while(|&k| !matches!(after[k], "of" | "for" | "at" | "with" | "from" | "in"))
+            .any(|k| BODY_NOUNS.contains(&after[k]) && ends_a_head(after.get(k + 1).copied()));
+        if head {
+            *label = EntityLabel::Org;
+            bodies.push(&sentence[*start..*end]);
+        }
+    }
+    if bodies.is_empty() {
+        return;
+    }
+    for (s, start, end, label, _) in mentions.iter_mut() {
+        if *label == EntityLabel::Per && bodies.contains(&&words[*s][*start..*end]) {
+            *label = EntityLabel::Org;
+        }
+    }
+}
+
 /// Heads of a body's name that a plural possessive may open (`Farmers’
 /// Union`, `Teachers' Association`, `Workers’ Party`).
 const POSSESSIVE_BODY_HEADS: &[&str] = &[
@@ -737,6 +848,7 @@ fn news_mentions(
     mut mentions: Vec<(usize, usize, usize, EntityLabel, f32)>,
 ) -> Vec<products::Mention> {
     firm_names(words, &mut mentions);
+    described_bodies(words, &mut mentions);
     place_and_body(words, &mut mentions);
     possessive_openers(words, &mut mentions);
     let (mut ranges, scores): (Vec<_>, Vec<_>) = mentions
@@ -1283,6 +1395,36 @@ mod tests {
                 (0, 1, 6, Org, 0.8),
                 (1, 0, 2, Org, 0.6),
                 (1, 5, 7, Loc, 0.7)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_apposition_that_describes_a_body_makes_a_name_one() {
+        use EntityLabel::{Org, Per};
+        let words: Vec<Vec<&str>> = vec![
+            "Marlow Bakeries , the high-street chain known for pies , fell"
+                .split(' ')
+                .collect(),
+            "Ann Lee , the club captain , and Ann Lee , a partner at the firm , met Marlow Bakeries"
+                .split(' ')
+                .collect(),
+        ];
+        let mut mentions = vec![
+            (0, 0, 2, Per, 0.6),
+            (1, 0, 2, Per, 0.9),
+            (1, 8, 10, Per, 0.9),
+            (1, 18, 20, Per, 0.5),
+        ];
+        described_bodies(&words, &mut mentions);
+        // A role before the body noun, or after it, describes a person.
+        assert_eq!(
+            mentions,
+            vec![
+                (0, 0, 2, Org, 0.6),
+                (1, 0, 2, Per, 0.9),
+                (1, 8, 10, Per, 0.9),
+                (1, 18, 20, Org, 0.5)
             ]
         );
     }
