@@ -650,6 +650,12 @@ pub(crate) fn is_org_noun(word: &str) -> bool {
     matches!(
         word,
         "company"
+            | "studio"
+            | "broadcaster"
+            | "charity"
+            | "consultancy"
+            | "watchdog"
+            | "nonprofit"
             | "retailer"
             | "business"
             | "firm"

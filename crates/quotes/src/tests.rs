@@ -969,3 +969,45 @@ fn a_capitalized_role_noun_names_nobody() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(speaker(&q[0]).1, SpeakerKind::Anonymous);
 }
+
+#[test]
+fn a_dateline_is_no_shared_subject() {
+    let text = "SAN JOSE, Calif. — Kelvra Inc. on Tuesday introduced a laptop, and said \
+                the machine runs for up to 22 hours on a single charge.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(&q[0]).0, "Kelvra Inc.");
+}
+
+#[test]
+fn a_place_before_a_bodys_noun_is_not_the_body() {
+    let text = "Emberfall Studios won game of the year for Ashen Crown.\n\
+                The Montreal studio said the game had sold 8.5 million copies.\n\
+                Canalyte Research tracks the market. Shipments fell 18%, the research firm said.";
+    let entities = [
+        Entity::new(
+            text,
+            span_of(text, "Emberfall Studios"),
+            EntityLabel::Org,
+            0.6,
+        ),
+        Entity::new(text, span_of(text, "Montreal"), EntityLabel::Loc, 0.9),
+        Entity::new(
+            text,
+            span_of(text, "Canalyte Research"),
+            EntityLabel::Org,
+            0.6,
+        ),
+    ];
+    let q = Attributor::new().attribute(text, &[], &entities);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        speaker(&q[0]),
+        (
+            "The Montreal studio",
+            SpeakerKind::Organization,
+            Some("Emberfall Studios")
+        )
+    );
+    assert_eq!(speaker(&q[1]).2, Some("Canalyte Research"));
+}

@@ -685,7 +685,13 @@ impl Names {
         // The latest mention before `at` of any of the words; failing
         // that, of an acronym ending with one's initial (`NFL` for `the
         // league`).
-        let words = || std::iter::once(head).chain(kinds.iter().copied());
+        // The noun or its plural (`the studio` of `Emberfall Studios`).
+        let plural = format!("{head}s");
+        let words = || {
+            std::iter::once(head)
+                .chain(std::iter::once(plural.as_str()))
+                .chain(kinds.iter().copied())
+        };
         words()
             .filter_map(|word| self.org_words.get(word))
             .filter_map(latest)

@@ -54,7 +54,7 @@ pub(super) fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
                 Some(c) => c.mention.clone(),
                 None => {
                     let (lo, hi) = doc.sent_toks[sent];
-                    let mut start = lo;
+                    let mut start = after_dateline(doc, lo, hi);
                     while start < hi && !doc.toks[start].is_word {
                         start += 1;
                     }
@@ -173,6 +173,27 @@ fn shared_subject(doc: &Doc, a: usize, b: usize) -> (usize, usize) {
         end += 1;
     }
     (a, end)
+}
+
+/// The most tokens of a dateline (`SAN JOSE, Calif. —`).
+const DATELINE_TOKENS: usize = 8;
+
+/// Where a sentence starts after its dateline (`SAN JOSE, Calif. —
+/// Kelvra Inc. said`): a place in capitals, a few tokens and a dash; else
+/// `lo`. A dateline is no subject.
+fn after_dateline(doc: &Doc, lo: usize, hi: usize) -> usize {
+    let Some(first) = (lo..hi).find(|&k| doc.toks[k].is_word) else {
+        return lo;
+    };
+    let raw = doc.raw(first);
+    let in_capitals = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !raw.chars().any(char::is_lowercase);
+    if !in_capitals {
+        return lo;
+    }
+    (first + 1..hi.min(first + DATELINE_TOKENS))
+        .find(|&k| !doc.toks[k].is_word && matches!(doc.raw(k), "—" | "–" | "--"))
+        .map_or(lo, |dash| dash + 1)
 }
 
 fn is_preposition(w: &str) -> bool {
@@ -430,9 +451,28 @@ fn common_noun_mention(
         };
     }
     if lexicon::is_org_noun(head) {
-        let resolved = org_inside()
-            .or_else(|| names.described_org(head, at))
-            .or_else(|| names.focus(at));
+        // `The Montreal studio`: a place that modifies the noun is where
+        // the body is, not the body; `the research firm`: a modifier that
+        // a body's name has (`Canalyte Research`) names it.
+        let place_only = |k: usize| doc.entity_label(doc.toks[k].span) == Some(EntityLabel::Loc);
+        let named_inside = (a..b).any(|k| {
+            doc.toks[k].capitalized
+                && !place_only(k)
+                && !place_modifier(k)
+                && !lexicon::is_title(doc.raw(k))
+                && !lexicon::is_role_noun(doc.word(k))
+                && !lexicon::is_capitalized_non_name(doc.raw(k))
+        });
+        let resolved = if named_inside {
+            org_inside()
+        } else {
+            // Only a place inside (or no name): a body of the noun's kind
+            // named before, else the place's own (`Cleveland police`).
+            names.described_org(head, at).or_else(org_inside)
+        }
+        .or_else(|| names.described_org(head, at))
+        .or_else(described_by_modifier)
+        .or_else(|| names.focus(at));
         return Mention {
             span,
             kind: SpeakerKind::Organization,
