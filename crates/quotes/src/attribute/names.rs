@@ -592,6 +592,28 @@ fn described_as_body(doc: &Doc, b: usize) -> bool {
     })
 }
 
+/// Head nouns that end the names acronyms stand for (National Football
+/// League, Grand Old Party, Federal Bureau of Investigation).
+const ACRONYM_HEADS: &[&str] = &[
+    "league",
+    "party",
+    "association",
+    "agency",
+    "commission",
+    "committee",
+    "union",
+    "bureau",
+    "administration",
+    "organization",
+    "authority",
+    "federation",
+    "council",
+    "service",
+    "board",
+    "corporation",
+    "department",
+];
+
 impl Names {
     /// The organization the passage is about at `at`: the leader of the
     /// running scores over the organizations mentioned before it.
@@ -697,7 +719,10 @@ impl Names {
             .filter_map(latest)
             .max()
             .or_else(|| {
+                // Only nouns that head names an acronym is made of (`the
+                // league` for NFL, `the party` for GOP; not `the paper`).
                 words()
+                    .filter(|word| ACRONYM_HEADS.contains(word))
                     .filter_map(|word| word.chars().next())
                     .filter_map(|initial| self.acronym_ends.get(&initial))
                     .filter_map(latest)
