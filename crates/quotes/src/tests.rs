@@ -1011,3 +1011,15 @@ fn a_place_before_a_bodys_noun_is_not_the_body() {
     );
     assert_eq!(speaker(&q[1]).2, Some("Canalyte Research"));
 }
+
+#[test]
+fn a_reporting_noun_after_a_preposition_is_no_cue() {
+    let q = quotes("Shares fell 4% after reports that the batteries overheated.");
+    assert!(q.is_empty(), "{q:?}");
+    // A gerund after a preposition still reports, and so does a name.
+    let q = quotes("Lee quit on Monday after saying that the plan had failed.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    let q = quotes("“The circumstances are changed,” From said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue.as_ref().map(|c| c.lemma.as_str()), Some("say"));
+}

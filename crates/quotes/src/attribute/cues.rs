@@ -137,6 +137,40 @@ fn is_excluded_cue(doc: &Doc, i: usize, lo: usize) -> bool {
         return !(doc.word(i).ends_with("ing")
             && matches!(prev, "been" | "is" | "are" | "was" | "were" | "be"));
     }
+    // `after reports that`, `amid claims that`, `his warnings`: after a
+    // preposition or a possessive the form is a noun (a gerund, `after
+    // saying`, still reports).
+    // (`From said`: Al From, a name, not the preposition.)
+    if !doc.word(i).ends_with("ing")
+        && !doc.toks[i - 1].capitalized
+        && matches!(
+            prev,
+            "after"
+                | "amid"
+                | "following"
+                | "despite"
+                | "of"
+                | "about"
+                | "over"
+                | "with"
+                | "without"
+                | "by"
+                | "from"
+                | "among"
+                | "against"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+        )
+    {
+        return true;
+    }
     // `It is widely reported that`: adverb between a copula and a participle.
     if i >= lo + 2
         && matches!(doc.word(i - 2), "was" | "were" | "is" | "are" | "been")

@@ -321,7 +321,21 @@ fn clause_after_cue(doc: &Doc, cue: &CueHit, hi: usize, directs: &[Direct]) -> O
     let that_at = (start..hi.min(start + 10)).find(|&k| doc.word(k) == "that");
     let mut had_that = false;
     if let Some(t) = that_at {
-        let clean = (start..t).all(|k| doc.toks[k].is_word && !lexicon::is_auxiliary(doc.word(k)));
+        // Only a time, place or manner (`said Tuesday that`, `said in a
+        // statement that`, `acknowledged privately that`) or, after `tell`,
+        // the addressee stands between the cue and its `that`: not an
+        // object (`recalled 240,000 phones after reports that`).
+        let first = doc.word(start);
+        let adjunct_first = t == start
+            || cue.class == CueClass::Tell
+            || is_adjunct_opener(first)
+            || is_time_word(first)
+            || first.ends_with("ly")
+            || matches!(first, "also" | "again" | "separately" | "over" | "afterward" | "afterwards" | "back")
+            // `two days earlier that`, `a few days ago that`.
+            || (start..t).any(|k| matches!(doc.word(k), "ago" | "earlier" | "later"));
+        let clean = adjunct_first
+            && (start..t).all(|k| doc.toks[k].is_word && !lexicon::is_auxiliary(doc.word(k)));
         if clean {
             start = t + 1;
             had_that = true;

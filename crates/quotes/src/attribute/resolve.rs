@@ -468,7 +468,30 @@ fn common_noun_mention(
         } else {
             // Only a place inside (or no name): a body of the noun's kind
             // named before, else the place's own (`Cleveland police`).
-            names.described_org(head, at).or_else(org_inside)
+            // A body of a place's own (`Cleveland police`) is that place's;
+            // a company is rather the one the article is about (`the San
+            // Francisco company`).
+            let of_the_place = matches!(
+                head,
+                "police"
+                    | "government"
+                    | "council"
+                    | "court"
+                    | "administration"
+                    | "department"
+                    | "ministry"
+                    | "legislature"
+            );
+            names
+                .described_org(head, at)
+                .or_else(described_by_modifier)
+                .or_else(|| {
+                    if of_the_place {
+                        org_inside()
+                    } else {
+                        names.focus(at).or_else(org_inside)
+                    }
+                })
         }
         .or_else(|| names.described_org(head, at))
         .or_else(described_by_modifier)
