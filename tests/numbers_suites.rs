@@ -185,7 +185,11 @@ fn ieer_span_recall_floors() {
 }
 
 // MONEY exact/overlap, PERCENT exact/overlap, CARDINAL exact/overlap.
-const FLOOR_IEER: [f64; 6] = [0.809, 0.958, 0.881, 0.973, 0.771, 0.87];
+// IE-ER's MUC convention counts the pronoun `one` (`one that`, `the one`,
+// `one of them`) as a CARDINAL, the spec does not: the CARDINAL floors were
+// lowered from 0.771 / 0.87 when `one` before a relative clause stopped
+// being a quantity (2026-12-06, 351 and 396 of 456).
+const FLOOR_IEER: [f64; 6] = [0.809, 0.958, 0.881, 0.973, 0.769, 0.866];
 
 /// Recognizers-Text NumberWithUnit, in the spec's scope (`newsie eval
 /// recognizers`; what is left out and why: `rt_unit_in_spec`). Measured on

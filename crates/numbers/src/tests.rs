@@ -983,3 +983,45 @@ fn that_one_counts_a_unit_but_not_a_day() {
     assert!(texts("I hope I can be like that one day.").is_empty());
     assert!(texts("Which one did you pick?").is_empty());
 }
+
+#[test]
+fn a_number_in_a_title_case_headline_is_a_quantity() {
+    let n = Normalizer::new();
+    let q = n.find("Marlow Bakeries to Close 38 Shops as Energy and Wage Costs Bite\n");
+    assert_eq!(
+        q.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(),
+        ["38"]
+    );
+    // In a sentence, a capitalized word before a number still names it.
+    assert!(n.find("Its rank in the Top 1000 list rose.").is_empty());
+}
+
+#[test]
+fn a_fraction_after_by_measures_a_change() {
+    let n = Normalizer::new();
+    let q = n.find("The pill cuts hospital admissions by a third in a late-stage trial.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "a third");
+    assert!((q[0].value.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    // A rank stays a rank.
+    let q = n.find("It won a third title in a row.");
+    assert_eq!(q[0].text, "third");
+}
+
+#[test]
+fn one_before_a_relative_clause_is_a_pronoun() {
+    let n = Normalizer::new();
+    assert!(n.find("They need one that lasts the whole day.").is_empty());
+    assert_eq!(n.find("They hired one engineer who left.").len(), 1);
+}
+
+#[test]
+fn about_after_a_noun_of_telling_is_the_topic() {
+    let n = Normalizer::new();
+    let q = n.find("The festival opens with a drama about three sisters.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "three");
+    assert!(!q[0].approximate);
+    let q = n.find("The film lasts about three hours.");
+    assert!(q[0].approximate, "{q:?}");
+}

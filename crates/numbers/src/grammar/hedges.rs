@@ -96,6 +96,9 @@ impl Parser<'_> {
         let w = self.str_of(k);
         let is = |x: &str| w.eq_ignore_ascii_case(x);
         match t.lex {
+            // `a drama about three sisters`: after a noun of telling,
+            // `about` gives the topic, not an estimate.
+            Lex::Hedge if is("about") && k > 0 && tells_of(self.str_of(k - 1)) => None,
             Lex::Hedge => strong(Dir::Around, k + 1),
             Lex::Comparative => {
                 // `more or less 20` is an estimate, not a bound.
@@ -278,4 +281,38 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// Nouns of telling and talking, after which `about` opens the topic (`a
+/// film about two brothers`, `questions about three contracts`).
+fn tells_of(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "film"
+            | "movie"
+            | "drama"
+            | "documentary"
+            | "series"
+            | "book"
+            | "novel"
+            | "story"
+            | "stories"
+            | "play"
+            | "song"
+            | "article"
+            | "question"
+            | "questions"
+            | "concerns"
+            | "worries"
+            | "fears"
+            | "doubts"
+            | "debate"
+            | "talk"
+            | "talks"
+            | "complaints"
+            | "allegations"
+            | "memoir"
+            | "comedy"
+            | "thriller"
+    )
 }

@@ -653,9 +653,10 @@ impl<'a> Parser<'a> {
         if a.e == i + 1 && t.is_word() && t.cap && self.in_name(i) {
             return Step::Skip(a.e);
         }
-        // Names and codes: `Top 1000`, `SCP-173`.
+        // Names and codes: `Top 1000`, `SCP-173`; in a title-case headline
+        // every word has a capital (`Marlow to Close 38 Shops`).
         if a.bare && t.is_num() {
-            if self.prev_is_name_word(i) {
+            if self.prev_is_name_word(i) && !self.in_title_case_line(i) {
                 return Step::Skip(self.skip_chain(a.e));
             }
             let v = a.value;
@@ -705,16 +706,23 @@ impl<'a> Parser<'a> {
         {
             return Step::Nothing;
         }
-        // `one` as a pronoun: `the one`, `which one`, `one of`; but `that
+        // `one` as a pronoun: `the one`, `which one`, `one of`, `one that`; but `that
         // one mile` counts the unit after it. Not a time unit: `like that
         // one day` is some day, `this one day at a time` an idiom.
         let unit_next = self.tok(i + 1).is_some_and(|n| n.is_word())
             && units::word_unit(self.str_of(i + 1), false)
                 .is_some_and(|m| m.dimension != Dimension::Duration);
+        // `they need one that lasts`: a relative clause after it.
+        let relative_next = matches!(
+            self.str_of(i + 1).to_ascii_lowercase().as_str(),
+            "that" | "who" | "which" | "whose"
+        );
         if t.is_word()
             && a.e == i + 1
             && t.lex == Lex::Unit(1)
-            && ((i > 0 && self.lex(i - 1) == Lex::Det && !unit_next) || self.lex(i + 1) == Lex::Of)
+            && ((i > 0 && self.lex(i - 1) == Lex::Det && !unit_next)
+                || self.lex(i + 1) == Lex::Of
+                || relative_next)
         {
             return Step::Nothing;
         }

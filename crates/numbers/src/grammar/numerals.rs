@@ -318,7 +318,11 @@ impl Parser<'_> {
         }
         if t.lex == Lex::A && !after_and {
             let next = self.lex(end);
+            // `cut admissions by a third in a trial`: the measure of a
+            // change, whatever follows.
+            let by_before = i > 0 && self.str_of(i - 1).eq_ignore_ascii_case("by");
             let ok = self.phrase_end(end)
+                || by_before
                 || matches!(next, Lex::Of | Lex::Scale(_) | Lex::Dozen)
                 || (d.lex == Lex::Half && next != Lex::Other);
             if !ok {
