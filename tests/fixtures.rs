@@ -49,23 +49,30 @@ fn report() -> SuiteReport {
 /// The new fields over matched gold quantities (11th session): dimension
 /// 1.000, bound 1.000, change 0.974 (a change verb may now reach `by` over a
 /// longer object: `cut fuel burn per seat by about 20%`).
+/// Twelfth session: six new dev articles in the weakest styles (product,
+/// entertainment, health, British business; 36 in all), and rules found on
+/// them and on the dev half: entities 0.864 over all (dev 0.881, test
+/// 0.825); quotes found 0.999, speaker 0.993, resolved 0.976, kind 0.996,
+/// cue 0.999; test half resolved 0.938, kind 0.990; quantities 0.996 (test
+/// 0.987), change 0.978.
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
-    ("entities", "micro", 0.845),
+    ("entities", "micro", 0.855),
+    ("entities dev", "micro", 0.875),
     ("quotes", "found", 0.99),
-    ("quotes", "speaker", 0.98),
-    ("quotes", "speaker_resolved", 0.955),
-    ("quotes", "speaker_kind", 0.975),
-    ("quotes", "cue", 0.985),
+    ("quotes", "speaker", 0.985),
+    ("quotes", "speaker_resolved", 0.97),
+    ("quotes", "speaker_kind", 0.99),
+    ("quotes", "cue", 0.99),
     ("quantities", "found", 0.99),
     ("quantities", "all", 0.99),
     ("quantities", "dimension", 0.995),
-    ("quantities", "change", 0.97),
+    ("quantities", "change", 0.975),
     ("quantities", "bound", 0.995),
-    ("entities test", "micro", 0.805),
+    ("entities test", "micro", 0.815),
     ("quotes test", "found", 0.99),
-    ("quotes test", "speaker_resolved", 0.92),
-    ("quotes test", "speaker_kind", 0.97),
+    ("quotes test", "speaker_resolved", 0.93),
+    ("quotes test", "speaker_kind", 0.98),
     ("quantities test", "found", 0.975),
     ("quantities test", "all", 0.975),
 ];
