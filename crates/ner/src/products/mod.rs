@@ -287,6 +287,7 @@ fn is_name_like(label: EntityLabel) -> bool {
 /// products the first two steps found.
 pub(crate) fn product_names(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| (m.0, m.1));
+    cut_variant_run_ons(words, mentions);
     // Which sentences are lines of results or tables, each read once.
     let results: Vec<bool> = words.iter().map(|s| is_results_line(s)).collect();
     let tables: Vec<bool> = words.iter().map(|s| is_table_line(s)).collect();
@@ -294,6 +295,26 @@ pub(crate) fn product_names(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
     possessives_and_planets(words, &mut kept);
     remember_families(words, &results, &mut kept);
     *mentions = kept;
+}
+
+/// A mention that opens with a variant word and runs on into lower-case
+/// words (`Pro smartphone on Sunday`, `Pro phones in`: the tagger's
+/// run-on after `Vantor X2`) is cut to its variant words, left for the
+/// rules that join a variant to its model.
+fn cut_variant_run_ons(words: &[Vec<&str>], mentions: &mut [Mention]) {
+    for (s, start, end, _, _) in mentions.iter_mut() {
+        let sentence = &words[*s];
+        if !is_variant(sentence[*start]) {
+            continue;
+        }
+        let variants = variants_end(sentence, *start, &HashMap::new(), *s);
+        let runs_on = sentence
+            .get(variants)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if variants < *end && runs_on {
+            *end = variants;
+        }
+    }
 }
 
 /// What a name's own words tell about the code or number after it.

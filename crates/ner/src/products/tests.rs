@@ -464,3 +464,18 @@ fn a_document_remembers_its_product_families() {
     let got = run(&["The 777X and the 777-9 flew ."], &[]);
     assert!(got.is_empty());
 }
+
+#[test]
+fn a_variant_that_runs_on_into_lower_case_words_is_cut() {
+    let words: Vec<Vec<&str>> = vec!["its Vantor X2 Pro smartphone on Sunday"
+        .split(' ')
+        .collect()];
+    let mut mentions = vec![
+        (0, 1, 3, EntityLabel::Misc, 0.6),
+        (0, 3, 7, EntityLabel::Misc, 0.4),
+    ];
+    product_names(&words, &mut mentions);
+    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.1, m.2)).collect();
+    // The run-on goes; the variant stays for the rules that join it.
+    assert_eq!(spans, vec![(1, 3), (3, 4)], "{mentions:?}");
+}
