@@ -33,13 +33,19 @@ def main(first_path, second_path, out_path):
         for doc in read_conll(second_path):
             agreed = [(words, tags) for words, tags in doc if first.get(tuple(words)) == tags]
             total += len(doc)
-            if not agreed:
-                continue
-            kept += len(agreed)
-            out.write("-DOCSTART- O\n\n")
-            for words, tags in agreed:
-                out.write("".join(f"{w} {t}\n" for w, t in zip(words, tags)) + "\n")
+            kept += write_document(out, agreed)
     print(f"{kept} of {total} sentences agree -> {out_path}", file=sys.stderr)
+
+
+def write_document(out, sentences):
+    """Writes one IOB2 document of (words, tags) sentences, unless it has none; returns how
+    many sentences it wrote."""
+    if not sentences:
+        return 0
+    out.write("-DOCSTART- O\n\n")
+    for words, tags in sentences:
+        out.write("".join(f"{w} {t}\n" for w, t in zip(words, tags)) + "\n")
+    return len(sentences)
 
 
 if __name__ == "__main__":

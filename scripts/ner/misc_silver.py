@@ -38,6 +38,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "transformer"))
 from conll_windows import read_conll  # noqa: E402
+from agree_silver import write_document  # noqa: E402
 
 
 def entities(tags):
@@ -112,12 +113,7 @@ def main(md_path, fine_path, tr_path, out_path, case_filter=True, union=False):
                     continue
                 n_fine += sum(1 for e in entities(fine[key]) if e in set(entities(new)))
                 agreed.append((words, new))
-            if not agreed:
-                continue
-            kept += len(agreed)
-            out.write("-DOCSTART- O\n\n")
-            for words, tags in agreed:
-                out.write("".join(f"{w} {t}\n" for w, t in zip(words, tags)) + "\n")
+            kept += write_document(out, agreed)
     print(f"{kept} of {total} sentences kept, {n_fine} PRODUCT/EVENT/WORK_OF_ART/LAW spans "
           f"as MISC -> {out_path}", file=sys.stderr)
 

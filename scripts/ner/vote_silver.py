@@ -34,6 +34,7 @@ from collections import Counter
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "transformer"))
 from conll_windows import read_conll  # noqa: E402
+from agree_silver import write_document  # noqa: E402
 from misc_silver import entities, to_tags  # noqa: E402
 
 
@@ -77,12 +78,7 @@ def main(sm_path, md_path, tr_path, out_path, misc_only=False):
                     continue
                 how["+".join(k for k, v in votes.items() if v == best)] += 1
                 agreed.append((words, best))
-            if not agreed:
-                continue
-            kept += len(agreed)
-            out.write("-DOCSTART- O\n\n")
-            for words, tags in agreed:
-                out.write("".join(f"{w} {t}\n" for w, t in zip(words, tags)) + "\n")
+            kept += write_document(out, agreed)
     detail = ", ".join(f"{k} {v}" for k, v in sorted(how.items()))
     print(f"{kept} of {total} sentences kept ({detail}) -> {out_path}", file=sys.stderr)
 
