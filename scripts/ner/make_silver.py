@@ -47,6 +47,20 @@ def clean(text):
     return "".join(" " if c in "\t\r\n\u2028\u2029\x0b\x0c\x85" else c for c in text)
 
 
+def sentence_entities(sent, line):
+    """The entities spaCy found in `sent` whose types map onto CoNLL's, as (start, end,
+    label, spaCy's label), with byte offsets within `line` (the sentence, cleaned)."""
+    spans = []
+    for ent in sent.ents:
+        label = MAPPING.get(ent.label_)
+        if label is None:
+            continue
+        s = len(line[: ent.start_char - sent.start_char].encode("utf-8"))
+        e = len(line[: ent.end_char - sent.start_char].encode("utf-8"))
+        spans.append((s, e, label, ent.label_))
+    return spans
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -70,17 +84,9 @@ def main():
                 if not raw.strip():
                     continue
                 line = clean(raw)
-                fields = [line]
-                for ent in sent.ents:
-                    label = MAPPING.get(ent.label_)
-                    if label is None:
-                        continue
-                    # Byte offsets within the sentence line.
-                    s = len(line[: ent.start_char - sent.start_char].encode("utf-8"))
-                    e = len(line[: ent.end_char - sent.start_char].encode("utf-8"))
-                    fields.append(f"{s}:{e}:{label}")
-                    n_ent += 1
-                out.write("\t".join(fields) + "\n")
+                spans = sentence_entities(sent, line)
+                n_ent += len(spans)
+                out.write("\t".join([line] + [f"{s}:{e}:{label}" for s, e, label, _ in spans]) + "\n")
                 n_sent += 1
             out.write("\n")
     print(f"{len(texts)} documents, {n_sent} sentences, {n_ent} entities -> {target}",

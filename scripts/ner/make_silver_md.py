@@ -25,7 +25,7 @@ Usage: make_silver_md.py MODEL_DIR INPUT.jsonl OUT_PREFIX [MAX_DOCS]
 
 import sys
 
-from make_silver import MAPPING, clean
+from make_silver import clean, sentence_entities
 from polnear_texts import distinct_train_articles
 
 FINE_MISC = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -52,15 +52,10 @@ def main():
                     continue
                 line = clean(sent.text)
                 fields, fine = [line], [line]
-                for ent in sent.ents:
-                    label = MAPPING.get(ent.label_)
-                    if label is None:
-                        continue
-                    s = len(line[: ent.start_char - sent.start_char].encode("utf-8"))
-                    e = len(line[: ent.end_char - sent.start_char].encode("utf-8"))
+                for s, e, label, spacy_label in sentence_entities(sent, line):
                     fields.append(f"{s}:{e}:{label}")
                     n_ent += 1
-                    if ent.label_ in FINE_MISC:
+                    if spacy_label in FINE_MISC:
                         fine.append(f"{s}:{e}:MISC")
                         n_fine += 1
                 out.write("\t".join(fields) + "\n")
