@@ -524,6 +524,29 @@ fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, Enti
     }
 }
 
+/// A name in capitals that opens a sentence before a dash, perhaps with a
+/// state or country between (`BARCELONA —`, `SAN JOSE, Calif. —`, `LE
+/// BOURGET, France —`), is a dateline: the place the story was filed
+/// from.
+fn datelines(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize, EntityLabel, f32)]) {
+    const DATELINE_TAIL: usize = 4;
+    let in_capitals =
+        |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    for (s, start, end, label, _) in mentions.iter_mut() {
+        let sentence = &words[*s];
+        if *start != 0 || !sentence[*start..*end].iter().all(|w| in_capitals(w)) {
+            continue;
+        }
+        let is_dash = |w: &&str| matches!(*w, "—" | "–" | "--");
+        let dash_next = sentence.get(*end).is_some_and(is_dash);
+        let dash_after_place = sentence.get(*end) == Some(&",")
+            && sentence[*end + 1..].iter().take(DATELINE_TAIL).any(is_dash);
+        if dash_next || dash_after_place {
+            *label = EntityLabel::Loc;
+        }
+    }
+}
+
 /// Nouns that, heading an apposition, say a name is a body (`Marlow
 /// Bakeries, the high-street chain,`; `Ofgem, the energy regulator,`).
 /// Nouns that also name people's trades (`a broker`, `a developer`, `the
@@ -850,6 +873,7 @@ fn news_mentions(
     mut mentions: Vec<(usize, usize, usize, EntityLabel, f32)>,
 ) -> Vec<products::Mention> {
     firm_names(words, &mut mentions);
+    datelines(words, &mut mentions);
     described_bodies(words, &mut mentions);
     place_and_body(words, &mut mentions);
     possessive_openers(words, &mut mentions);
@@ -1427,6 +1451,30 @@ mod tests {
                 (1, 0, 2, Per, 0.9),
                 (1, 8, 10, Per, 0.9),
                 (1, 18, 20, Org, 0.5)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_a_place() {
+        use EntityLabel::{Loc, Org};
+        let words: Vec<Vec<&str>> = vec![
+            vec!["BARCELONA", "—", "Vantor", "unveiled", "a", "phone"],
+            vec!["LE", "BOURGET", ",", "France", "—", "Kestrel", "said"],
+            vec!["NASA", "said", "—", "again", "—", "no"],
+        ];
+        let mut mentions = vec![
+            (0, 0, 1, Org, 0.5),
+            (1, 0, 2, Org, 0.5),
+            (2, 0, 1, Org, 0.9),
+        ];
+        datelines(&words, &mut mentions);
+        assert_eq!(
+            mentions,
+            vec![
+                (0, 0, 1, Loc, 0.5),
+                (1, 0, 2, Loc, 0.5),
+                (2, 0, 1, Org, 0.9)
             ]
         );
     }
