@@ -524,14 +524,18 @@ fn firm_names(words: &[Vec<&str>], mentions: &mut Vec<(usize, usize, usize, Enti
     }
 }
 
+/// Whether a word is written in capitals (`BARCELONA`, `RBI`): it has
+/// letters and none in lower case.
+fn in_capitals(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
 /// A name in capitals that opens a sentence before a dash, perhaps with a
 /// state or country between (`BARCELONA —`, `SAN JOSE, Calif. —`, `LE
 /// BOURGET, France —`), is a dateline: the place the story was filed
 /// from.
 fn datelines(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize, EntityLabel, f32)]) {
     const DATELINE_TAIL: usize = 4;
-    let in_capitals =
-        |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
     for (s, start, end, label, _) in mentions.iter_mut() {
         let sentence = &words[*s];
         if *start != 0 || !sentence[*start..*end].iter().all(|w| in_capitals(w)) {
@@ -729,8 +733,6 @@ fn place_and_body(
     words: &[Vec<&str>],
     mentions: &mut Vec<(usize, usize, usize, EntityLabel, f32)>,
 ) {
-    let is_caps =
-        |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
     let mut out: Vec<(usize, usize, usize, EntityLabel, f32)> = Vec::with_capacity(mentions.len());
     for m in mentions.drain(..) {
         if let Some(prev) = out.last_mut() {
@@ -739,8 +741,8 @@ fn place_and_body(
             let place_then_body = adjacent
                 && prev.3 == EntityLabel::Loc
                 && m.3 == EntityLabel::Org
-                && !is_caps(sentence[m.1])
-                && !sentence[prev.1..prev.2].iter().any(|w| is_caps(w));
+                && !in_capitals(sentence[m.1])
+                && !sentence[prev.1..prev.2].iter().any(|w| in_capitals(w));
             // `Ravensmoor RFC` tagged as two names: a club's suffix ends the
             // name before it.
             let club_suffix = m.2 - m.1 == 1 && CLUB_SUFFIXES.contains(&sentence[m.1]);

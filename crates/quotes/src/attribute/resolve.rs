@@ -405,22 +405,23 @@ fn common_noun_mention(
             .rsplit_once('-')
             .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
     };
+    // A capitalized word of the phrase that may name a body: no place
+    // modifier, title, role or function word.
+    let name_word = |k: usize| {
+        doc.toks[k].capitalized
+            && !place_modifier(k)
+            && !lexicon::is_title(doc.raw(k))
+            && !lexicon::is_role_noun(doc.word(k))
+            && !lexicon::is_capitalized_non_name(doc.raw(k))
+    };
     let org_inside = || {
-        (a..b)
-            .find(|&k| {
-                doc.toks[k].capitalized
-                    && !place_modifier(k)
-                    && !lexicon::is_title(doc.raw(k))
-                    && !lexicon::is_role_noun(doc.word(k))
-                    && !lexicon::is_capitalized_non_name(doc.raw(k))
-            })
-            .map(|k| {
-                let mut e = k + 1;
-                while e < b && doc.toks[e].capitalized {
-                    e += 1;
-                }
-                names.org_name(&doc.text[doc.span_of(k, e)], at)
-            })
+        (a..b).find(|&k| name_word(k)).map(|k| {
+            let mut e = k + 1;
+            while e < b && doc.toks[e].capitalized {
+                e += 1;
+            }
+            names.org_name(&doc.text[doc.span_of(k, e)], at)
+        })
     };
     // `a sheriff’s spokeswoman`: a modifier that names the kind of body.
     let modifiers = || {
@@ -455,14 +456,7 @@ fn common_noun_mention(
         // the body is, not the body; `the research firm`: a modifier that
         // a body's name has (`Canalyte Research`) names it.
         let place_only = |k: usize| doc.entity_label(doc.toks[k].span) == Some(EntityLabel::Loc);
-        let named_inside = (a..b).any(|k| {
-            doc.toks[k].capitalized
-                && !place_only(k)
-                && !place_modifier(k)
-                && !lexicon::is_title(doc.raw(k))
-                && !lexicon::is_role_noun(doc.word(k))
-                && !lexicon::is_capitalized_non_name(doc.raw(k))
-        });
+        let named_inside = (a..b).any(|k| name_word(k) && !place_only(k));
         let resolved = if named_inside {
             org_inside()
         } else {
