@@ -55,10 +55,15 @@ fn report() -> SuiteReport {
 /// 0.825); quotes found 0.999, speaker 0.993, resolved 0.976, kind 0.996,
 /// cue 0.999; test half resolved 0.938, kind 0.990; quantities 0.996 (test
 /// 0.987), change 0.978.
+/// Thirteenth session: products and works named by a word of their own,
+/// typed MISC from the words around one mention (`its Tally budgeting app`,
+/// `Ashen Crown, the ... game`): entities 0.897 over all (dev 0.924, test
+/// 0.837; MISC 0.773).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
-    ("entities", "micro", 0.855),
-    ("entities dev", "micro", 0.875),
+    ("entities", "micro", 0.885),
+    ("entities dev", "micro", 0.91),
+    ("entities", "MISC", 0.76),
     ("quotes", "found", 0.99),
     ("quotes", "speaker", 0.985),
     ("quotes", "speaker_resolved", 0.97),
@@ -69,7 +74,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("quantities", "dimension", 0.995),
     ("quantities", "change", 0.975),
     ("quantities", "bound", 0.995),
-    ("entities test", "micro", 0.815),
+    ("entities test", "micro", 0.825),
     ("quotes test", "found", 0.99),
     ("quotes test", "speaker_resolved", 0.93),
     ("quotes test", "speaker_kind", 0.98),

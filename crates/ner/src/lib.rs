@@ -893,6 +893,7 @@ fn news_mentions(
         .collect();
     products::product_names(words, &mut mentions);
     event_names(words, &mut mentions);
+    products::named_products(words, &mut mentions);
     mentions
         .into_iter()
         .filter_map(|(s, start, end, label, score)| {

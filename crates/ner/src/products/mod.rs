@@ -45,7 +45,10 @@ use newsie_core::EntityLabel;
 use std::collections::{HashMap, HashSet};
 use words::*;
 
+mod named;
 mod words;
+
+pub(crate) use named::named_products;
 
 /// A mention: sentence, first word, one past the last word, type, score.
 pub(crate) type Mention = (usize, usize, usize, EntityLabel, f32);
