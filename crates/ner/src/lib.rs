@@ -46,6 +46,7 @@
 mod consistency;
 mod features;
 mod hash;
+mod kind_nouns;
 mod model;
 mod products;
 pub mod train;
@@ -894,6 +895,7 @@ fn news_mentions(
     products::product_names(words, &mut mentions);
     event_names(words, &mut mentions);
     products::named_products(words, &mut mentions);
+    kind_nouns::typed_by_kind_nouns(words, &mut mentions);
     mentions
         .into_iter()
         .filter_map(|(s, start, end, label, score)| {

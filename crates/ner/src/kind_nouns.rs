@@ -1,0 +1,301 @@
+//! A common noun beside a name says what the name is, in any newsroom's
+//! writing, where the tagger reads only the name's own words:
+//!
+//! - a body's kind right before it makes it an organization: `the campaign
+//!   group Rising Tide Coalition`, `the journal Nature Astronomy`, `the
+//!   union Unite`;
+//! - a noun of land after it makes it a place: `the Lincolnshire coast`,
+//!   `the Texas border`;
+//! - a spokesperson after a place makes it the body that speaks: `a Defra
+//!   spokesperson`.
+//!
+//! The type then holds at the name's other mentions in the document, as
+//! the tagger's document consistency would have it. People are left as
+//! tagged (`the firm’s founder`, `the Smith campaign`). Every rule runs in
+//! time linear in the document's words.
+
+use crate::products::Mention;
+use newsie_core::EntityLabel;
+use std::collections::HashMap;
+
+/// Nouns of a body that name the body right after them (`the charity
+/// Shelter`, `the newspaper The Times`). Nouns of a trade a person also
+/// has (`the developer`, `the publisher`) are left out.
+const BODIES_BEFORE: &[&str] = &[
+    "agency",
+    "airline",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "charity",
+    "coalition",
+    "company",
+    "consultancy",
+    "firm",
+    "group",
+    "insurer",
+    "journal",
+    "lender",
+    "magazine",
+    "newspaper",
+    "nonprofit",
+    "regulator",
+    "retailer",
+    "startup",
+    "tabloid",
+    "union",
+    "watchdog",
+];
+
+/// Nouns of land that the name of a place modifies (`the Lincolnshire
+/// coast`, `the Texas border`).
+const LAND_AFTER: &[&str] = &[
+    "border",
+    "borders",
+    "coast",
+    "coastline",
+    "countryside",
+    "county",
+    "hills",
+    "peninsula",
+    "shore",
+    "shoreline",
+    "valley",
+];
+
+/// Those who speak for a body (`a Defra spokesperson`).
+const SPEAKERS_AFTER: &[&str] = &["spokesman", "spokesperson", "spokeswoman"];
+
+/// Capitalized words that never open a body's name after its kind noun:
+/// days and months (`told the company Monday`), a pronoun.
+const NEVER_OPENS: &[&str] = &[
+    "I",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The end of the capitalized run at `start` (`Rising Tide Coalition`),
+/// `of`, `for` and `and` joining two capitalized words (`Judgment and
+/// Decision Making`).
+fn run_end(sentence: &[&str], start: usize) -> usize {
+    let mut end = start;
+    while end < sentence.len() {
+        let word = sentence[end];
+        let joins = end > start
+            && matches!(word, "of" | "for" | "and")
+            && sentence.get(end + 1).is_some_and(|w| capitalized(w));
+        if !(capitalized(word) || joins) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// The type a noun beside the mention `sentence[start..end]` gives it, if
+/// any (see the module's doc).
+fn typed_by_neighbour(
+    sentence: &[&str],
+    start: usize,
+    end: usize,
+    label: EntityLabel,
+) -> Option<EntityLabel> {
+    if label == EntityLabel::Per {
+        return None;
+    }
+    let after = sentence.get(end).copied();
+    // `the Lincolnshire coast`, but not `a Smith County official`: a land
+    // noun in lower case, after a name of one word that an article opens.
+    // Only an organization is retyped: a nationality modifies land too (`the
+    // Mexican border`).
+    let article = start > 0 && matches!(sentence[start - 1], "the" | "a");
+    let one_word = end - start == 1;
+    if label == EntityLabel::Org
+        && article
+        && one_word
+        && after.is_some_and(|w| LAND_AFTER.contains(&w))
+    {
+        return Some(EntityLabel::Loc);
+    }
+    if label == EntityLabel::Loc && after.is_some_and(|w| SPEAKERS_AFTER.contains(&w)) {
+        return Some(EntityLabel::Org);
+    }
+    None
+}
+
+/// Types the mentions a noun beside them describes (see the module's doc),
+/// and adds a body's name after its kind noun where the tagger found none
+/// (`the campaign group Rising Tide Coalition`). `mentions` stay in
+/// document order.
+pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
+    let mut typed: HashMap<&[&str], EntityLabel> = HashMap::new();
+    for &(s, start, end, label, _) in mentions.iter() {
+        if let Some(new) = typed_by_neighbour(&words[s], start, end, label) {
+            typed.insert(&words[s][start..end], new);
+        }
+    }
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
+    for (m, mention) in mentions.iter().enumerate() {
+        by_sentence[mention.0].push(m);
+    }
+    let mut replaced = vec![false; mentions.len()];
+    let mut added = Vec::new();
+    for (s, sentence) in words.iter().enumerate() {
+        for (i, word) in sentence.iter().enumerate().skip(1) {
+            if !BODIES_BEFORE.contains(&sentence[i - 1])
+                || !capitalized(word)
+                || NEVER_OPENS.contains(word)
+            {
+                continue;
+            }
+            let end = run_end(sentence, i);
+            // A name that runs on in lower case (`the group Campaign for an
+            // Independent ...`) is not all here.
+            // So is one that a possessive joins to more capitals (`the group
+            // America’s Voice`).
+            let possessive_joins = sentence.get(end).is_some_and(|w| crate::is_possessive(w))
+                && sentence.get(end + 1).is_some_and(|w| capitalized(w));
+            let cut_short =
+                possessive_joins || matches!(sentence.get(end), Some(&("of" | "for" | "and")));
+            // The tagger's mentions inside the run give way to it (`the
+            // group Americans for Prosperity`, tagged `Americans`), unless
+            // one reaches outside it or is a person's. A sentence's
+            // mentions are few; a run after a kind noun is rare.
+            let inside: Vec<usize> = by_sentence[s]
+                .iter()
+                .copied()
+                .filter(|&m| mentions[m].1 < end && mentions[m].2 > i)
+                .collect();
+            let fits = inside.iter().all(|&m| {
+                mentions[m].1 >= i && mentions[m].2 <= end && mentions[m].3 != EntityLabel::Per
+            });
+            if cut_short || !fits {
+                continue;
+            }
+            let score = inside.iter().map(|&m| mentions[m].4).fold(0.5, f32::max);
+            inside.iter().for_each(|&m| replaced[m] = true);
+            added.push((s, i, end, EntityLabel::Org, score));
+            typed.insert(&sentence[i..end], EntityLabel::Org);
+        }
+    }
+    if typed.is_empty() {
+        return;
+    }
+    for (s, start, end, label, _) in mentions.iter_mut() {
+        if *label == EntityLabel::Per {
+            continue;
+        }
+        if let Some(&new) = typed.get(&words[*s][*start..*end]) {
+            *label = new;
+        }
+    }
+    if !added.is_empty() {
+        let mut kept = replaced.iter().map(|r| !r);
+        mentions.retain(|_| kept.next().unwrap_or(true));
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.0, m.1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityLabel::{Loc, Misc, Org, Per};
+
+    fn run(
+        sentences: &[&str],
+        tagged: &[(usize, usize, usize, EntityLabel)],
+    ) -> Vec<(String, EntityLabel)> {
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
+        let mut mentions: Vec<Mention> = tagged
+            .iter()
+            .map(|&(s, a, b, l)| (s, a, b, l, 0.9))
+            .collect();
+        typed_by_kind_nouns(&words, &mut mentions);
+        mentions
+            .iter()
+            .map(|&(s, a, b, label, _)| (words[s][a..b].join(" "), label))
+            .collect()
+    }
+
+    fn labels(list: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
+        list.iter().map(|&(t, l)| (t.to_string(), l)).collect()
+    }
+
+    #[test]
+    fn a_bodys_kind_before_a_name_makes_it_an_organization() {
+        let found = run(
+            &[
+                "The campaign group Falling Water Alliance called it weak .",
+                "It was published in the journal Field Ecology .",
+                "Falling Water Alliance said so .",
+            ],
+            &[(1, 6, 8, Misc), (2, 0, 3, Loc)],
+        );
+        assert_eq!(
+            found,
+            labels(&[
+                ("Falling Water Alliance", Org),
+                ("Field Ecology", Org),
+                ("Falling Water Alliance", Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_land_noun_after_a_name_makes_it_a_place() {
+        let found = run(
+            &[
+                "a wind farm off the Norfolk coast .",
+                "a Smith County official said .",
+            ],
+            &[(0, 5, 6, Org), (1, 1, 3, Loc)],
+        );
+        assert_eq!(found, labels(&[("Norfolk", Loc), ("Smith County", Loc)]));
+    }
+
+    #[test]
+    fn a_spokesperson_after_a_place_makes_it_a_body() {
+        let found = run(
+            &[
+                "A Fenwick spokesperson said .",
+                "A Clinton spokesman said .",
+            ],
+            &[(0, 1, 2, Loc), (1, 1, 2, Per)],
+        );
+        assert_eq!(found, labels(&[("Fenwick", Org), ("Clinton", Per)]));
+    }
+
+    #[test]
+    fn days_and_people_are_left_alone() {
+        let found = run(
+            &[
+                "He told the company Monday .",
+                "the firm Jo Reyes founded .",
+            ],
+            &[(1, 2, 4, Per)],
+        );
+        assert_eq!(found, labels(&[("Jo Reyes", Per)]));
+    }
+}
