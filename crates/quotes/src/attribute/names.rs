@@ -84,10 +84,12 @@ fn capitalized_runs(doc: &Doc) -> Vec<(usize, usize)> {
             if line_break_after(doc, j - 1) || doc.person_ends_at(j - 1) || sentence_start[j] {
                 break;
             }
+            // A word that seldom names (`Now`, `Today`) still closes a
+            // name the tagger found whole (`Fair Fares Now`, `USA Today`).
             if j < n
                 && doc.toks[j].is_word
                 && doc.toks[j].capitalized
-                && !lexicon::is_capitalized_non_name(doc.raw(j))
+                && (!lexicon::is_capitalized_non_name(doc.raw(j)) || doc.in_one_name(i, j))
             {
                 j += 1;
             } else if j + 1 < n
