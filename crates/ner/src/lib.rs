@@ -46,6 +46,7 @@
 mod consistency;
 mod features;
 mod hash;
+mod joins;
 mod kind_nouns;
 mod model;
 mod products;
@@ -880,6 +881,7 @@ fn news_mentions(
     described_bodies(words, &mut mentions);
     place_and_body(words, &mut mentions);
     possessive_openers(words, &mut mentions);
+    joins::join_names(words, &mut mentions);
     let (mut ranges, scores): (Vec<_>, Vec<_>) = mentions
         .into_iter()
         .map(|(s, start, end, label, score)| ((s, start, end, label), score))
