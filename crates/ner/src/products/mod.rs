@@ -291,13 +291,41 @@ fn is_name_like(label: EntityLabel) -> bool {
 pub(crate) fn product_names(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| (m.0, m.1));
     cut_variant_run_ons(words, mentions);
+    join_cut_variants(words, mentions);
     // Which sentences are lines of results or tables, each read once.
     let results: Vec<bool> = words.iter().map(|s| is_results_line(s)).collect();
     let tables: Vec<bool> = words.iter().map(|s| is_table_line(s)).collect();
     let mut kept = NameRun::new(words, &results, &tables, std::mem::take(mentions)).run();
     possessives_and_planets(words, &mut kept);
     remember_families(words, &results, &mut kept);
+    // Once more: the families' codes are new mentions.
+    join_cut_variants(words, &mut kept);
     *mentions = kept;
+}
+
+/// A mention of variant words alone right after a mention that ends in a
+/// model code (`X2` and `Pro`, as the tagger and [`cut_variant_run_ons`]
+/// leave `X2 Pro phone`) joins it: one product.
+fn join_cut_variants(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
+    let mut joined: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for &mention in mentions.iter() {
+        let (s, start, end, _, _) = mention;
+        let variants_only = words[s][start..end].iter().all(|w| is_variant(w));
+        match joined.last_mut() {
+            Some(last)
+                if variants_only
+                    && last.0 == s
+                    && last.2 == start
+                    && last.3 != EntityLabel::Per
+                    && is_model_code(words[s][start - 1]) =>
+            {
+                last.2 = end;
+                last.3 = EntityLabel::Misc;
+            }
+            _ => joined.push(mention),
+        }
+    }
+    *mentions = joined;
 }
 
 /// A mention that opens with a variant word and runs on into lower-case

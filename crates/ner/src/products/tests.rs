@@ -476,6 +476,15 @@ fn a_variant_that_runs_on_into_lower_case_words_is_cut() {
     ];
     product_names(&words, &mut mentions);
     let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.1, m.2)).collect();
-    // The run-on goes; the variant stays for the rules that join it.
-    assert_eq!(spans, vec![(1, 3), (3, 4)], "{mentions:?}");
+    // The run-on goes; the variant joins its model: one product.
+    assert_eq!(spans, vec![(1, 4)], "{mentions:?}");
+}
+
+#[test]
+fn a_variant_cut_from_its_model_code_joins_it_again() {
+    let found = run(
+        &["Corvane unveils X7 Pro phone ."],
+        &[(0, 0, 1, Org), (0, 2, 3, Misc), (0, 3, 4, Misc)],
+    );
+    assert_eq!(found, pairs(&[("Corvane", Org), ("X7 Pro", Misc)]));
 }
