@@ -57,13 +57,15 @@ fn report() -> SuiteReport {
 /// 0.987), change 0.978.
 /// Thirteenth session: products and works named by a word of their own,
 /// typed MISC from the words around one mention (`its Tally budgeting app`,
-/// `Ashen Crown, the ... game`): entities 0.897 over all (dev 0.924, test
-/// 0.837; MISC 0.773).
+/// `Ashen Crown, the ... game`), a kind noun beside a name (`the campaign
+/// group X`), joined names (`Board of Elections`, `James Webb Space
+/// Telescope`, `X2 Pro`): entities 0.928 over all (dev 0.950, test 0.876;
+/// MISC 0.876).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("sentences", "exact span", 0.99),
-    ("entities", "micro", 0.885),
-    ("entities dev", "micro", 0.91),
-    ("entities", "MISC", 0.76),
+    ("entities", "micro", 0.92),
+    ("entities dev", "micro", 0.94),
+    ("entities", "MISC", 0.865),
     ("quotes", "found", 0.99),
     ("quotes", "speaker", 0.985),
     ("quotes", "speaker_resolved", 0.97),
@@ -74,7 +76,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("quantities", "dimension", 0.995),
     ("quantities", "change", 0.975),
     ("quantities", "bound", 0.995),
-    ("entities test", "micro", 0.825),
+    ("entities test", "micro", 0.865),
     ("quotes test", "found", 0.99),
     ("quotes test", "speaker_resolved", 0.93),
     ("quotes test", "speaker_kind", 0.98),
