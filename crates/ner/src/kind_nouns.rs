@@ -7,7 +7,9 @@
 //! - a noun of land after it makes it a place: `the Lincolnshire coast`,
 //!   `the Texas border`;
 //! - a spokesperson after a place makes it the body that speaks: `a Defra
-//!   spokesperson`.
+//!   spokesperson`;
+//! - a journalist's role after a name and a comma is no name: `By Helen
+//!   Strachan, Industry Correspondent`.
 //!
 //! The type then holds at the name's other mentions in the document, as
 //! the tagger's document consistency would have it. People are left as
@@ -65,6 +67,10 @@ const LAND_AFTER: &[&str] = &[
 
 /// Those who speak for a body (`a Defra spokesperson`).
 const SPEAKERS_AFTER: &[&str] = &["spokesman", "spokesperson", "spokeswoman"];
+
+/// A journalist's role, which a byline writes after the name in title case
+/// (`By Helen Strachan, Industry Correspondent`).
+const BYLINE_ROLES: &[&str] = &["Columnist", "Correspondent", "Editor", "Reporter", "Writer"];
 
 /// Capitalized words that never open a body's name after its kind noun:
 /// days and months (`told the company Monday`), a pronoun.
@@ -149,6 +155,7 @@ fn typed_by_neighbour(
 /// (`the campaign group Rising Tide Coalition`). `mentions` stay in
 /// document order.
 pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
+    drop_byline_roles(words, mentions);
     let mut typed: HashMap<&[&str], EntityLabel> = HashMap::new();
     for &(s, start, end, label, _) in mentions.iter() {
         if let Some(new) = typed_by_neighbour(&words[s], start, end, label) {
@@ -218,6 +225,24 @@ pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mentio
     }
 }
 
+/// A person's role after their name and a comma, in title case and ending
+/// in a journalist's role (`Helen Strachan, Industry Correspondent`), is
+/// no name, whatever the tagger made of it.
+fn drop_byline_roles(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
+    let mut previous: Option<(usize, usize, EntityLabel)> = None;
+    mentions.retain(|&(s, start, end, label, _)| {
+        let sentence = &words[s];
+        let after_person = previous == Some((s, start.wrapping_sub(1), EntityLabel::Per))
+            && sentence.get(start.wrapping_sub(1)) == Some(&",");
+        previous = Some((s, end, label));
+        // `Jo Reyes, The Hollywood Reporter` names the paper.
+        let role = label != EntityLabel::Per
+            && sentence[start] != "The"
+            && BYLINE_ROLES.contains(&sentence[end - 1]);
+        !(after_person && role)
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +310,23 @@ mod tests {
             &[(0, 1, 2, Loc), (1, 1, 2, Per)],
         );
         assert_eq!(found, labels(&[("Fenwick", Org), ("Clinton", Per)]));
+    }
+
+    #[test]
+    fn a_bylines_role_is_no_name() {
+        let found = run(
+            &[
+                "By Ann Lee , Energy Correspondent",
+                "Ann Lee , Acme Reporter .",
+            ],
+            &[
+                (0, 1, 3, Per),
+                (0, 4, 6, Org),
+                (1, 0, 2, Per),
+                (1, 3, 5, Org),
+            ],
+        );
+        assert_eq!(found, labels(&[("Ann Lee", Per), ("Ann Lee", Per)]));
     }
 
     #[test]
