@@ -423,8 +423,10 @@ fn describes_product(
     let apposition = !(place && introduced)
         && sentence.get(end) == Some(&",")
         && apposition_kind(sentence, end + 1);
+    let full_name = person && end - start > 1;
+    let made = !(place || full_name) && made_by(sentence, end);
     if start == 0 {
-        return apposition;
+        return apposition || made;
     }
     let before = sentence[start - 1];
     let kind_before = !person && KINDS_BEFORE.contains(&before)
@@ -440,7 +442,40 @@ fn describes_product(
             .take(MODIFIERS_BEFORE_KIND + 1)
             .take_while(|&k| lower(sentence[k]) && !is_preposition(sentence[k]))
             .any(|k| KINDS.contains(&sentence[k]));
-    kind_before || sold_as || listed || apposition || owned_kind
+    kind_before || sold_as || listed || apposition || owned_kind || made
+}
+
+/// Participles that say who made a thing (`made by`, `developed by`).
+const MADE: &[&str] = &[
+    "made",
+    "developed",
+    "manufactured",
+    "marketed",
+    "sold",
+    "built",
+];
+
+/// The most words of an apposition between a name and `made by`.
+const APPOSITION_BEFORE_MADE: usize = 10;
+
+/// Whether the name ending at `end` is said to be made by someone: `made
+/// by` right after it, or after an apposition (`Neurava, the No. 1
+/// migraine preventive by sales, made by Solvik`).
+fn made_by(sentence: &[&str], end: usize) -> bool {
+    let mut at = end;
+    if sentence.get(at) == Some(&",") {
+        at += 1;
+        let closing =
+            (at..sentence.len().min(at + APPOSITION_BEFORE_MADE)).find(|&k| sentence[k] == ",");
+        // `X, made by Y` or `X, an apposition, made by Y`.
+        if !sentence.get(at).is_some_and(|w| MADE.contains(w)) {
+            match closing {
+                Some(k) => at = k + 1,
+                None => return false,
+            }
+        }
+    }
+    sentence.get(at).is_some_and(|w| MADE.contains(w)) && sentence.get(at + 1) == Some(&"by")
 }
 
 /// Whether the name at `start` is an item of a list that a plural kind
@@ -743,6 +778,26 @@ mod tests {
                 ("Kestrel", Misc),
                 ("Varo", Org),
                 ("Nodira", Misc)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_thing_made_by_someone_is_a_product() {
+        let found = run(
+            &[
+                "It will rival Lumira , the top seller , made by Varo .",
+                "Its rival Osprey , built by Hale , flew .",
+            ],
+            &[("Lumira", Per), ("Varo", Org), ("Hale", Per)],
+        );
+        assert_eq!(
+            found,
+            labels(&[
+                ("Lumira", Misc),
+                ("Varo", Org),
+                ("Osprey", Misc),
+                ("Hale", Per)
             ])
         );
     }
