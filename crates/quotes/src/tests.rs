@@ -1023,3 +1023,18 @@ fn a_reporting_noun_after_a_preposition_is_no_cue() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].cue.as_ref().map(|c| c.lemma.as_str()), Some("say"));
 }
+
+#[test]
+fn a_participle_after_an_introduction_shares_the_subject_after_it() {
+    let q = quotes("Meanwhile, the union attacked Globex, saying it had broken its word.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("the union")
+    );
+    let q = quotes(
+        "At a rally in Ames, Iowa, on Sunday, Maria Lopez criticized the plan, saying it would fail.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(&q[0]).0, "Maria Lopez");
+}

@@ -6,7 +6,7 @@
 
 use super::cues::CueHit;
 use super::names::{self, classify_name, name_start, Names, SingleOrgs};
-use super::speakers::np_after;
+use super::speakers::{is_time_word, np_after};
 use super::Doc;
 use crate::lexicon;
 use newsie_core::{EntityLabel, Span, SpeakerKind};
@@ -58,11 +58,15 @@ pub(super) fn classify_cues(doc: &Doc, names: &Names, cues: &mut [CueHit]) {
                     while start < hi && !doc.toks[start].is_word {
                         start += 1;
                     }
+                    let opening = start;
+                    start = after_introduction(doc, start, hi);
                     // The subject is the name that opens the sentence
                     // (`Northpine cut the price ... and said`), not the
-                    // words of its predicate after it.
+                    // words of its predicate after it; after an
+                    // introduction (`Meanwhile, the campaign attacked
+                    // Trump, saying`) it is in lower case.
                     np_after(doc, start, hi)
-                        .filter(|&(a, _)| doc.toks[a].capitalized)
+                        .filter(|&(a, _)| doc.toks[a].capitalized || start > opening)
                         .filter(|&(a, _)| !OPENS_NO_SUBJECT.contains(&doc.word(a)))
                         .map(|(a, b)| shared_subject(doc, a, b))
                         .map(|(a, b)| classify_mention(doc, names, a, b, &memory))
@@ -125,6 +129,87 @@ const OPENS_NO_SUBJECT: &[&str] = &[
     "hours", "eight", "on", "from", "as", "while", "when",
 ];
 
+/// Words that open a sentence's introduction, before its subject and a
+/// comma (`Meanwhile,`, `Earlier in the day,`, `At the forum,`), besides
+/// prepositions and adverbs in `-ly`.
+const OPENS_INTRODUCTION: &[&str] = &[
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "still",
+    "instead",
+    "yesterday",
+    "today",
+    "then",
+    "also",
+    "indeed",
+    "afterward",
+    "afterwards",
+    "last",
+    "this",
+    "since",
+    "after",
+    "before",
+    "at",
+    "in",
+    "on",
+    "during",
+    "for",
+    "with",
+    "from",
+    "by",
+];
+
+/// The most tokens of a sentence's introduction, its comma included.
+const INTRODUCTION_TOKENS: usize = 9;
+
+/// Where the subject starts after a short introduction that opens the
+/// sentence at `start` and ends in a comma (`Meanwhile,`, `Earlier in the
+/// day,`); `start` when there is none.
+fn after_introduction(doc: &Doc, start: usize, hi: usize) -> usize {
+    if start >= hi || !doc.toks[start].is_word {
+        return start;
+    }
+    let first = doc.word(start);
+    let introduces =
+        OPENS_INTRODUCTION.contains(&first) || (first.len() > 4 && first.ends_with("ly"));
+    if !introduces {
+        return start;
+    }
+    let Some(mut comma) =
+        (start + 1..hi.min(start + INTRODUCTION_TOKENS)).find(|&k| doc.toks[k].is_punct(','))
+    else {
+        return start;
+    };
+    // The introduction goes on over a place's state and a day between
+    // commas (`At a rally in Ames, Iowa, on Sunday,`).
+    loop {
+        let next =
+            (comma + 1..hi.min(comma + 1 + INTRODUCTION_TAIL)).find(|&k| doc.toks[k].is_punct(','));
+        let Some(next) = next else { break };
+        let segment = comma + 1..next;
+        // A state after its town (`Ames, Iowa,`), never a person
+        // (`election, Senator Chuck Schumer,`).
+        let place = doc.toks[comma - 1].capitalized
+            && segment
+                .clone()
+                .all(|k| doc.toks[k].capitalized || doc.toks[k].is_punct('.'))
+            && doc.entity_label(doc.span_of(comma + 1, next)) != Some(EntityLabel::Per);
+        let day = matches!(doc.word(comma + 1), "on" | "in" | "at")
+            && segment.clone().skip(1).all(|k| is_time_word(doc.word(k)));
+        if segment.is_empty() || !(place || day) {
+            break;
+        }
+        comma = next;
+    }
+    comma + 1
+}
+
+/// The most tokens of a place's state or a day after an introduction's
+/// comma, its own comma included (`N.H.,`, `on Tuesday,`).
+const INTRODUCTION_TAIL: usize = 5;
+
 /// The subject that opens a sentence whose later cue shares it, within
 /// the phrase `[a, b)` found from the sentence start: up to its last
 /// capitalized word, over at most two lower-case words between capitalized
@@ -134,7 +219,13 @@ const OPENS_NO_SUBJECT: &[&str] = &[
 /// determiner (`The company`) is kept whole.
 fn shared_subject(doc: &Doc, a: usize, b: usize) -> (usize, usize) {
     if lexicon::is_determiner(doc.word(a)) {
-        return (a, b);
+        // Up to a past-tense verb in lower case (`the campaign attacked
+        // Trump`), which opens the predicate.
+        let verb = (a + 2..b).find(|&k| {
+            let t = &doc.toks[k];
+            t.is_word && !t.capitalized && doc.word(k).ends_with("ed")
+        });
+        return (a, verb.unwrap_or(b));
     }
     let mut end = a + 1;
     let mut lower_run = 0;
