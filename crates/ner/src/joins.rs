@@ -14,6 +14,7 @@
 //!
 //! Every rule runs in time linear in the document's words.
 
+use crate::capitalized;
 use crate::products::Mention;
 use newsie_core::EntityLabel;
 use std::collections::HashMap;
@@ -71,10 +72,6 @@ const NAMED_AFTER: &[(&str, EntityLabel, bool)] = &[
 /// what is named after them (`Space` of `James Webb Space Telescope`,
 /// `International` of `Kennedy International Airport`).
 const WORDS_BEFORE_HEAD: usize = 2;
-
-fn capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
 
 /// Joins what the module's doc describes. `mentions` stay in document
 /// order.
@@ -211,26 +208,14 @@ fn body_of(sentence: &[&str], start: usize, end: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule_tests::{apply, labels};
     use EntityLabel::{Loc, Misc, Org, Per};
 
     fn run(
         sentences: &[&str],
         tagged: &[(usize, usize, usize, EntityLabel)],
     ) -> Vec<(String, EntityLabel)> {
-        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
-        let mut mentions: Vec<Mention> = tagged
-            .iter()
-            .map(|&(s, a, b, l)| (s, a, b, l, 0.9))
-            .collect();
-        join_names(&words, &mut mentions);
-        mentions
-            .iter()
-            .map(|&(s, a, b, label, _)| (words[s][a..b].join(" "), label))
-            .collect()
-    }
-
-    fn labels(list: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
-        list.iter().map(|&(t, l)| (t.to_string(), l)).collect()
+        apply(join_names, sentences, tagged)
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! tagged (`the firm’s founder`, `the Smith campaign`). Every rule runs in
 //! time linear in the document's words.
 
+use crate::capitalized;
 use crate::products::Mention;
 use newsie_core::EntityLabel;
 use std::collections::HashMap;
@@ -71,35 +72,6 @@ const SPEAKERS_AFTER: &[&str] = &["spokesman", "spokesperson", "spokeswoman"];
 /// A journalist's role, which a byline writes after the name in title case
 /// (`By Helen Strachan, Industry Correspondent`).
 const BYLINE_ROLES: &[&str] = &["Columnist", "Correspondent", "Editor", "Reporter", "Writer"];
-
-/// Capitalized words that never open a body's name after its kind noun:
-/// days and months (`told the company Monday`), a pronoun.
-const NEVER_OPENS: &[&str] = &[
-    "I",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
 
 /// The end of the capitalized run at `start` (`Rising Tide Coalition`),
 /// `of`, `for` and `and` joining two capitalized words (`Judgment and
@@ -172,7 +144,7 @@ pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mentio
         for (i, word) in sentence.iter().enumerate().skip(1) {
             if !BODIES_BEFORE.contains(&sentence[i - 1])
                 || !capitalized(word)
-                || NEVER_OPENS.contains(word)
+                || crate::is_day_month_or_i(word)
             {
                 continue;
             }
@@ -246,26 +218,14 @@ fn drop_byline_roles(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule_tests::{apply, labels};
     use EntityLabel::{Loc, Misc, Org, Per};
 
     fn run(
         sentences: &[&str],
         tagged: &[(usize, usize, usize, EntityLabel)],
     ) -> Vec<(String, EntityLabel)> {
-        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
-        let mut mentions: Vec<Mention> = tagged
-            .iter()
-            .map(|&(s, a, b, l)| (s, a, b, l, 0.9))
-            .collect();
-        typed_by_kind_nouns(&words, &mut mentions);
-        mentions
-            .iter()
-            .map(|&(s, a, b, label, _)| (words[s][a..b].join(" "), label))
-            .collect()
-    }
-
-    fn labels(list: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
-        list.iter().map(|&(t, l)| (t.to_string(), l)).collect()
+        apply(typed_by_kind_nouns, sentences, tagged)
     }
 
     #[test]

@@ -264,6 +264,39 @@ fn is_possessive(token: &str) -> bool {
         && chars.next().is_none()
 }
 
+/// Whether a word opens with a capital letter.
+pub(crate) fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Capitalized words that never open a name a rule after decoding reads
+/// off the words around it: a pronoun, days and months (`told the company
+/// Monday`).
+pub(crate) fn is_day_month_or_i(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
 /// Words that name an organization's kind or industry and never end a
 /// person's name (`Hoshino Foods`, `Kessler Research Group`, `Greaves
 /// Analytics`, `Harlow Energy`): a person's name ending in one is an
@@ -1267,6 +1300,39 @@ impl Tagger {
     /// threads, as it does for the transformer backend.
     pub fn prefers_batches(&self) -> bool {
         self.backend.prefers_batches()
+    }
+}
+
+/// Helpers for the unit tests of the rules after decoding, which read
+/// space-separated sentences and mentions given by their word ranges.
+#[cfg(test)]
+pub(crate) mod rule_tests {
+    use crate::products::Mention;
+    use newsie_core::EntityLabel;
+
+    /// Runs `rule` on the sentences and the tagged mentions (sentence,
+    /// first word, one past the last word, label), and shows the result as
+    /// (words, label).
+    pub(crate) fn apply(
+        rule: fn(&[Vec<&str>], &mut Vec<Mention>),
+        sentences: &[&str],
+        tagged: &[(usize, usize, usize, EntityLabel)],
+    ) -> Vec<(String, EntityLabel)> {
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
+        let mut mentions: Vec<Mention> = tagged
+            .iter()
+            .map(|&(s, a, b, l)| (s, a, b, l, 0.9))
+            .collect();
+        rule(&words, &mut mentions);
+        mentions
+            .iter()
+            .map(|&(s, a, b, label, _)| (words[s][a..b].join(" "), label))
+            .collect()
+    }
+
+    /// Expected (words, label) pairs.
+    pub(crate) fn labels(list: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
+        list.iter().map(|&(t, l)| (t.to_string(), l)).collect()
     }
 }
 

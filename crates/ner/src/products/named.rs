@@ -30,6 +30,7 @@
 //! time linear in the document's words.
 
 use super::{words::is_variant, Mention};
+use crate::capitalized;
 use newsie_core::EntityLabel;
 use std::collections::HashSet;
 
@@ -207,32 +208,11 @@ const OWNERS: &[&str] = &["its", "their", "his", "her", "our"];
 const JOINERS: &[&str] = &["of", "to", "with"];
 
 /// Capitalized words that are never a product's or a work's name on their
-/// own: days, months, a pronoun, common nouns written in capitals (`his TV
-/// show`).
-const NEVER_NAMES: &[&str] = &[
-    "I",
-    "TV",
-    "PC",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// own: days, months, a pronoun ([`crate::is_day_month_or_i`]), common
+/// nouns written in capitals (`his TV show`).
+fn never_names(word: &str) -> bool {
+    matches!(word, "TV" | "PC") || crate::is_day_month_or_i(word)
+}
 
 /// The most lower-case words between a name and its kind noun (`its Tally
 /// budgeting app`, `its Just Walk Out checkout technology`).
@@ -240,10 +220,6 @@ const MODIFIERS_BEFORE_KIND: usize = 2;
 
 /// The most words between an apposition's opening and its head noun.
 const APPOSITION_WORDS: usize = 6;
-
-fn capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
 
 fn lower(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
@@ -274,7 +250,7 @@ fn run_end(sentence: &[&str], start: usize) -> usize {
     let mut end = start;
     while end < sentence.len() {
         let word = sentence[end];
-        let name_word = capitalized(word) && !NEVER_NAMES.contains(&word);
+        let name_word = capitalized(word) && !never_names(word);
         let joiner = end > start
             && JOINERS.contains(&word)
             && sentence.get(end + 1).is_some_and(|w| capitalized(w));
@@ -384,7 +360,7 @@ fn described(words: &[Vec<&str>], mentions: &[Mention]) -> Vec<Found> {
         let mut i = 0;
         while i < sentence.len() {
             let word = sentence[i];
-            if !capitalized(word) || NEVER_NAMES.contains(&word) {
+            if !capitalized(word) || never_names(word) {
                 i += 1;
                 continue;
             }
@@ -630,6 +606,7 @@ fn is_numeral(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule_tests::labels;
     use EntityLabel::{Loc, Misc, Org, Per};
 
     /// Runs the rules on space-separated sentences and mentions given by
@@ -653,10 +630,6 @@ mod tests {
             .iter()
             .map(|&(s, a, b, label, _)| (words[s][a..b].join(" "), label))
             .collect()
-    }
-
-    fn labels(list: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
-        list.iter().map(|&(t, l)| (t.to_string(), l)).collect()
     }
 
     #[test]
