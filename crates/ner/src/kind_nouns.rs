@@ -7,7 +7,8 @@
 //! - a noun of land after it makes it a place: `the Lincolnshire coast`,
 //!   `the Texas border`;
 //! - a spokesperson after a place makes it the body that speaks: `a Defra
-//!   spokesperson`;
+//!   spokesperson`; shops after a MISC name of two words or more make it
+//!   the chain: `Amazon Go stores`;
 //! - a journalist's role after a name and a comma is no name: `By Helen
 //!   Strachan, Industry Correspondent`.
 //!
@@ -66,6 +67,18 @@ const LAND_AFTER: &[&str] = &[
     "valley",
 ];
 
+/// Places of a chain, after its name (`Amazon Go stores`, `Amazon Fresh
+/// grocery stores`): the name is the chain, an organization.
+const CHAIN_AFTER: &[&str] = &[
+    "branches",
+    "cafes",
+    "outlets",
+    "restaurants",
+    "shops",
+    "stores",
+    "supermarkets",
+];
+
 /// Those who speak for a body (`a Defra spokesperson`).
 const SPEAKERS_AFTER: &[&str] = &["spokesman", "spokesperson", "spokeswoman"];
 
@@ -117,6 +130,17 @@ fn typed_by_neighbour(
         return Some(EntityLabel::Loc);
     }
     if label == EntityLabel::Loc && after.is_some_and(|w| SPEAKERS_AFTER.contains(&w)) {
+        return Some(EntityLabel::Org);
+    }
+    // A product's name does not have shops; a chain's does. Only a MISC
+    // name is retyped: a place has shops too (`Texas stores`). One
+    // modifier may stand between (`grocery stores`).
+    let chain = (end..sentence.len().min(end + 2))
+        .take_while(|&k| sentence[k].chars().all(|c| c.is_ascii_lowercase()))
+        .any(|k| CHAIN_AFTER.contains(&sentence[k]));
+    // A single word is more often a nationality (`American grocery
+    // stores`) than a chain the tagger has not read as one already.
+    if label == EntityLabel::Misc && end - start >= 2 && chain {
         return Some(EntityLabel::Org);
     }
     None
@@ -270,6 +294,18 @@ mod tests {
             &[(0, 1, 2, Loc), (1, 1, 2, Per)],
         );
         assert_eq!(found, labels(&[("Fenwick", Org), ("Clinton", Per)]));
+    }
+
+    #[test]
+    fn shops_after_a_misc_name_make_it_a_chain() {
+        let found = run(
+            &["its Corner Fresh grocery stores , Texas stores and American stores ."],
+            &[(0, 1, 3, Misc), (0, 6, 7, Loc), (0, 9, 10, Misc)],
+        );
+        assert_eq!(
+            found,
+            labels(&[("Corner Fresh", Org), ("Texas", Loc), ("American", Misc)])
+        );
     }
 
     #[test]
