@@ -109,11 +109,16 @@ fn run_end(sentence: &[&str], start: usize) -> usize {
 fn typed_by_neighbour(
     sentence: &[&str],
     start: usize,
-    end: usize,
     label: EntityLabel,
+    mut end: usize,
 ) -> Option<EntityLabel> {
     if label == EntityLabel::Per {
         return None;
+    }
+    // The tagger's run-on into common words (`Amazon Go stores`) is cut
+    // later; the noun after the name is the first of them.
+    while end - start > 1 && crate::is_common_word(sentence[end - 1]) {
+        end -= 1;
     }
     let after = sentence.get(end).copied();
     // `the Lincolnshire coast`, but not `a Smith County official`: a land
@@ -154,7 +159,7 @@ pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mentio
     drop_byline_roles(words, mentions);
     let mut typed: HashMap<&[&str], EntityLabel> = HashMap::new();
     for &(s, start, end, label, _) in mentions.iter() {
-        if let Some(new) = typed_by_neighbour(&words[s], start, end, label) {
+        if let Some(new) = typed_by_neighbour(&words[s], start, label, end) {
             typed.insert(&words[s][start..end], new);
         }
     }
