@@ -23,7 +23,7 @@ use newsie_core::EntityLabel;
 use std::collections::HashMap;
 
 /// Nouns of a body that name the body right after them (`the charity
-/// Shelter`, `the newspaper The Times`). Nouns of a trade a person also
+/// Shelter`, `the newspaper The Times`, `the streaming platform Twitch`). Nouns of a trade a person also
 /// has (`the developer`, `the publisher`) are left out.
 const BODIES_BEFORE: &[&str] = &[
     "agency",
@@ -41,14 +41,18 @@ const BODIES_BEFORE: &[&str] = &[
     "journal",
     "lender",
     "magazine",
+    "network",
     "newspaper",
     "nonprofit",
+    "outlet",
+    "platform",
     "regulator",
     "retailer",
     "startup",
     "tabloid",
     "union",
     "watchdog",
+    "website",
 ];
 
 /// Nouns of land that the name of a place modifies (`the Lincolnshire
@@ -171,9 +175,14 @@ pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mentio
     let mut added = Vec::new();
     for (s, sentence) in words.iter().enumerate() {
         for (i, word) in sentence.iter().enumerate().skip(1) {
+            // `a network Russia has financed`: after an indefinite article
+            // the name opens a relative clause; `network TV` is no name.
+            let indefinite = i >= 2 && matches!(sentence[i - 2], "a" | "an");
             if !BODIES_BEFORE.contains(&sentence[i - 1])
                 || !capitalized(word)
                 || crate::is_day_month_or_i(word)
+                || *word == "TV"
+                || indefinite
             {
                 continue;
             }
@@ -195,8 +204,12 @@ pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mentio
                 .copied()
                 .filter(|&m| mentions[m].1 < end && mentions[m].2 > i)
                 .collect();
+            // A place after a body's noun is more often a modifier or a
+            // relative clause's subject than the body's name.
             let fits = inside.iter().all(|&m| {
-                mentions[m].1 >= i && mentions[m].2 <= end && mentions[m].3 != EntityLabel::Per
+                mentions[m].1 >= i
+                    && mentions[m].2 <= end
+                    && !matches!(mentions[m].3, EntityLabel::Per | EntityLabel::Loc)
             });
             if cut_short || !fits {
                 continue;
@@ -275,6 +288,18 @@ mod tests {
                 ("Falling Water Alliance", Org)
             ])
         );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_bodys_noun_names_no_body() {
+        let found = run(
+            &[
+                "they joined a network Ruritania has financed .",
+                "the network Ruritania funds .",
+            ],
+            &[(0, 4, 5, Loc), (1, 2, 3, Loc)],
+        );
+        assert_eq!(found, labels(&[("Ruritania", Loc), ("Ruritania", Loc)]));
     }
 
     #[test]
