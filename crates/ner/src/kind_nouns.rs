@@ -187,14 +187,16 @@ pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mentio
                 continue;
             }
             let end = run_end(sentence, i);
-            // A name that runs on in lower case (`the group Campaign for an
-            // Independent ...`) is not all here.
+            // A name that runs on over an article (`the group Campaign for
+            // an Independent ...`) is not all here.
             // So is one that a possessive joins to more capitals (`the group
             // America’s Voice`).
             let possessive_joins = sentence.get(end).is_some_and(|w| crate::is_possessive(w))
                 && sentence.get(end + 1).is_some_and(|w| capitalized(w));
-            let cut_short =
-                possessive_joins || matches!(sentence.get(end), Some(&("of" | "for" | "and")));
+            let article_joins = matches!(sentence.get(end), Some(&("of" | "for" | "and")))
+                && matches!(sentence.get(end + 1), Some(&("the" | "a" | "an")))
+                && sentence.get(end + 2).is_some_and(|w| capitalized(w));
+            let cut_short = possessive_joins || article_joins;
             // The tagger's mentions inside the run give way to it (`the
             // group Americans for Prosperity`, tagged `Americans`), unless
             // one reaches outside it or is a person's. A sentence's
