@@ -199,6 +199,7 @@ fn body_of(sentence: &[&str], start: usize, end: usize) -> Option<usize> {
         return None;
     }
     let name_end = (end + 1..sentence.len())
+        .take(crate::RULE_NAME_WORDS)
         .take_while(|&k| capitalized(sentence[k]))
         .last()?
         + 1;

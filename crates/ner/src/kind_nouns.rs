@@ -95,7 +95,7 @@ const BYLINE_ROLES: &[&str] = &["Columnist", "Correspondent", "Editor", "Reporte
 /// Decision Making`).
 fn run_end(sentence: &[&str], start: usize) -> usize {
     let mut end = start;
-    while end < sentence.len() {
+    while end < sentence.len() && end - start < crate::RULE_NAME_WORDS {
         let word = sentence[end];
         let joins = end > start
             && matches!(word, "of" | "for" | "and")
@@ -160,6 +160,7 @@ fn typed_by_neighbour(
 /// (`the campaign group Rising Tide Coalition`). `mentions` stay in
 /// document order.
 pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
+    mentions.sort_by_key(|m| (m.0, m.1));
     drop_byline_roles(words, mentions);
     let mut typed: HashMap<&[&str], EntityLabel> = HashMap::new();
     for &(s, start, end, label, _) in mentions.iter() {
@@ -201,11 +202,7 @@ pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mentio
             // group Americans for Prosperity`, tagged `Americans`), unless
             // one reaches outside it or is a person's. A sentence's
             // mentions are few; a run after a kind noun is rare.
-            let inside: Vec<usize> = by_sentence[s]
-                .iter()
-                .copied()
-                .filter(|&m| mentions[m].1 < end && mentions[m].2 > i)
-                .collect();
+            let inside = crate::overlapping(mentions, &by_sentence[s], i, end);
             // A place after a body's noun is more often a modifier or a
             // relative clause's subject than the body's name.
             let fits = inside.iter().all(|&m| {

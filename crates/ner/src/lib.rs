@@ -269,6 +269,32 @@ pub(crate) fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The most words of a name the rules after decoding read off the words
+/// around it (a run of capitals, a body's `of` tail), so that text in
+/// capitals costs them linear time.
+pub(crate) const RULE_NAME_WORDS: usize = 12;
+
+/// The mentions of one sentence that overlap its words `start..end`:
+/// `in_sentence` indexes the sentence's mentions, sorted by start and not
+/// overlapping one another, so the search is a binary search and a walk
+/// over the overlapping ones only.
+pub(crate) fn overlapping(
+    mentions: &[products::Mention],
+    in_sentence: &[usize],
+    start: usize,
+    end: usize,
+) -> Vec<usize> {
+    let before_end = in_sentence.partition_point(|&m| mentions[m].1 < end);
+    let mut found: Vec<usize> = in_sentence[..before_end]
+        .iter()
+        .rev()
+        .copied()
+        .take_while(|&m| mentions[m].2 > start)
+        .collect();
+    found.reverse();
+    found
+}
+
 /// Capitalized words that never open a name a rule after decoding reads
 /// off the words around it: a pronoun, days and months (`told the company
 /// Monday`).
@@ -1717,6 +1743,18 @@ mod tests {
         let labels: Vec<EntityLabel> = mentions.iter().map(|m| m.1).collect();
         // Amazon: 1.7 for ORG against 0.6; Japan: no clear majority.
         assert_eq!(labels, [Org, Org, Org, Loc, Org, Per]);
+    }
+
+    #[test]
+    fn overlapping_mentions_are_found_by_search() {
+        let mentions: Vec<products::Mention> = [(0, 0, 2), (0, 3, 4), (0, 5, 8), (1, 0, 1)]
+            .iter()
+            .map(|&(s, a, b)| (s, a, b, EntityLabel::Org, 0.9))
+            .collect();
+        let in_first = [0, 1, 2];
+        assert_eq!(overlapping(&mentions, &in_first, 1, 4), vec![0, 1]);
+        assert_eq!(overlapping(&mentions, &in_first, 2, 3), Vec::<usize>::new());
+        assert_eq!(overlapping(&mentions, &in_first, 6, 7), vec![2]);
     }
 
     #[test]

@@ -32,7 +32,7 @@
 use super::{words::is_variant, Mention};
 use crate::capitalized;
 use newsie_core::EntityLabel;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Nouns for what a name may stand for that is sold, shown or played:
 /// products, services, drugs, works and events. An apposition opened by an
@@ -248,7 +248,7 @@ fn owned_before(sentence: &[&str], mut at: usize) -> bool {
 /// two of them, the small words of a title.
 fn run_end(sentence: &[&str], start: usize) -> usize {
     let mut end = start;
-    while end < sentence.len() {
+    while end < sentence.len() && end - start < crate::RULE_NAME_WORDS {
         let word = sentence[end];
         let name_word = capitalized(word) && !never_names(word);
         let joiner = end > start
@@ -405,7 +405,7 @@ fn describes_product(
         return apposition || made;
     }
     let before = sentence[start - 1];
-    let kind_before = !person && KINDS_BEFORE.contains(&before)
+    let kind_before = (!person && KINDS_BEFORE.contains(&before))
         || (matches!(before, "called" | "named" | "dubbed")
             && start >= 2
             && KINDS.contains(&sentence[start - 2]));
@@ -454,13 +454,17 @@ fn made_by(sentence: &[&str], end: usize) -> bool {
     sentence.get(at).is_some_and(|w| MADE.contains(w)) && sentence.get(at + 1) == Some(&"by")
 }
 
+/// The most words of a list's items before one of them.
+const LIST_WORDS: usize = 24;
+
 /// Whether the name at `start` is an item of a list that a plural kind
 /// noun and `like` or `such as` open (`features like Bedrock, Q, and
 /// Trainium`).
 fn listed_after_kind(sentence: &[&str], start: usize) -> bool {
     let mut k = start;
-    // Walk back over the list's earlier items and commas.
-    while k > 0 {
+    // Walk back over the list's earlier items and commas (a few of them:
+    // a list's later items would walk back over the same words).
+    while k > 0 && start - k < LIST_WORDS {
         let word = sentence[k - 1];
         if word == "," || word == "and" || word == "or" || capitalized(word) {
             k -= 1;
@@ -479,20 +483,25 @@ fn listed_after_kind(sentence: &[&str], start: usize) -> bool {
 }
 
 /// The names in `names` that the document also gives an organization's
-/// signs ([`ORGANIZATION_SIGNS`], [`ORGANIZATION_BEFORE`]) at some mention.
+/// signs ([`ORGANIZATION_SIGNS`], [`ORGANIZATION_PEOPLE`]) at some mention.
+/// The names are indexed by their first word, so each word of the
+/// document is compared with the few names it may open.
 fn organization_names<'w>(
     words: &[Vec<&'w str>],
     names: &HashSet<&[&'w str]>,
 ) -> HashSet<Vec<&'w str>> {
+    let mut by_first: HashMap<&str, Vec<&[&str]>> = HashMap::new();
+    for name in names {
+        by_first.entry(name[0]).or_default().push(name);
+    }
     let mut organizations = HashSet::new();
     for sentence in words {
-        for start in 0..sentence.len() {
-            if !capitalized(sentence[start]) {
+        for (start, word) in sentence.iter().enumerate() {
+            let Some(opened) = by_first.get(word) else {
                 continue;
-            }
-            for name in names.iter().filter(|n| sentence[start..].starts_with(n)) {
-                let end = start + name.len();
-                let mut after = end;
+            };
+            for name in opened.iter().filter(|n| sentence[start..].starts_with(n)) {
+                let mut after = start + name.len();
                 if sentence.get(after).is_some_and(|w| is_possessive(w)) {
                     after += 1;
                 }
@@ -546,6 +555,7 @@ pub(crate) fn named_products(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
     // title's `The`), it is one mention: the tagger's mentions inside it
     // (`Mokpo` in `Night Ferry to Mokpo`, `Glass Orchard` in `The Glass
     // Orchard`) give way to it, unless one of them reaches outside it.
+    mentions.sort_by_key(|m| (m.0, m.1));
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
     for (m, mention) in mentions.iter().enumerate() {
         by_sentence[mention.0].push(m);
@@ -568,11 +578,7 @@ pub(crate) fn named_products(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
                 None
             };
             if let Some(start) = start {
-                let inside: Vec<usize> = by_sentence[s]
-                    .iter()
-                    .copied()
-                    .filter(|&m| mentions[m].1 < end && mentions[m].2 > start)
-                    .collect();
+                let inside = crate::overlapping(mentions, &by_sentence[s], start, end);
                 let within = inside
                     .iter()
                     .all(|&m| mentions[m].1 >= start && mentions[m].2 <= end);
@@ -773,6 +779,19 @@ mod tests {
                 ("Hale", Per)
             ])
         );
+    }
+
+    #[test]
+    fn a_run_of_capitals_is_read_a_name_at_a_time() {
+        // Text in capitals costs linear time: no run is longer than a name.
+        let capitals = vec!["Word"; 10_000];
+        assert_eq!(run_end(&capitals, 0), crate::RULE_NAME_WORDS);
+        let list: Vec<&str> = std::iter::once("features")
+            .chain(std::iter::once("like"))
+            .chain(std::iter::repeat(["Lumen", ","]).take(5_000).flatten())
+            .collect();
+        assert!(listed_after_kind(&list, 2));
+        assert!(!listed_after_kind(&list, 2 + 2 * 100));
     }
 
     #[test]
