@@ -139,10 +139,10 @@ fn seed_article_comes_out_right() {
         );
     }
     // Entities are the weak stage: a floor under the figure of the
-    // thirteenth session (0.868; 0.727 before it).
+    // fourteenth session (0.943; 0.868 in the thirteenth, 0.727 before).
     let entities = report.row("entities", "micro").unwrap();
     assert!(
-        entities.f1 >= 0.85,
+        entities.f1 >= 0.93,
         "seed entities {:.3}: {:?}\n{}",
         entities.f1,
         entities.counts,

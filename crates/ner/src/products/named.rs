@@ -357,6 +357,7 @@ fn described(words: &[Vec<&str>], mentions: &[Mention]) -> Vec<Found> {
         }
     }
     for (s, sentence) in words.iter().enumerate() {
+        let headline = is_title_case(sentence);
         let mut i = 0;
         while i < sentence.len() {
             let word = sentence[i];
@@ -371,13 +372,62 @@ fn described(words: &[Vec<&str>], mentions: &[Mention]) -> Vec<Found> {
             // a name the tagger found may stand there (`Instead, the drug
             // ...` names nothing).
             let opening = i == 0 && !(i..end).any(|w| is_tagged.contains(&(s, w)));
-            if !opening && describes_product(sentence, i, end, person, place) {
+            let titled =
+                !headline && i > 0 && with_title(sentence, i, end, |w| is_tagged.contains(&(s, w)));
+            if titled || (!opening && describes_product(sentence, i, end, person, place)) {
                 found.push((s, i, end));
             }
             i = end.max(i + 1);
         }
     }
     found
+}
+
+/// Whether the capitalized run `sentence[start..end]` is a title with a
+/// `with` inside (`Buy with Prime`, `Sign in with Apple`, `The Late Show
+/// with ...`), whose words before the `with` are no name the tagger found:
+/// a name there (`Toyota with Panasonic`, `Ohio with Trump`) is two names
+/// side by side, and a sentence's first word (`Along with Apple`) is
+/// capitalized whatever it is, so the caller passes runs after it only.
+fn with_title(sentence: &[&str], start: usize, end: usize, tagged: impl Fn(usize) -> bool) -> bool {
+    let Some(with) = (start + 1..end.saturating_sub(1)).find(|&k| sentence[k] == "with") else {
+        return false;
+    };
+    !(start..with).any(tagged) && !is_role(sentence[with - 1])
+}
+
+/// Titles of a post or a job, which a `with` follows in a byline's
+/// apposition (`a Fellow with The OpEd Project`).
+fn is_role(word: &str) -> bool {
+    matches!(
+        word,
+        "Fellow"
+            | "Editor"
+            | "Reporter"
+            | "Correspondent"
+            | "Contributor"
+            | "Writer"
+            | "Analyst"
+            | "Director"
+            | "Member"
+            | "Partner"
+    )
+}
+
+/// Whether a sentence is a title-case headline (`Clinton Meets with Donors
+/// in Ohio`), whose runs say nothing: every lower-case word is one of the
+/// small words a title leaves in lower case.
+fn is_title_case(sentence: &[&str]) -> bool {
+    let mut words = sentence
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            !lower(w)
+                || matches!(*w, "a" | "an" | "the" | "and" | "or" | "but" | "as" | "vs")
+                || is_preposition(w)
+        })
 }
 
 /// Whether the words around the capitalized run `sentence[start..end]`
@@ -685,6 +735,42 @@ mod tests {
             &[("Streamly", Org)],
         );
         assert_eq!(company, labels(&[("Streamly", Org)]));
+    }
+
+    #[test]
+    fn a_title_with_an_inner_with_is_one_name_throughout() {
+        let found = run(
+            &[
+                "Corvane cut jobs in its Pay with Lumo unit .",
+                "Pay with Lumo lets shops take payments , and Lumo grew .",
+                "She hosts The Morning Hour with Ann Dale on Fridays .",
+            ],
+            &[("Corvane", Org), ("Lumo", Org), ("Ann Dale", Per)],
+        );
+        assert_eq!(
+            found,
+            labels(&[
+                ("Corvane", Org),
+                ("Pay with Lumo", Misc),
+                ("Pay with Lumo", Misc),
+                ("Lumo", Org),
+                ("The Morning Hour with Ann Dale", Misc)
+            ])
+        );
+    }
+
+    #[test]
+    fn names_side_by_side_around_with_stay_apart() {
+        let tagged = [("Toyota", Org), ("Denso", Org), ("Ohio", Loc), ("Lee", Per)];
+        let found = run(
+            &[
+                "It paired Toyota with Denso and met in Ohio with Lee .",
+                "Along with Denso , the firm grew .",
+                "Toyota Teams Up with Denso in Ohio Deal",
+            ],
+            &tagged,
+        );
+        assert!(found.iter().all(|(_, label)| *label != Misc), "{found:?}");
     }
 
     #[test]
