@@ -862,6 +862,54 @@ fn event_names(words: &[Vec<&str>], mentions: &mut [products::Mention]) {
     }
 }
 
+/// Words that make a region of a continent or a country out of its name
+/// (`North America`, `East Asia`), and an adjective of its demonym.
+const COMPASS_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Latin",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Middle",
+    "Sub-Saharan",
+];
+
+/// A region's adjective before a common noun (`the largest North American
+/// online retailers`, `Eastern European members`) is MISC, as a nationality
+/// is, whatever type the model gave it: next to words of trade a tagger
+/// may read it as a company. The adjective is told by a demonym's ending
+/// (`American`, `Asian`, `European`, `Korean`, `Sudanese`), which the
+/// regions' own names lack (`South Sudan`, `North Carolina`).
+fn regional_adjectives(words: &[Vec<&str>], mentions: &mut [products::Mention]) {
+    for (s, start, end, label, _) in mentions.iter_mut() {
+        let sentence = &words[*s];
+        if *end - *start != 2 || *label == EntityLabel::Misc || *label == EntityLabel::Per {
+            continue;
+        }
+        let adjective = sentence[*start + 1];
+        let demonym = adjective.chars().next().is_some_and(char::is_uppercase)
+            && ["ian", "ean", "can", "ern", "ese", "ish"]
+                .iter()
+                .any(|e| adjective.ends_with(e));
+        let before_noun = sentence
+            .get(*end)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase);
+        if COMPASS_WORDS.contains(&sentence[*start]) && demonym && before_noun {
+            *label = EntityLabel::Misc;
+        }
+    }
+}
+
 /// Extends names over a number that is part of them (`Digital Commerce
 /// 360`, `Formula 1`), which a model trained on 1996 wire text leaves out:
 /// there, a number after a name is almost always a score or a count. Two
@@ -955,6 +1003,7 @@ fn news_mentions(
         .collect();
     products::product_names(words, &mut mentions);
     event_names(words, &mut mentions);
+    regional_adjectives(words, &mut mentions);
     products::named_products(words, &mut mentions);
     kind_nouns::typed_by_kind_nouns(words, &mut mentions);
     mentions
@@ -1613,6 +1662,43 @@ mod tests {
                 (0, 4, 6, Misc, 0.5),
                 (0, 7, 8, Org, 0.5),
                 (0, 8, 10, Per, 0.5)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_regions_adjective_before_a_noun_is_misc() {
+        use EntityLabel::{Loc, Misc, Org};
+        let words: Vec<Vec<&str>> = vec![vec![
+            "North",
+            "American",
+            "retailers",
+            "in",
+            "South",
+            "Sudan",
+            "and",
+            "East",
+            "Asian",
+            ".",
+            "West",
+            "African",
+            "cities",
+        ]];
+        let mut mentions = vec![
+            (0, 0, 2, Org, 0.5),
+            (0, 4, 6, Loc, 0.5),
+            (0, 7, 9, Org, 0.5),
+            (0, 10, 12, Loc, 0.5),
+        ];
+        regional_adjectives(&words, &mut mentions);
+        // A region's own name, and an adjective before no noun, keep theirs.
+        assert_eq!(
+            mentions,
+            vec![
+                (0, 0, 2, Misc, 0.5),
+                (0, 4, 6, Loc, 0.5),
+                (0, 7, 9, Org, 0.5),
+                (0, 10, 12, Misc, 0.5)
             ]
         );
     }
