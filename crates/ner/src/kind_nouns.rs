@@ -8,7 +8,9 @@
 //!   `the Texas border`;
 //! - a spokesperson after a place makes it the body that speaks: `a Defra
 //!   spokesperson`; shops after a MISC name of two words or more make it
-//!   the chain: `Amazon Go stores`;
+//!   the chain: `Amazon Go stores`, and a name the tagger cut short before
+//!   its shops runs on over the capitals between: `its Amazon Fresh grocery
+//!   stores`;
 //! - a journalist's role after a name and a comma is no name: `By Helen
 //!   Strachan, Industry Correspondent`.
 //!
@@ -162,6 +164,7 @@ fn typed_by_neighbour(
 pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| (m.0, m.1));
     drop_byline_roles(words, mentions);
+    chain_names(words, mentions);
     let mut typed: HashMap<&[&str], EntityLabel> = HashMap::new();
     for &(s, start, end, label, _) in mentions.iter() {
         if let Some(new) = typed_by_neighbour(&words[s], start, label, end) {
@@ -238,6 +241,43 @@ pub(crate) fn typed_by_kind_nouns(words: &[Vec<&str>], mentions: &mut Vec<Mentio
     }
 }
 
+/// The most capitalized words a chain's name adds to its owner's
+/// (`Amazon` + `Fresh`, `Tesco` + `Express`).
+const CHAIN_WORDS: usize = 2;
+
+/// Extends a company's or a product's name over the capitalized words the
+/// tagger left after it when shops follow (`its Amazon Fresh grocery
+/// stores`, tagged `Amazon`): the chain is named by all of them, an
+/// organization. One lower-case modifier may stand before the shops.
+fn chain_names(words: &[Vec<&str>], mentions: &mut [Mention]) {
+    for m in 0..mentions.len() {
+        let (s, _, end, label, _) = mentions[m];
+        if !matches!(label, EntityLabel::Org | EntityLabel::Misc) {
+            continue;
+        }
+        let sentence = &words[s];
+        // Mentions are in document order: the next one bounds the run.
+        let next_start = mentions
+            .get(m + 1)
+            .filter(|n| n.0 == s)
+            .map_or(sentence.len(), |n| n.1);
+        let mut k = end;
+        while k < next_start.min(end + CHAIN_WORDS)
+            && capitalized(sentence[k])
+            && !crate::is_day_month_or_i(sentence[k])
+        {
+            k += 1;
+        }
+        let shops = (k..sentence.len().min(k + 2))
+            .take_while(|&j| sentence[j].chars().all(|c| c.is_ascii_lowercase()))
+            .any(|j| CHAIN_AFTER.contains(&sentence[j]));
+        if k > end && k <= next_start && shops {
+            mentions[m].2 = k;
+            mentions[m].3 = EntityLabel::Org;
+        }
+    }
+}
+
 /// A person's role after their name and a comma, in title case and ending
 /// in a journalist's role (`Helen Strachan, Industry Correspondent`), is
 /// no name, whatever the tagger made of it.
@@ -267,6 +307,33 @@ mod tests {
         tagged: &[(usize, usize, usize, EntityLabel)],
     ) -> Vec<(String, EntityLabel)> {
         apply(typed_by_kind_nouns, sentences, tagged)
+    }
+
+    #[test]
+    fn a_chains_name_runs_on_over_the_words_before_its_shops() {
+        let found = run(
+            &[
+                "It closed its Corvane Fresh grocery stores and Lumo cafes .",
+                "Corvane Fresh opened in Texas ; Corvane Daily sells apps .",
+            ],
+            &[
+                (0, 3, 4, Org),
+                (0, 8, 9, Org),
+                (1, 0, 1, Org),
+                (1, 4, 5, Loc),
+                (1, 6, 7, Org),
+            ],
+        );
+        assert_eq!(
+            found,
+            labels(&[
+                ("Corvane Fresh", Org),
+                ("Lumo", Org),
+                ("Corvane", Org),
+                ("Texas", Loc),
+                ("Corvane", Org)
+            ])
+        );
     }
 
     #[test]
