@@ -7,7 +7,8 @@
 //! - a noun of land after it makes it a place: `the Lincolnshire coast`,
 //!   `the Texas border`;
 //! - a spokesperson after a place makes it the body that speaks: `a Defra
-//!   spokesperson`; shops after a MISC name of two words or more make it
+//!   spokesperson`, and so do its staff before `at`: `employees at Prime
+//!   Video`; shops after a MISC name of two words or more make it
 //!   the chain: `Amazon Go stores`, and a name the tagger cut short before
 //!   its shops runs on over the capitals between: `its Amazon Fresh grocery
 //!   stores`;
@@ -85,6 +86,17 @@ const CHAIN_AFTER: &[&str] = &[
     "supermarkets",
 ];
 
+/// Those who work for a body, before `at` and its name (`employees at
+/// Prime Video`).
+const STAFF: &[&str] = &[
+    "employees",
+    "engineers",
+    "executives",
+    "staff",
+    "staffers",
+    "workers",
+];
+
 /// Those who speak for a body (`a Defra spokesperson`).
 const SPEAKERS_AFTER: &[&str] = &["spokesman", "spokesperson", "spokeswoman"];
 
@@ -141,6 +153,13 @@ fn typed_by_neighbour(
         return Some(EntityLabel::Loc);
     }
     if label == EntityLabel::Loc && after.is_some_and(|w| SPEAKERS_AFTER.contains(&w)) {
+        return Some(EntityLabel::Org);
+    }
+    // People work at a body, and live in a place: `hundreds of employees at
+    // Prime Video`. After an article the name may open a longer one (`staff
+    // at the U.S. embassy`).
+    let employs = start >= 2 && sentence[start - 1] == "at" && STAFF.contains(&sentence[start - 2]);
+    if label == EntityLabel::Loc && employs {
         return Some(EntityLabel::Org);
     }
     // A product's name does not have shops; a chain's does. Only a MISC
@@ -332,6 +351,31 @@ mod tests {
                 ("Corvane", Org),
                 ("Texas", Loc),
                 ("Corvane", Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn people_work_at_a_body() {
+        let found = run(
+            &[
+                "It cut staff at Lumo Video and workers in Texas .",
+                "Lumo Video grew ; employees at the U.S. embassy left .",
+            ],
+            &[
+                (0, 4, 6, Loc),
+                (0, 9, 10, Loc),
+                (1, 0, 2, Loc),
+                (1, 7, 8, Loc),
+            ],
+        );
+        assert_eq!(
+            found,
+            labels(&[
+                ("Lumo Video", Org),
+                ("Texas", Loc),
+                ("Lumo Video", Org),
+                ("U.S.", Loc)
             ])
         );
     }
