@@ -434,6 +434,44 @@ fn british_single_marks_are_quotes_and_their_nested_doubles_are_not() {
 }
 
 #[test]
+fn a_quotation_in_one_kind_of_double_marks_nests_the_other() {
+    let direct = |text: &str| -> Vec<String> {
+        quotes(text)
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| q.text)
+            .collect()
+    };
+    // Curly marks inside straight ones, and straight inside curly.
+    assert_eq!(
+        direct("Dale Moss went on:\n\"I read them the question: “Do you agree?” They did.\""),
+        ["I read them the question: “Do you agree?” They did."]
+    );
+    assert_eq!(
+        direct("“It was titled \"Bread Is Back,\" and it sold,” Ann Ray said."),
+        ["It was titled \"Bread Is Back,\" and it sold,"]
+    );
+    // A straight mark wrapping a curly quotation is no quotation of its own.
+    assert_eq!(
+        direct("\"“We will win,” Ann Ray said before adding that it was close.\""),
+        ["We will win,"]
+    );
+}
+
+#[test]
+fn a_straight_mark_before_a_space_or_a_paragraphs_end_opens_nothing() {
+    // An inch mark and a stray closing mark: the next paragraph's quotation
+    // is its own, not the run-on of one opened here.
+    let text = "Ann Ray is 6'3\" tall, the team said: forty-six, no.\"\n\
+                “This is in their heads,” said Dale Moss.";
+    let q = quotes(text);
+    let direct: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert_eq!(direct[0].text, "This is in their heads,");
+    assert_eq!(speaker(direct[0]).0, "Dale Moss");
+}
+
+#[test]
 fn a_british_partial_quote_is_the_quoted_words() {
     let text = "‘It is over,’ Mr Lee said.\nThe regulator called the plan ‘a disaster for savers’ on Monday.";
     let q = quotes(text);

@@ -157,7 +157,8 @@ pub(crate) struct Mark {
 }
 
 /// The outer quotation marks of `paragraph` in order. In double style:
-/// `“` opens, `”` closes, a straight `"` does either, and the typewriter
+/// `“` opens, `”` closes, a straight `"` does either (it opens only before
+/// a word: `no."` at a paragraph's end opens nothing), and the typewriter
 /// doubles of wire copy count too (`''` either way, ``` `` ``` opening).
 /// In single style: `‘` opens and `’` closes where it is no apostrophe: not
 /// between letters (`don’t`, `Smith’s`), and not a plural possessive
@@ -168,6 +169,13 @@ pub(crate) fn outer_marks(paragraph: &str, style: MarkStyle) -> Vec<Mark> {
     let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     // The last `’`: whether a later one can still close, in constant time.
     let last_right = chars.iter().rposition(|&(_, c)| c == '’');
+    // Likewise the last straight `"` and the last `”`; whether the open
+    // quotation began with a straight mark, and where; the closing mark of
+    // a pair of the other kind nested in it, while one is open.
+    let last_straight = chars.iter().rposition(|&(_, c)| c == '"');
+    let last_curly_close = chars.iter().rposition(|&(_, c)| c == '”');
+    let (mut opened_straight, mut opened_at) = (false, 0);
+    let mut nested: Option<char> = None;
     let mut k = 0;
     while k < chars.len() {
         let (at, c) = chars[k];
@@ -187,18 +195,62 @@ pub(crate) fn outer_marks(paragraph: &str, style: MarkStyle) -> Vec<Mark> {
                     k += 2;
                     continue;
                 }
+                // Inside a pair nested in the open quotation, only the
+                // pair's closing mark counts; the outer quotation's
+                // closing mark (a badly nested text) closes both.
+                if let Some(closer) = nested {
+                    if c == closer {
+                        nested = None;
+                    } else if open && matches!(c, '”' | '"') {
+                        push(c.len_utf8(), false);
+                        open = false;
+                        nested = None;
+                    }
+                    k += 1;
+                    continue;
+                }
+                let before_word = after.is_some_and(|a| !a.is_whitespace());
                 match c {
+                    // A quotation in one kind of double marks may quote
+                    // inside it in the other (`"... read you the question:
+                    // “As you know ...” ..."`, `“It was titled "Wall Street
+                    // Is Losing ...," but ...”`): while a later mark of the
+                    // outer kind can close the quotation, the inner pair is
+                    // nested in it. A curly mark right after the straight
+                    // one (`"“You don’t ...,” he said ..."`) opens the
+                    // quotation itself, the straight one being a wrapper.
+                    '“' if open
+                        && opened_straight
+                        && k > opened_at + 1
+                        && last_straight.is_some_and(|l| l > k) =>
+                    {
+                        nested = Some('”');
+                    }
+                    '"' if open
+                        && !opened_straight
+                        && before_word
+                        && last_curly_close.is_some_and(|l| l > k) =>
+                    {
+                        nested = Some('"');
+                    }
                     '“' => {
                         push(c.len_utf8(), true);
                         open = true;
+                        (opened_straight, opened_at) = (false, k);
                     }
                     '”' | '"' if open => {
                         push(c.len_utf8(), false);
                         open = false;
                     }
-                    '"' => {
+                    // A straight mark opens only before a word: one
+                    // before a space or the paragraph's end closes a
+                    // quotation this paragraph never opened (a stray,
+                    // or one opened in an earlier paragraph), and opening
+                    // there would run a quote into the next paragraph.
+                    '"' if before_word => {
                         push(1, true);
                         open = true;
+                        (opened_straight, opened_at) = (true, k);
                     }
                     _ => {}
                 }

@@ -871,7 +871,12 @@ struct CueLosses {
     found: usize,
     /// The words of the other gold cues, by [`loss_class`].
     lost: [HashMap<String, usize>; 3],
+    /// A few cues kept that gave no quote, in their context.
+    kept_examples: Vec<String>,
 }
+
+/// How many cues kept without a quote `--diagnose` shows in context.
+const KEPT_EXAMPLES: usize = 40;
 
 impl CueLosses {
     /// Counts the gold cues of article `doc` against its `predicted` cues
@@ -891,6 +896,23 @@ impl CueLosses {
                 continue;
             }
             let class = loss_class(model, candidates, *g);
+            if class == 2 && self.kept_examples.len() < KEPT_EXAMPLES {
+                let text = &doc.text;
+                let mut from = g.start.saturating_sub(100);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = (g.end + 100).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to += 1;
+                }
+                self.kept_examples.push(format!(
+                    "{}[[{}]]{}",
+                    &text[from..g.start],
+                    &text[g.start..g.end],
+                    &text[g.end..to]
+                ));
+            }
             *self.lost[class].entry(word).or_default() += 1;
         }
     }
@@ -904,6 +926,10 @@ impl CueLosses {
             let n: usize = map.values().sum();
             let top: Vec<String> = v.iter().take(40).map(|(w, k)| format!("{w}:{k}")).collect();
             eprintln!("{name} ({n}): {}", top.join(", "));
+        }
+        eprintln!("kept, no quote, in context:");
+        for example in &self.kept_examples {
+            eprintln!("  {}", example.replace('\n', " / "));
         }
     }
 }
