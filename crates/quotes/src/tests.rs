@@ -472,6 +472,24 @@ fn a_straight_mark_before_a_space_or_a_paragraphs_end_opens_nothing() {
 }
 
 #[test]
+fn a_parenthetical_phrase_between_subject_and_cue_keeps_the_subject() {
+    let text = "Ann Ray, speaking to a veterans group in Ohio, said she would order a review.\n\
+                The mayor, in a statement, said the budget was fine.\n\
+                Mr. Dale, however, said he was the right man.\n\
+                The minister of trade, Mr. Tom Vale, argues there is little point.";
+    let q = quotes(text);
+    let speakers: Vec<&str> = q.iter().map(|q| speaker(q).0).collect();
+    assert_eq!(
+        speakers,
+        ["Ann Ray", "The mayor", "Dale", "Tom Vale"],
+        "{q:?}"
+    );
+    // A list's next item is no parenthetical.
+    let listed = quotes("Acme, Globex and Initech, the three bidders, said the sale was fair.");
+    assert!(listed.iter().all(|q| speaker(q).0 != "Acme"), "{listed:?}");
+}
+
+#[test]
 fn a_british_partial_quote_is_the_quoted_words() {
     let text = "‘It is over,’ Mr Lee said.\nThe regulator called the plan ‘a disaster for savers’ on Monday.";
     let q = quotes(text);

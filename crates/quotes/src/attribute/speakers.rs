@@ -204,7 +204,9 @@ fn subject_with_apposition(doc: &Doc, comma: usize, lo: usize) -> Option<(usize,
     if b + 1 >= comma || !doc.toks[b].is_punct(',') {
         return None;
     }
-    let apposition = opens_apposition(doc, b + 1) || is_short_apposition(doc, b + 1, comma);
+    let parenthetical = opens_parenthetical(doc, b + 1, comma);
+    let apposition =
+        parenthetical || opens_apposition(doc, b + 1) || is_short_apposition(doc, b + 1, comma);
     if !apposition {
         return None;
     }
@@ -214,7 +216,14 @@ fn subject_with_apposition(doc: &Doc, comma: usize, lo: usize) -> Option<(usize,
     }
     let last = b - 1;
     let w = doc.word(last);
+    // Before a parenthetical phrase, a noun phrase that an article opens
+    // is the subject whatever its noun (`The mayor, in a statement,
+    // said`); before an apposition it may be a description that the
+    // apposition names (`The minister of the economy, Mr. Guajardo,
+    // argues`: see `enclosed_name`).
+    let determined = parenthetical && matches!(doc.word(a), "the" | "a" | "an") && b > a + 1;
     (doc.toks[last].capitalized
+        || determined
         || lexicon::is_subject_pronoun(w)
         || lexicon::is_role_noun(w)
         || lexicon::is_org_noun(w))
@@ -232,6 +241,51 @@ fn opens_apposition(doc: &Doc, i: usize) -> bool {
         "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their"
     ) || lexicon::is_title(opener)
         || (doc.toks[i].capitalized && doc.toks.get(i + 1).is_some_and(|t| t.is_possessive()))
+}
+
+/// The most tokens of a parenthetical phrase between a subject and its
+/// cue (`Trump, speaking to a veterans group in Virginia, said`).
+const PARENTHETICAL_TOKENS: usize = 12;
+
+/// Whether the tokens from `i` up to the comma at `comma`, right after the
+/// sentence's subject and its comma, are a parenthetical phrase rather
+/// than a list's next item: a prepositional phrase (`in a statement`, `on
+/// Tuesday`), a participle's (`speaking to reporters`, `asked about it`)
+/// or a sentence adverb (`however`), short and without a comma.
+fn opens_parenthetical(doc: &Doc, i: usize, comma: usize) -> bool {
+    if comma <= i
+        || comma - i > PARENTHETICAL_TOKENS
+        || (i..comma).any(|k| !doc.toks[k].is_word && !doc.toks[k].is_punct('.'))
+    {
+        return false;
+    }
+    let opener = doc.word(i);
+    let participle = !doc.toks[i].capitalized
+        && opener.len() > 4
+        && (opener.ends_with("ing") || opener == "asked" || opener == "pressed");
+    participle
+        || matches!(
+            opener,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "from"
+                | "like"
+                | "unlike"
+                | "despite"
+                | "however"
+                | "meanwhile"
+                | "though"
+                | "too"
+                | "also"
+                | "instead"
+                | "nevertheless"
+                | "separately"
+                | "earlier"
+                | "later"
+        )
 }
 
 /// The tokens `[from, to)` between two commas after a name are an age
