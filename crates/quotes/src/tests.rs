@@ -189,6 +189,15 @@ fn wide_attribution_is_an_option() {
     let q = wide.attribute("PENCE: Well, look, the question is timing.", &[], &[]);
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(speaker(&q[0]).0, "PENCE");
+    // A participle sharing the subject reports on its own, in both scopes.
+    let text = "“It is worse every day,” he said, adding that “the rules are absurd.”";
+    for q in [wide.attribute(text, &[], &[]), quotes(text)] {
+        let cues: Vec<&str> = q
+            .iter()
+            .map(|q| q.cue.as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(cues, ["said", "adding"], "{q:?}");
+    }
 }
 
 #[test]

@@ -286,7 +286,9 @@ fn tag_opening_next_paragraph(doc: &Doc, d: &Direct, cues: &[CueHit]) -> Option<
 /// Under the wider notion, a quote reported inside a reported clause
 /// belongs to the outer report (`Ditto said she expects the campaign “to
 /// continue ...”`: `said`, not `expects`): among the cues before the quote
-/// in its sentence, the first one with a speaker.
+/// in its sentence, the first one with a speaker. A cue that shares its
+/// subject with an earlier one (`he said, adding that “...”`) is not inside
+/// its clause and keeps the quote.
 fn outermost_cue(
     doc: &Doc,
     d: &Direct,
@@ -295,7 +297,10 @@ fn outermost_cue(
 ) -> Option<(usize, usize)> {
     let (dist, ci) = best?;
     let cue = &cues[ci];
-    if cue.span.end > d.outer.start || cue.mention.is_none() {
+    // A cue that shares the subject of the one before it (`he said,
+    // adding that “...”`) makes a report of its own, not one inside the
+    // first's clause.
+    if cue.span.end > d.outer.start || cue.mention.is_none() || cue.shares_subject {
         return best;
     }
     let outer = cues[..ci]
