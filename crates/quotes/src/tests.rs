@@ -189,6 +189,17 @@ fn wide_attribution_is_an_option() {
     let q = wide.attribute("PENCE: Well, look, the question is timing.", &[], &[]);
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(speaker(&q[0]).0, "PENCE");
+    // What a name-calling verb says of its object, without marks; not
+    // `called` naming a thing.
+    let q = wide.attribute("Ann Ray has called the plan a costly mistake.", &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "the plan a costly mistake");
+    let q = wide.attribute(
+        "She joined a group called Parents for Safer Roads.",
+        &[],
+        &[],
+    );
+    assert!(q.is_empty(), "{q:?}");
     // A participle sharing the subject reports on its own, in both scopes.
     let text = "“It is worse every day,” he said, adding that “the rules are absurd.”";
     for q in [wide.attribute(text, &[], &[]), quotes(text)] {

@@ -19,11 +19,29 @@ pub(super) fn report_clauses(
     cues: &[CueHit],
     used: &[bool],
     directs: &[Direct],
+    wide: bool,
 ) -> Vec<Found> {
     let mut found = Vec::new();
     let mut nesting = Nesting::default();
     for (ci, cue) in cues.iter().enumerate() {
-        if used[ci] || cue.class == CueClass::DirectOnly {
+        if used[ci] {
+            continue;
+        }
+        if cue.class == CueClass::DirectOnly {
+            // The wide scope reports what a name-calling verb says of its
+            // object too (`Trump has called climate change a hoax`).
+            let complement = wide
+                .then(|| called_complement(doc, cue, directs))
+                .flatten()
+                .filter(|&span| nesting.admit(span));
+            if let Some(span) = complement {
+                found.push(Found {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    mention: cue.mention.clone(),
+                    cue: Some((cue.span, cue.lemma)),
+                });
+            }
             continue;
         }
         if nesting.is_full_at(cue.sent, doc.toks[cue.first].span.start) {
@@ -536,6 +554,26 @@ pub(super) fn trim_content(doc: &Doc, mut a: usize, mut b: usize) -> Option<Span
         b -= 1;
     }
     (b > a).then(|| doc.span_of(a, b))
+}
+
+/// What `called` says of its object, with no quotation marks (`Trump has
+/// called climate change a hoax perpetrated by ...`): the words after the
+/// cue to the sentence's end. Only a cue whose subject opens the sentence,
+/// is a pronoun, or comes before an auxiliary (`has called`): after a
+/// noun, `called` names (`a group called Americans for Prosperity`).
+fn called_complement(doc: &Doc, cue: &CueHit, directs: &[Direct]) -> Option<Span> {
+    let (lo, hi) = doc.sent_toks[cue.sent];
+    let (a, _) = cue
+        .speaker_np
+        .filter(|_| !cue.inverted && cue.lemma == "call")?;
+    let auxiliary = cue.first > lo && lexicon::is_auxiliary(doc.word(cue.first - 1));
+    let subject = a == lo || lexicon::is_subject_pronoun(doc.word(a)) || auxiliary;
+    let start = cue.end;
+    if !subject || start >= hi || !doc.toks[start].is_word {
+        return None;
+    }
+    let span = trim_content(doc, start, hi)?;
+    accept(doc, span, directs)
 }
 
 /// Indirect content must be a clause of a few words that holds no quote.

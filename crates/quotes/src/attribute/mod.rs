@@ -327,7 +327,7 @@ fn find(doc: &Doc, settings: &Settings, model: Option<&CueModel>) -> Vec<Found> 
     let direct_found = attribute_directs(doc, &directs, &cues, &mut used, settings);
     found.extend(direct_found);
     if settings.indirect {
-        found.extend(report_clauses(doc, &cues, &used, &directs));
+        found.extend(report_clauses(doc, &cues, &used, &directs, settings.wide));
     }
     if settings.wide {
         found.extend(colon_speakers(doc, &names));
