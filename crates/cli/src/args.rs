@@ -452,4 +452,7 @@ pub enum Suite {
     Duckling,
     /// Number spans: IE-ER newswire MONEY, PERCENT and CARDINAL recall.
     Ieer,
+    /// Named entities on news no rule was tuned on: IE-ER's 94 newswire
+    /// stories of 1998, MUC names (PER, ORG, LOC; MISC not scored).
+    IeerEntities,
 }

@@ -33,6 +33,7 @@ fn run_suite(suite: Suite, args: &EvalArgs, pipeline: &Pipeline) -> Result<Suite
         Suite::Recognizers => suites::numbers::recognizers_report(&args.benchmarks)?,
         Suite::Duckling => suites::numbers::duckling_report(&args.benchmarks)?,
         Suite::Ieer => suites::numbers::ieer_report(&args.benchmarks)?,
+        Suite::IeerEntities => suites::ieer_entities::report_pipeline(pipeline, &args.benchmarks)?,
     };
     Ok(report)
 }
