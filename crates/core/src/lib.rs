@@ -19,10 +19,12 @@
 //! ```
 
 pub mod input;
+mod layout;
 mod record;
 mod span;
 mod tokens;
 
+pub use layout::LineLayout;
 pub use record::{
     Bound, Change, Cue, Dimension, Entity, EntityLabel, ErrorDetail, ErrorRecord, Quantity,
     QuantityKind, Quote, QuoteKind, Record, Sentence, Speaker, SpeakerKind, ValidationError,

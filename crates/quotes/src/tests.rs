@@ -510,6 +510,26 @@ fn a_parenthetical_phrase_between_subject_and_cue_keeps_the_subject() {
 }
 
 #[test]
+fn a_quotation_runs_over_the_breaks_of_wrapped_lines() {
+    let text = "\tThe union leader, Kivutha Kibwana, spoke to a crowd of about\n\
+                five thousand people in the capital on Saturday afternoon.\n\
+                \t\"If the government does not respond to the demands, workers\n\
+                should go on strike in April,\" Kibwana said. The crowd cheered\n\
+                loudly, and the police watched from the side of the square\n\
+                as the rally broke up peacefully before the evening rain.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "If the government does not respond to the demands, workers\nshould go on strike in April,"
+    );
+    assert_eq!(
+        speaker(&q[0]),
+        ("Kibwana", SpeakerKind::Person, Some("Kivutha Kibwana"))
+    );
+}
+
+#[test]
 fn a_british_partial_quote_is_the_quoted_words() {
     let text = "‘It is over,’ Mr Lee said.\nThe regulator called the plan ‘a disaster for savers’ on Monday.";
     let q = quotes(text);

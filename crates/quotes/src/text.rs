@@ -1,7 +1,7 @@
 //! Tokens with punctuation, paragraphs, and a rough sentence splitter for
 //! when the caller gives no sentences.
 
-use newsie_core::{word_tokens, Span, Token};
+use newsie_core::{word_tokens, LineLayout, Span, Token};
 
 /// A lower-cased word, held inline when it is short (nearly every word),
 /// so that tokenizing an article allocates once for its token vector, not
@@ -359,12 +359,15 @@ pub(crate) fn tokenize_from(text: &str, words: impl Iterator<Item = Token>) -> V
     out
 }
 
-/// Non-empty paragraphs: the text between line breaks, trimmed.
+/// Non-empty paragraphs: the text between line breaks, trimmed. In text
+/// wrapped at a fixed width, only the breaks that end a paragraph count
+/// ([`LineLayout`]): a quotation runs on over the others.
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    let layout = LineLayout::of(text);
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if c == '\n' {
+        if c == '\n' && layout.ends_paragraph(text, i) {
             push_trimmed(text, start, i, &mut out);
             start = i + 1;
         }

@@ -75,6 +75,7 @@ pub enum Error {
 pub struct SplitterBuilder {
     extra_abbreviations: Vec<String>,
     line_break_ends_sentence: bool,
+    read_wrapped_lines: bool,
 }
 
 impl Default for SplitterBuilder {
@@ -82,6 +83,7 @@ impl Default for SplitterBuilder {
         SplitterBuilder {
             extra_abbreviations: Vec::new(),
             line_break_ends_sentence: true,
+            read_wrapped_lines: true,
         }
     }
 }
@@ -107,6 +109,17 @@ impl SplitterBuilder {
     /// break inside a sentence is read as a space.
     pub fn line_break_ends_sentence(&mut self, yes: bool) -> &mut Self {
         self.line_break_ends_sentence = yes;
+        self
+    }
+
+    /// Whether to read a text whose lines are wrapped at a fixed width (wire
+    /// archives, e-mail, plain-text corpora) as such (the default, `true`):
+    /// a line break inside its paragraphs is then a space, and only a
+    /// blank line, an indented line or a short line ends a paragraph (see
+    /// [`newsie_core::LineLayout`]). Other texts keep the rule of
+    /// [`SplitterBuilder::line_break_ends_sentence`].
+    pub fn read_wrapped_lines(&mut self, yes: bool) -> &mut Self {
+        self.read_wrapped_lines = yes;
         self
     }
 
@@ -146,6 +159,7 @@ impl SplitterBuilder {
             time_continuations: lexicon::time_continuations(),
             reporting_verbs: lexicon::reporting_verbs(),
             line_break_ends_sentence: self.line_break_ends_sentence,
+            read_wrapped_lines: self.read_wrapped_lines,
         }
     }
 }
@@ -180,6 +194,7 @@ pub struct Splitter {
     time_continuations: WordSet<()>,
     reporting_verbs: WordSet<()>,
     line_break_ends_sentence: bool,
+    read_wrapped_lines: bool,
 }
 
 impl Default for Splitter {

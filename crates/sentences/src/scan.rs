@@ -16,7 +16,7 @@
 
 use crate::lexicon::AbbrevKind;
 use crate::Splitter;
-use newsie_core::Span;
+use newsie_core::{LineLayout, Span};
 
 /// Bytes the scanner stops at.
 static CANDIDATE: [bool; 256] = {
@@ -179,6 +179,8 @@ pub(crate) struct Scanner<'a> {
     list: Option<ListState>,
     /// The last token computed, reused while the scan stays inside it.
     token: Option<Token>,
+    /// How the text's single line breaks read.
+    layout: LineLayout,
 }
 
 impl<'a> Scanner<'a> {
@@ -191,6 +193,11 @@ impl<'a> Scanner<'a> {
             segment_start: 0,
             list: None,
             token: None,
+            layout: if splitter.read_wrapped_lines && splitter.line_break_ends_sentence {
+                LineLayout::of(text)
+            } else {
+                LineLayout::OneParagraphPerLine
+            },
         }
     }
 
@@ -363,6 +370,10 @@ impl<'a> Scanner<'a> {
             at + 1
         };
         if self.splitter.line_break_ends_sentence {
+            // In wrapped text a break inside a paragraph is a space.
+            if !self.layout.ends_paragraph(self.text, at) {
+                return after;
+            }
             return self.cut_and_begin(at, after);
         }
         // Only a blank line ends a sentence.

@@ -296,3 +296,22 @@ fn a_question_goes_on_into_its_attribution_over_an_apposition() {
         ["“Why now?”", "Smith, Jones and Brown left early."]
     );
 }
+
+#[test]
+fn wrapped_lines_are_read_as_their_paragraphs() {
+    let text = "\tLate on Monday the president and the governors of New\n\
+                York, California and Virginia took a stance in favor\n\
+                of the bill. The industry has fought it for years, and\n\
+                the senators from both parties are likely to agree on\n\
+                the final version of the measure this week, said some\n\
+                officials in the three states on Tuesday morning.\n\
+                \tThe bill now goes to the House.\n";
+    let found = split(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[0]
+        .ends_with("New\nYork, California and Virginia took a stance in favor\nof the bill."));
+    assert_eq!(found[2], "The bill now goes to the House.");
+    // Read line by line when asked.
+    let by_line = Splitter::builder().read_wrapped_lines(false).build();
+    assert_eq!(sentences(&by_line, text).len(), 8);
+}
