@@ -362,8 +362,7 @@ pub(crate) fn tokenize_from(text: &str, words: impl Iterator<Item = Token>) -> V
 /// Non-empty paragraphs: the text between line breaks, trimmed. In text
 /// wrapped at a fixed width, only the breaks that end a paragraph count
 /// ([`LineLayout`]): a quotation runs on over the others.
-pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
-    let layout = LineLayout::of(text);
+pub(crate) fn paragraphs(text: &str, layout: LineLayout) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {

@@ -44,7 +44,9 @@ use indirect::report_clauses;
 use learned::{ContentCandidates, CueCandidate, CueModel};
 use marks::find_directs;
 use names::{collect_names, speaker_org_words};
-use newsie_core::{Cue, Entity, EntityLabel, Quote, QuoteKind, Span, Speaker, TokenStream};
+use newsie_core::{
+    Cue, Entity, EntityLabel, LineLayout, Quote, QuoteKind, Span, Speaker, TokenStream,
+};
 use resolve::{classify_cues, Mention};
 use speakers::is_company_abbrev;
 use std::collections::HashSet;
@@ -77,6 +79,9 @@ struct Doc<'a> {
     entities: Vec<(Span, EntityLabel)>,
     /// Whether the article quotes in double or in single marks.
     marks: MarkStyle,
+    /// How its single line breaks read (one paragraph per line, or
+    /// wrapped at a fixed width).
+    layout: LineLayout,
 }
 
 impl<'a> Doc<'a> {
@@ -86,7 +91,8 @@ impl<'a> Doc<'a> {
         entities: &[Entity],
         stream: Option<&TokenStream>,
     ) -> Doc<'a> {
-        let paras = text::paragraphs(text);
+        let layout = LineLayout::of(text);
+        let paras = text::paragraphs(text, layout);
         let sents = clean_sentences(text, sentences, &paras);
         let toks = match stream {
             Some(stream) => text::tokenize_from(text, stream.tokens().iter().copied()),
@@ -107,6 +113,7 @@ impl<'a> Doc<'a> {
             paras,
             entities,
             marks: MarkStyle::of(text),
+            layout,
         }
     }
 
@@ -386,11 +393,15 @@ pub(crate) fn cue_candidates(
         .collect()
 }
 
-/// A line break lies between tokens `i` and `i + 1`.
+/// A line break that ends a paragraph lies between tokens `i` and `i + 1`
+/// (in wrapped text, a break inside a paragraph is a space).
 fn line_break_after(doc: &Doc, i: usize) -> bool {
-    doc.toks
-        .get(i + 1)
-        .is_some_and(|n| doc.text[doc.toks[i].span.end..n.span.start].contains('\n'))
+    doc.toks.get(i + 1).is_some_and(|n| {
+        let gap = Span::new(doc.toks[i].span.end, n.span.start);
+        doc.text[gap.start..gap.end]
+            .match_indices('\n')
+            .any(|(k, _)| doc.layout.ends_paragraph(doc.text, gap.start + k))
+    })
 }
 
 /// The first word among the tokens `[lo, hi)`.

@@ -263,7 +263,7 @@ pub(super) fn collect_names(doc: &Doc, single_orgs: &SingleOrgs, directs: &[Dire
         let in_headline = doc.toks[a].span.start < headline_end;
         let s = name_start(doc, a, b);
         let name_span = doc.with_abbrev_dot(doc.span_of(s, b), b - 1);
-        let name = doc.text[name_span.start..name_span.end].to_owned();
+        let name = one_line(&doc.text[name_span.start..name_span.end]);
         let start = doc.toks[s].span.start;
         if !in_headline {
             first_seen.entry(name.clone()).or_insert(start);
@@ -800,4 +800,14 @@ pub(super) fn body_kind_words(noun: &str) -> Option<&'static [&'static str]> {
         "hospital" => &["hospital", "clinic", "health"],
         _ => return None,
     })
+}
+
+/// A name as one line: in text wrapped at a fixed width a name may run over
+/// a line break (`Rafael\nMendoza`), which stands for a space.
+pub(super) fn one_line(name: &str) -> String {
+    if name.contains(|c: char| c.is_whitespace() && c != ' ') {
+        name.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        name.to_owned()
+    }
 }

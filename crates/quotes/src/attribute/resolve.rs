@@ -5,7 +5,7 @@
 //! organization it speaks for.
 
 use super::cues::CueHit;
-use super::names::{self, classify_name, name_start, Names, SingleOrgs};
+use super::names::{self, classify_name, name_start, one_line, Names, SingleOrgs};
 use super::speakers::{is_time_word, np_after};
 use super::Doc;
 use crate::lexicon;
@@ -422,7 +422,7 @@ fn named_mention(doc: &Doc, names: &Names, a: usize, b: usize, at: usize) -> Opt
         return None;
     }
     let name_span = doc.with_abbrev_dot(doc.span_of(s, b), b - 1);
-    let name = &doc.text[name_span.start..name_span.end];
+    let name = &one_line(&doc.text[name_span.start..name_span.end]);
     let label = classify_name(doc, s, b, &SingleOrgs::new());
     let single = b - s == 1;
     let surname = if single {
