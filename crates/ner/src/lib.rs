@@ -611,10 +611,17 @@ fn datelines(words: &[Vec<&str>], mentions: &mut [(usize, usize, usize, EntityLa
         if *start != 0 || !sentence[*start..*end].iter().all(|w| in_capitals(w)) {
             continue;
         }
-        let is_dash = |w: &&str| matches!(*w, "—" | "–" | "--");
-        let dash_next = sentence.get(*end).is_some_and(is_dash);
+        // A dash, or the two hyphens that stand for one in ASCII copy. Right
+        // after a single word those also open a paid death notice
+        // (`SIEGEL--Jerome Arthur, 98, of ...`), so there they count only
+        // after a place of two words or more (`LE BOURGET --`).
+        let double_hyphen = |k: usize| sentence[k] == "-" && sentence.get(k + 1) == Some(&"-");
+        let is_dash = |k: usize| matches!(sentence[k], "—" | "–" | "--") || double_hyphen(k);
+        let dash_next = *end < sentence.len()
+            && (matches!(sentence[*end], "—" | "–" | "--")
+                || (double_hyphen(*end) && *end - *start >= 2));
         let dash_after_place = sentence.get(*end) == Some(&",")
-            && sentence[*end + 1..].iter().take(DATELINE_TAIL).any(is_dash);
+            && (*end + 1..sentence.len()).take(DATELINE_TAIL).any(is_dash);
         if dash_next || dash_after_place {
             *label = EntityLabel::Loc;
         }
@@ -1614,16 +1621,21 @@ mod tests {
 
     #[test]
     fn a_dateline_is_a_place() {
-        use EntityLabel::{Loc, Org};
+        use EntityLabel::{Loc, Org, Per};
         let words: Vec<Vec<&str>> = vec![
             vec!["BARCELONA", "—", "Vantor", "unveiled", "a", "phone"],
             vec!["LE", "BOURGET", ",", "France", "—", "Kestrel", "said"],
             vec!["NASA", "said", "—", "again", "—", "no"],
+            // ASCII copy writes the dash as two hyphens.
+            vec!["SAN", "JOSE", ",", "Calif.", "-", "-", "Kelvra", "said"],
+            vec!["SIEGEL", "-", "-", "Jerome", "Arthur", ",", "98"],
         ];
         let mut mentions = vec![
             (0, 0, 1, Org, 0.5),
             (1, 0, 2, Org, 0.5),
             (2, 0, 1, Org, 0.9),
+            (3, 0, 2, Org, 0.5),
+            (4, 0, 1, Per, 0.5),
         ];
         datelines(&words, &mut mentions);
         assert_eq!(
@@ -1631,7 +1643,9 @@ mod tests {
             vec![
                 (0, 0, 1, Loc, 0.5),
                 (1, 0, 2, Loc, 0.5),
-                (2, 0, 1, Org, 0.9)
+                (2, 0, 1, Org, 0.9),
+                (3, 0, 2, Loc, 0.5),
+                (4, 0, 1, Per, 0.5)
             ]
         );
     }

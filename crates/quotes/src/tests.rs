@@ -1070,9 +1070,12 @@ fn a_capitalized_role_noun_names_nobody() {
 fn a_dateline_is_no_shared_subject() {
     let text = "SAN JOSE, Calif. — Kelvra Inc. on Tuesday introduced a laptop, and said \
                 the machine runs for up to 22 hours on a single charge.";
-    let q = quotes(text);
-    assert_eq!(q.len(), 1, "{q:?}");
-    assert_eq!(speaker(&q[0]).0, "Kelvra Inc.");
+    // The same in ASCII copy, the dash written as two hyphens.
+    for text in [text.to_owned(), text.replace('—', "--")] {
+        let q = quotes(&text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(speaker(&q[0]).0, "Kelvra Inc.");
+    }
 }
 
 #[test]

@@ -282,9 +282,26 @@ fn after_dateline(doc: &Doc, lo: usize, hi: usize) -> usize {
     if !in_capitals {
         return lo;
     }
+    // A dash, or the two hyphens that stand for one in ASCII copy (`SAN
+    // JOSE, Calif. -- Kelvra said`), each hyphen a token of its own.
+    let double_hyphen = |k: usize| {
+        doc.raw(k) == "-"
+            && doc
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.span.start == doc.toks[k].span.end && doc.raw(k + 1) == "-")
+    };
     (first + 1..hi.min(first + DATELINE_TOKENS))
-        .find(|&k| !doc.toks[k].is_word && matches!(doc.raw(k), "—" | "–" | "--"))
-        .map_or(lo, |dash| dash + 1)
+        .find(|&k| {
+            !doc.toks[k].is_word && (matches!(doc.raw(k), "—" | "–" | "--") || double_hyphen(k))
+        })
+        .map_or(lo, |dash| {
+            if double_hyphen(dash) {
+                dash + 2
+            } else {
+                dash + 1
+            }
+        })
 }
 
 fn is_preposition(w: &str) -> bool {
