@@ -530,6 +530,45 @@ fn a_quotation_runs_over_the_breaks_of_wrapped_lines() {
 }
 
 #[test]
+fn british_quotes_in_ascii_marks_are_quotes_and_apostrophes_are_not() {
+    let text = "Jane Hale runs Harrow Foods.\n\
+                'We will not be closing,' she said. 'He told me \"never again\", \
+                and I believed him.'\n\
+                'The players' union won't budge on the 90s deal,' Ms Hale added.";
+    let q = quotes(text);
+    let direct: Vec<&str> = q
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(
+        direct,
+        [
+            "We will not be closing,",
+            "He told me \"never again\", and I believed him.",
+            "The players' union won't budge on the 90s deal,",
+        ],
+        "{q:?}"
+    );
+    assert_eq!(speaker(&q[0]).2, Some("Jane Hale"));
+    // Wire copy's typewriter doubles are double marks: a headline's single
+    // quotes do not make the article British.
+    let wire = "Obama Sees 'Personal Insult' in Vote\n\
+                Mr. King told me, ''We're a content provider.''\n\
+                As for the network, he said, ''What outlet isn't taking sides?''";
+    let q = quotes(wire);
+    let direct: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        direct,
+        [
+            "We're a content provider.",
+            "What outlet isn't taking sides?"
+        ],
+        "{q:?}"
+    );
+}
+
+#[test]
 fn a_british_partial_quote_is_the_quoted_words() {
     let text = "‘It is over,’ Mr Lee said.\nThe regulator called the plan ‘a disaster for savers’ on Monday.";
     let q = quotes(text);

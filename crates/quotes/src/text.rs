@@ -115,12 +115,22 @@ impl MarkStyle {
         let mut before = ' ';
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
-            let next = chars.peek().copied().unwrap_or(' ');
-            let opens = (before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–'))
-                && next.is_alphabetic();
+            let mut next = chars.peek().copied().unwrap_or(' ');
+            let opening_place = before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–');
+            // The typewriter doubles of wire copy (`''` and ``` `` ```) are
+            // double marks, not two single ones.
+            if matches!(c, '\'' | '`') && next == c {
+                chars.next();
+                next = chars.peek().copied().unwrap_or(' ');
+                double += usize::from(opening_place && next.is_alphabetic());
+                before = c;
+                continue;
+            }
+            let opens = opening_place && next.is_alphabetic();
             if opens {
                 match c {
-                    '‘' => single += 1,
+                    // ASCII copy writes British quotes with straight marks.
+                    '‘' | '\'' => single += 1,
                     '“' | '"' => double += 1,
                     _ => {}
                 }
@@ -140,7 +150,7 @@ impl MarkStyle {
     pub(crate) fn is_mark(self, c: char) -> bool {
         match self {
             MarkStyle::Double => matches!(c, '"' | '“' | '”'),
-            MarkStyle::Single => matches!(c, '"' | '“' | '”' | '‘' | '’'),
+            MarkStyle::Single => matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''),
         }
     }
 }
@@ -167,8 +177,9 @@ pub(crate) fn outer_marks(paragraph: &str, style: MarkStyle) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut open = false;
     let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
-    // The last `’`: whether a later one can still close, in constant time.
-    let last_right = chars.iter().rposition(|&(_, c)| c == '’');
+    // The last `’` (or straight `'`, which ASCII copy writes for both
+    // single marks): whether a later one can still close, in constant time.
+    let last_right = chars.iter().rposition(|&(_, c)| c == '’' || c == '\'');
     // Likewise the last straight `"` and the last `”`; whether the open
     // quotation began with a straight mark, and where; the closing mark of
     // a pair of the other kind nested in it, while one is open.
@@ -255,17 +266,32 @@ pub(crate) fn outer_marks(paragraph: &str, style: MarkStyle) -> Vec<Mark> {
                     _ => {}
                 }
             }
-            MarkStyle::Single => match c {
-                '‘' => {
-                    push(c.len_utf8(), true);
-                    open = true;
+            MarkStyle::Single => {
+                // A straight `'` opens where a `‘` would stand: at a line's
+                // start or after a space, a bracket or a dash, before a
+                // word (not `'90s`, which a digit follows).
+                let before = k.checked_sub(1).map(|b| chars[b].1);
+                let straight_opens = c == '\''
+                    && before.map_or(true, |b| {
+                        b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–')
+                    })
+                    && after.is_some_and(char::is_alphabetic);
+                match c {
+                    '‘' => {
+                        push(c.len_utf8(), true);
+                        open = true;
+                    }
+                    '\'' if straight_opens => {
+                        push(1, true);
+                        open = true;
+                    }
+                    '’' | '\'' if open && !is_apostrophe_at(&chars, k, last_right) => {
+                        push(c.len_utf8(), false);
+                        open = false;
+                    }
+                    _ => {}
                 }
-                '’' if open && !is_apostrophe_at(&chars, k, last_right) => {
-                    push(c.len_utf8(), false);
-                    open = false;
-                }
-                _ => {}
-            },
+            }
         }
         k += 1;
     }
