@@ -144,10 +144,12 @@ impl LineLayout {
         if opens_indented_or_blank {
             return true;
         }
-        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-        let line = text[line_start..at].trim();
-        // A long line is no wrapped one; it counts as full.
-        let full = line.chars().take(self.full_length()).count() >= self.full_length();
+        // Whether the line before is full: no line break among its last
+        // `full_length` characters (a long line counts as full). Only that
+        // many are read, so each break costs at most the width.
+        let line = text[..at].trim_end_matches([' ', '\t', '\r']);
+        let mut back = line.chars().rev();
+        let full = (0..self.full_length()).all(|_| back.next().is_some_and(|c| c != '\n'));
         !full
     }
 }
