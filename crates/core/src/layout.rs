@@ -34,11 +34,12 @@
 pub enum LineLayout {
     /// Each line is a paragraph, a headline or a line of a table.
     OneParagraphPerLine,
-    /// Lines are wrapped at about `width` characters (the 90th percentile
-    /// of the lines' lengths): a break after a full line continues the
+    /// Lines are wrapped at about `width` bytes (the 90th percentile of
+    /// the lines' lengths): a break after a full line continues the
     /// paragraph.
     Wrapped {
-        /// The width the lines are wrapped at, in characters.
+        /// The width the lines are wrapped at, in bytes (characters, in ASCII
+        /// text; a line of accented text counts a little longer).
         width: usize,
     },
 }
@@ -47,7 +48,7 @@ pub enum LineLayout {
 /// says too little about its lines.
 const MIN_LINES: usize = 6;
 
-/// The range of wrapping widths, in characters: narrower lines are a
+/// The range of wrapping widths, in bytes: narrower lines are a
 /// table's or a list's, wider ones a paragraph's.
 const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
 
@@ -57,7 +58,7 @@ const LONGEST_COUNTED: usize = 200;
 
 impl LineLayout {
     /// Reads the layout of `text`: wrapped when it has at least a few lines,
-    /// nine in ten of them at most 40 to 100 characters long, most of them
+    /// nine in ten of them at most 40 to 100 bytes long, most of them
     /// nearly that long ("full"), and a fair share of the lines after a
     /// full one opening in lower case, as a sentence cut at any word does
     /// (a table's or a list's lines open in capitals or digits, and a
@@ -72,7 +73,7 @@ impl LineLayout {
                 continue;
             }
             lines += 1;
-            lengths[line.chars().count().min(LONGEST_COUNTED)] += 1;
+            lengths[line.len().min(LONGEST_COUNTED)] += 1;
         }
         if lines < MIN_LINES {
             return LineLayout::OneParagraphPerLine;
@@ -104,7 +105,7 @@ impl LineLayout {
                 continued += 1;
                 lower += usize::from(trimmed.chars().next().is_some_and(char::is_lowercase));
             }
-            previous_full = trimmed.chars().count() >= full_from;
+            previous_full = trimmed.len() >= full_from;
         }
         let mostly_full = full * 2 >= lines;
         let cut_mid_sentence = continued > 0 && lower * 5 >= continued;
@@ -145,11 +146,11 @@ impl LineLayout {
             return true;
         }
         // Whether the line before is full: no line break among its last
-        // `full_length` characters (a long line counts as full). Only that
+        // `full_length` bytes (a long line counts as full). Only that
         // many are read, so each break costs at most the width.
-        let line = text[..at].trim_end_matches([' ', '\t', '\r']);
-        let mut back = line.chars().rev();
-        let full = (0..self.full_length()).all(|_| back.next().is_some_and(|c| c != '\n'));
+        let line = text[..at].trim_end_matches([' ', '\t', '\r']).as_bytes();
+        let full = line.len() >= self.full_length()
+            && !line[line.len() - self.full_length()..].contains(&b'\n');
         !full
     }
 }
