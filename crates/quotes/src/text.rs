@@ -175,16 +175,33 @@ pub(crate) struct Mark {
 /// (`the players’ union`) when a later mark in the paragraph can close.
 pub(crate) fn outer_marks(paragraph: &str, style: MarkStyle) -> Vec<Mark> {
     let mut out = Vec::new();
+    // Most paragraphs hold no mark at all: every mark but the ASCII ones
+    // is a three-byte character led by 0xE2.
+    if !paragraph
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
+    {
+        return out;
+    }
     let mut open = false;
-    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
-    // The last `’` (or straight `'`, which ASCII copy writes for both
-    // single marks): whether a later one can still close, in constant time.
-    let last_right = chars.iter().rposition(|&(_, c)| c == '’' || c == '\'');
-    // Likewise the last straight `"` and the last `”`; whether the open
-    // quotation began with a straight mark, and where; the closing mark of
-    // a pair of the other kind nested in it, while one is open.
-    let last_straight = chars.iter().rposition(|&(_, c)| c == '"');
-    let last_curly_close = chars.iter().rposition(|&(_, c)| c == '”');
+    // The chars, and in the same pass the last `’` (or straight `'`, which
+    // ASCII copy writes for both single marks): whether a later one can
+    // still close, in constant time; likewise the last straight `"` and the
+    // last `”`.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(paragraph.len());
+    let (mut last_right, mut last_straight, mut last_curly_close) = (None, None, None);
+    for (at, c) in paragraph.char_indices() {
+        match c {
+            '’' | '\'' => last_right = Some(chars.len()),
+            '"' => last_straight = Some(chars.len()),
+            '”' => last_curly_close = Some(chars.len()),
+            _ => {}
+        }
+        chars.push((at, c));
+    }
+    // Whether the open quotation began with a straight mark, and where; the
+    // closing mark of a pair of the other kind nested in it, while one is
+    // open.
     let (mut opened_straight, mut opened_at) = (false, 0);
     let mut nested: Option<char> = None;
     let mut k = 0;
