@@ -53,7 +53,11 @@ fn facts(record: &Record) -> BTreeMap<String, usize> {
         add(format!("entity {} {}", one_line(&e.text), e.label));
     }
     for q in &record.quotes {
-        let resolved = q.speaker.as_ref().and_then(|s| s.resolved.as_deref()).map(one_line);
+        let resolved = q
+            .speaker
+            .as_ref()
+            .and_then(|s| s.resolved.as_deref())
+            .map(one_line);
         add(format!("quote {} <- {resolved:?}", one_line(&q.text)));
     }
     for q in &record.quantities {

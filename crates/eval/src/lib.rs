@@ -58,6 +58,23 @@ pub fn read_to_string(path: impl Into<PathBuf>) -> Result<String, Error> {
     std::fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
 }
 
+/// The JSON values of a JSON Lines file, one per non-empty line; a line
+/// that does not parse is an error naming the file and the line.
+pub(crate) fn json_lines(path: &std::path::Path) -> Result<Vec<serde_json::Value>, Error> {
+    read_to_string(path)?
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            serde_json::from_str(line).map_err(|e| Error::Format {
+                path: path.to_owned(),
+                line: n + 1,
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
 /// Where the shared data lives: `$NEWSIE_SHARED` when set, else `../shared`
 /// beside the workspace root. `None` when the folder does not exist, so
 /// callers can skip with a message.

@@ -431,26 +431,49 @@ fn british_single_marks_are_quotes_and_their_nested_doubles_are_not() {
                 ‘We will not be closing,’ she said. ‘He told me “never again”, \
                 and I believed him.’\n\
                 ‘The players’ union won’t budge on the 1990s’ deal,’ Ms Hale added.";
-    let q = quotes(text);
-    let direct: Vec<&str> = q
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Direct)
-        .map(|q| q.text.as_str())
-        .collect();
+    let want = [
+        "We will not be closing,",
+        "He told me “never again”, and I believed him.",
+        "The players’ union won’t budge on the 1990s’ deal,",
+    ];
+    // The same in ASCII copy's straight marks, apostrophes included.
+    let ascii = |s: &str| s.replace(['‘', '’'], "'").replace(['“', '”'], "\"");
+    for (text, want) in [
+        (text.to_owned(), want.map(str::to_owned)),
+        (ascii(text), want.map(ascii)),
+    ] {
+        let q = quotes(&text);
+        let direct: Vec<&str> = q
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| q.text.as_str())
+            .collect();
+        assert_eq!(direct, want, "{q:?}");
+        assert_eq!(
+            speaker(&q[0]),
+            ("she", SpeakerKind::Person, Some("Jane Hale"))
+        );
+        assert_eq!(speaker(&q[2]).0, "Hale");
+    }
+}
+
+#[test]
+fn typewriter_doubles_keep_an_article_in_double_marks() {
+    // Wire copy's typewriter doubles are double marks: a headline's single
+    // quotes do not make the article British.
+    let wire = "Obama Sees 'Personal Insult' in Vote\n\
+                Mr. King told me, ''We're a content provider.''\n\
+                As for the network, he said, ''What outlet isn't taking sides?''";
+    let q = quotes(wire);
+    let direct: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(
         direct,
         [
-            "We will not be closing,",
-            "He told me “never again”, and I believed him.",
-            "The players’ union won’t budge on the 1990s’ deal,",
+            "We're a content provider.",
+            "What outlet isn't taking sides?"
         ],
         "{q:?}"
     );
-    assert_eq!(
-        speaker(&q[0]),
-        ("she", SpeakerKind::Person, Some("Jane Hale"))
-    );
-    assert_eq!(speaker(&q[2]).0, "Hale");
 }
 
 #[test]
@@ -526,45 +549,6 @@ fn a_quotation_runs_over_the_breaks_of_wrapped_lines() {
     assert_eq!(
         speaker(&q[0]),
         ("Kibwana", SpeakerKind::Person, Some("Kivutha Kibwana"))
-    );
-}
-
-#[test]
-fn british_quotes_in_ascii_marks_are_quotes_and_apostrophes_are_not() {
-    let text = "Jane Hale runs Harrow Foods.\n\
-                'We will not be closing,' she said. 'He told me \"never again\", \
-                and I believed him.'\n\
-                'The players' union won't budge on the 90s deal,' Ms Hale added.";
-    let q = quotes(text);
-    let direct: Vec<&str> = q
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Direct)
-        .map(|q| q.text.as_str())
-        .collect();
-    assert_eq!(
-        direct,
-        [
-            "We will not be closing,",
-            "He told me \"never again\", and I believed him.",
-            "The players' union won't budge on the 90s deal,",
-        ],
-        "{q:?}"
-    );
-    assert_eq!(speaker(&q[0]).2, Some("Jane Hale"));
-    // Wire copy's typewriter doubles are double marks: a headline's single
-    // quotes do not make the article British.
-    let wire = "Obama Sees 'Personal Insult' in Vote\n\
-                Mr. King told me, ''We're a content provider.''\n\
-                As for the network, he said, ''What outlet isn't taking sides?''";
-    let q = quotes(wire);
-    let direct: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
-    assert_eq!(
-        direct,
-        [
-            "We're a content provider.",
-            "What outlet isn't taking sides?"
-        ],
-        "{q:?}"
     );
 }
 

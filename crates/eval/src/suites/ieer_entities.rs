@@ -77,22 +77,12 @@ fn gold_names(doc: &Value) -> Vec<GoldName> {
 /// `path`: exact span and label, per label, with a line per miss and per
 /// spurious mention for inspection.
 pub fn score(pipeline: &Pipeline, path: &Path) -> Result<(Scores, Vec<String>), Error> {
-    let body = crate::read_to_string(path)?;
     let mut scores = Scores::default();
     for label in [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc] {
         scores.entry(label.as_str());
     }
     let mut misses = Vec::new();
-    for (n, line) in body
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: Value = serde_json::from_str(line).map_err(|e| Error::Format {
-            path: path.to_owned(),
-            line: n + 1,
-            message: e.to_string(),
-        })?;
+    for (n, doc) in crate::json_lines(path)?.into_iter().enumerate() {
         let id = doc["id"].as_str().unwrap_or("?").to_owned();
         let text = doc["text"].as_str().unwrap_or("");
         let record = pipeline
@@ -100,7 +90,7 @@ pub fn score(pipeline: &Pipeline, path: &Path) -> Result<(Scores, Vec<String>), 
             .map_err(|e| Error::Format {
                 path: path.to_owned(),
                 line: n + 1,
-                message: format!("the pipeline failed: {e}"),
+                message: format!("the pipeline failed on record {}: {e}", n + 1),
             })?;
         // Byte offsets to the gold's char offsets.
         let char_at: HashMap<usize, usize> = text

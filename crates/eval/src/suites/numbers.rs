@@ -182,18 +182,8 @@ pub fn recognizers(
     normalizer: &Normalizer,
     scope: RtScope,
 ) -> Result<SuiteReport, Error> {
-    let body = read_to_string(path)?;
     let mut report = SuiteReport::default();
-    for (n, line) in body
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let case: Value = serde_json::from_str(line).map_err(|e| Error::Format {
-            path: path.to_owned(),
-            line: n + 1,
-            message: e.to_string(),
-        })?;
+    for case in crate::json_lines(path)? {
         let model = case["model"].as_str().unwrap_or("");
         if !RT_MODELS.contains(&model) {
             continue;
@@ -255,18 +245,8 @@ pub fn recognizers(
 /// when nothing of the dimension is found. Units are not compared (the
 /// corpus names them `Dollar`, `Unnamed`, ...).
 pub fn duckling(path: &Path, normalizer: &Normalizer) -> Result<SuiteReport, Error> {
-    let body = read_to_string(path)?;
     let mut report = SuiteReport::default();
-    for (n, line) in body
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let case: Value = serde_json::from_str(line).map_err(|e| Error::Format {
-            path: path.to_owned(),
-            line: n + 1,
-            message: e.to_string(),
-        })?;
+    for case in crate::json_lines(path)? {
         let dim = case["dimension"].as_str().unwrap_or("");
         let set = case["set"].as_str().unwrap_or("");
         if !matches!(dim, "Numeral" | "Ordinal" | "AmountOfMoney") || set == "latent" {
@@ -377,18 +357,8 @@ pub struct IeerReport {
 /// Scores `normalizer` on `ieer_newswire.jsonl` (document bodies).
 pub fn ieer(path: &Path, normalizer: &Normalizer) -> Result<IeerReport, Error> {
     const TYPES: [&str; 3] = ["MONEY", "PERCENT", "CARDINAL"];
-    let body = read_to_string(path)?;
     let mut report = IeerReport::default();
-    for (n, line) in body
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: Value = serde_json::from_str(line).map_err(|e| Error::Format {
-            path: path.to_owned(),
-            line: n + 1,
-            message: e.to_string(),
-        })?;
+    for doc in crate::json_lines(path)? {
         let text = doc["text"].as_str().unwrap_or("");
         let found = normalizer.find(text);
         // A measure's span holds its unit (`30 minutes`), where IE-ER marks
