@@ -15,8 +15,11 @@
 //!   end it when it goes on (`"Why now?" she asked.`);
 //! - ellipses end a sentence only before a new one (`that.... She left`),
 //!   numbered, lettered and bulleted list items are sentences of their own,
-//!   and a line break always ends a sentence (configurable), so headlines
-//!   without final punctuation stand alone.
+//!   and a line break ends a sentence (configurable), so headlines without
+//!   final punctuation stand alone;
+//! - except in text wrapped at a fixed width (wire archives, e-mail), read
+//!   as such ([`newsie_core::LineLayout`]): there a line break inside a
+//!   paragraph is a space (`the governors of New\nYork`).
 //!
 //! Each span runs from the sentence's first non-space character to its last
 //! character; the spans are sorted, disjoint, and cover every non-space
