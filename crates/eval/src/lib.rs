@@ -58,9 +58,11 @@ pub fn read_to_string(path: impl Into<PathBuf>) -> Result<String, Error> {
     std::fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
 }
 
-/// The JSON values of a JSON Lines file, one per non-empty line; a line
-/// that does not parse is an error naming the file and the line.
-pub(crate) fn json_lines(path: &std::path::Path) -> Result<Vec<serde_json::Value>, Error> {
+/// The records of a JSON Lines file, one per non-empty line; a line that
+/// does not parse is an error naming the file and the line.
+pub(crate) fn json_lines<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+) -> Result<Vec<T>, Error> {
     read_to_string(path)?
         .lines()
         .enumerate()

@@ -86,6 +86,14 @@ const CHAIN_AFTER: &[&str] = &[
     "supermarkets",
 ];
 
+/// Whether a chain's shops are named at word `at` of `sentence`, after at
+/// most one lower-case modifier (`stores`, `grocery stores`).
+fn shops_at(sentence: &[&str], at: usize) -> bool {
+    (at..sentence.len().min(at + 2))
+        .take_while(|&k| sentence[k].chars().all(|c| c.is_ascii_lowercase()))
+        .any(|k| CHAIN_AFTER.contains(&sentence[k]))
+}
+
 /// Those who work for a body, before `at` and its name (`employees at
 /// Prime Video`).
 const STAFF: &[&str] = &[
@@ -103,6 +111,11 @@ const SPEAKERS_AFTER: &[&str] = &["spokesman", "spokesperson", "spokeswoman"];
 /// A journalist's role, which a byline writes after the name in title case
 /// (`By Helen Strachan, Industry Correspondent`).
 const BYLINE_ROLES: &[&str] = &["Columnist", "Correspondent", "Editor", "Reporter", "Writer"];
+
+/// Whether `word` is a journalist's role in title case ([`BYLINE_ROLES`]).
+pub(crate) fn is_byline_role(word: &str) -> bool {
+    BYLINE_ROLES.contains(&word)
+}
 
 /// The end of the capitalized run at `start` (`Rising Tide Coalition`),
 /// `of`, `for` and `and` joining two capitalized words (`Judgment and
@@ -165,9 +178,7 @@ fn typed_by_neighbour(
     // A product's name does not have shops; a chain's does. Only a MISC
     // name is retyped: a place has shops too (`Texas stores`). One
     // modifier may stand between (`grocery stores`).
-    let chain = (end..sentence.len().min(end + 2))
-        .take_while(|&k| sentence[k].chars().all(|c| c.is_ascii_lowercase()))
-        .any(|k| CHAIN_AFTER.contains(&sentence[k]));
+    let chain = shops_at(sentence, end);
     // A single word is more often a nationality (`American grocery
     // stores`) than a chain the tagger has not read as one already.
     if label == EntityLabel::Misc && end - start >= 2 && chain {
@@ -287,10 +298,7 @@ fn chain_names(words: &[Vec<&str>], mentions: &mut [Mention]) {
         {
             k += 1;
         }
-        let shops = (k..sentence.len().min(k + 2))
-            .take_while(|&j| sentence[j].chars().all(|c| c.is_ascii_lowercase()))
-            .any(|j| CHAIN_AFTER.contains(&sentence[j]));
-        if k > end && k <= next_start && shops {
+        if k > end && k <= next_start && shops_at(sentence, k) {
             mentions[m].2 = k;
             mentions[m].3 = EntityLabel::Org;
         }

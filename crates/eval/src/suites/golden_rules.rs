@@ -87,20 +87,7 @@ pub struct GoldenRulesReport {
 
 /// Reads a JSON Lines file of cases.
 pub fn load_cases(path: impl AsRef<Path>) -> Result<Vec<Case>, Error> {
-    let path = path.as_ref();
-    let content = read_to_string(path)?;
-    content
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(index, line)| {
-            serde_json::from_str(line).map_err(|error| Error::Format {
-                path: path.to_path_buf(),
-                line: index + 1,
-                message: error.to_string(),
-            })
-        })
-        .collect()
+    crate::json_lines(path.as_ref())
 }
 
 /// The splitter's sentences of `text`, trimmed, as owned strings.

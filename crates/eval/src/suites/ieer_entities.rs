@@ -82,7 +82,7 @@ pub fn score(pipeline: &Pipeline, path: &Path) -> Result<(Scores, Vec<String>), 
         scores.entry(label.as_str());
     }
     let mut misses = Vec::new();
-    for (n, doc) in crate::json_lines(path)?.into_iter().enumerate() {
+    for (n, doc) in crate::json_lines::<Value>(path)?.into_iter().enumerate() {
         let id = doc["id"].as_str().unwrap_or("?").to_owned();
         let text = doc["text"].as_str().unwrap_or("");
         let record = pipeline

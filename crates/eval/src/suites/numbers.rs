@@ -183,7 +183,7 @@ pub fn recognizers(
     scope: RtScope,
 ) -> Result<SuiteReport, Error> {
     let mut report = SuiteReport::default();
-    for case in crate::json_lines(path)? {
+    for case in crate::json_lines::<Value>(path)? {
         let model = case["model"].as_str().unwrap_or("");
         if !RT_MODELS.contains(&model) {
             continue;
@@ -246,7 +246,7 @@ pub fn recognizers(
 /// corpus names them `Dollar`, `Unnamed`, ...).
 pub fn duckling(path: &Path, normalizer: &Normalizer) -> Result<SuiteReport, Error> {
     let mut report = SuiteReport::default();
-    for case in crate::json_lines(path)? {
+    for case in crate::json_lines::<Value>(path)? {
         let dim = case["dimension"].as_str().unwrap_or("");
         let set = case["set"].as_str().unwrap_or("");
         if !matches!(dim, "Numeral" | "Ordinal" | "AmountOfMoney") || set == "latent" {
@@ -358,7 +358,7 @@ pub struct IeerReport {
 pub fn ieer(path: &Path, normalizer: &Normalizer) -> Result<IeerReport, Error> {
     const TYPES: [&str; 3] = ["MONEY", "PERCENT", "CARDINAL"];
     let mut report = IeerReport::default();
-    for doc in crate::json_lines(path)? {
+    for doc in crate::json_lines::<Value>(path)? {
         let text = doc["text"].as_str().unwrap_or("");
         let found = normalizer.find(text);
         // A measure's span holds its unit (`30 minutes`), where IE-ER marks

@@ -397,21 +397,14 @@ fn with_title(sentence: &[&str], start: usize, end: usize, tagged: impl Fn(usize
 }
 
 /// Titles of a post or a job, which a `with` follows in a byline's
-/// apposition (`a Fellow with The OpEd Project`).
+/// apposition (`a Fellow with The OpEd Project`): a journalist's roles
+/// ([`crate::kind_nouns::is_byline_role`]) and a few more.
 fn is_role(word: &str) -> bool {
-    matches!(
-        word,
-        "Fellow"
-            | "Editor"
-            | "Reporter"
-            | "Correspondent"
-            | "Contributor"
-            | "Writer"
-            | "Analyst"
-            | "Director"
-            | "Member"
-            | "Partner"
-    )
+    crate::kind_nouns::is_byline_role(word)
+        || matches!(
+            word,
+            "Fellow" | "Contributor" | "Analyst" | "Director" | "Member" | "Partner"
+        )
 }
 
 /// Whether a sentence is a title-case headline (`Clinton Meets with Donors
